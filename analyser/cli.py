@@ -1,0 +1,227 @@
+"""Command line: argument parsing and exit codes; the analysis lives elsewhere.
+
+Exit status: 0 success, 1 findings over the house thresholds (``check``), 2 usage or
+input error (any input that could not be read, even when the others were processed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+from .version import RULESET_VERSION, __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+REPO_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+class UsageError(Exception):
+    """A problem with how the command was called (exit status 2)."""
+
+
+def _warn(message, category, filename, lineno, file=None, line=None) -> None:
+    print(f"analyser: warning: {message}", file=sys.stderr)
+
+
+def default_inputs(paths: Sequence[str]) -> list[str]:
+    """The paths given, or ``seeds/`` (here, else beside the package) when none are."""
+    if paths:
+        return list(paths)
+    for candidate in (Path("seeds"), REPO_SEEDS):
+        if candidate.is_dir():
+            return [str(candidate)]
+    raise UsageError("no input given and no seeds/ folder found")
+
+
+def _print_error(err) -> None:
+    print(f"analyser: error: {err}", file=sys.stderr)
+
+
+def _analyse(args):
+    from .corpus import analyse_paths
+
+    settings = load_settings_for(args)
+    return analyse_paths(
+        default_inputs(args.paths),
+        outlet=args.outlet,
+        settings=settings,
+        jobs=args.jobs,
+        on_error=_print_error,
+    )
+
+
+def load_settings_for(args):
+    """House-style settings for this run: config file (if any) plus command-line overrides."""
+    from .config import DEFAULT_SETTINGS
+
+    try:
+        from .config import load_settings
+    except ImportError:
+        return DEFAULT_SETTINGS
+    return load_settings(args)
+
+
+def cmd_score(args) -> int:
+    from .export import atomic_open, write_table
+
+    corpus = _analyse(args)
+    df = corpus.articles
+    if args.output:
+        with atomic_open(args.output) as fh:
+            write_table(df, args.format, fh)
+        print(args.output)
+    else:
+        write_table(df, args.format, sys.stdout)
+    return EXIT_ERROR if corpus.errors else EXIT_OK
+
+
+def cmd_report(args) -> int:
+    from .report import default_report_path, write_report
+
+    inputs = default_inputs(args.paths)
+    args.paths = inputs
+    corpus = _analyse(args)
+    if not corpus.analyses:
+        _print_error("no article could be analysed; no report written")
+        return EXIT_ERROR
+    out = Path(args.output) if args.output else default_report_path(inputs)
+    write_report(corpus, out, inputs=inputs)
+    if args.export:
+        from .export import export_frames
+
+        for path in export_frames(
+            [("articles", corpus.articles), ("sentences", corpus.sentences),
+             ("findings", corpus.findings)],
+            args.export,
+        ):
+            print(path, file=sys.stderr)
+    print(out)
+    return EXIT_ERROR if corpus.errors else EXIT_OK
+
+
+def cmd_extract(args) -> int:
+    from .clean import clean_article
+    from .ingest import IngestError, iter_articles
+
+    status = EXIT_OK
+    results = []
+    for item in iter_articles([args.path], outlet=args.outlet):
+        if isinstance(item, IngestError):
+            _print_error(item)
+            status = EXIT_ERROR
+            continue
+        try:
+            cleaned = clean_article(item)
+        except Exception as exc:  # one clear line per input
+            _print_error(f"{item.source}: {exc}")
+            status = EXIT_ERROR
+            continue
+        results.append((item, cleaned))
+    for item, cleaned in results:
+        if args.format == "json":
+            print(json.dumps({
+                "id": item.id,
+                "source": item.source,
+                "title": item.title or cleaned.title,
+                "author": cleaned.author,
+                "published": item.published or cleaned.published,
+                "site_name": cleaned.site_name,
+                "url": item.url or cleaned.url,
+                "text": cleaned.text,
+                "blocks": [{"text": b.text, "kind": b.kind} for b in cleaned.blocks],
+                "removed": [{"text": r.text, "reason": r.reason} for r in cleaned.removed],
+            }, ensure_ascii=False, indent=2))
+        else:
+            print(cleaned.text)
+    return status
+
+
+def cmd_rules(args) -> int:
+    from .rules import builtin_rules
+
+    rules = builtin_rules()
+    if args.format == "json":
+        print(json.dumps([
+            {"code": r.code, "name": r.name, "category": r.category, "level": r.level,
+             "message": r.message, "suggestion": r.suggestion, "rationale": r.rationale,
+             "false_positives": r.false_positives, "flag": list(r.flag), "pass": list(r.pass_)}
+            for r in rules
+        ], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"analyser {__version__}, rule set {RULESET_VERSION}: {len(rules)} rules")
+    for r in rules:
+        print(f"{r.code}  {r.name:<28} {r.category:<13} {r.level:<10} {r.message}")
+    return EXIT_OK
+
+
+def _add_inputs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="files, folders, URLs, corpus files (.jsonl, .csv, .parquet) or - for "
+                        "stdin; default: seeds/")
+    p.add_argument("--outlet", help="outlet name for inputs without a manifest")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--config", help="house-style file (default: found from the inputs)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="analyser",
+        description="Readability and filler-language analyser for news writing.",
+    )
+    parser.add_argument("--version", action="version",
+                        version=f"analyser {__version__} (rules {RULESET_VERSION})")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("score", help="one row of scores per article")
+    _add_inputs(p)
+    p.add_argument("--format", choices=("csv", "json", "jsonl"), default="csv")
+    p.add_argument("-o", "--output", help="write to FILE instead of standard output")
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("report", help="write one self-contained HTML report")
+    _add_inputs(p)
+    p.add_argument("-o", "--output", help="report file (default: reports/<input>-report.html)")
+    p.add_argument("--export", metavar="DIR",
+                   help="also write articles, sentences and findings as CSV (and Parquet)")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("extract", help="print the cleaned article of one page")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--outlet", help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("rules", help="list every rule")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_rules)
+
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    warnings.showwarning = _warn
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors already
+        return int(exc.code or 0)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        _print_error(exc)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

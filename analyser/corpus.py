@@ -1,0 +1,124 @@
+"""Analysing many inputs: a :class:`Corpus` of analyses with its pandas frames."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from . import tables
+from .analysis import Analysis, analyse_article
+from .config import DEFAULT_SETTINGS, Settings
+from .ingest import IngestError, iter_articles
+from .models import Article
+
+#: Show a progress bar on a terminal from this many articles on.
+PROGRESS_FROM = 20
+
+
+@dataclass
+class Corpus:
+    """Analysed articles plus the inputs that failed. Frames are built on first use."""
+
+    analyses: list[Analysis] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)
+
+    @cached_property
+    def articles(self) -> pd.DataFrame:
+        """One row per article: metadata and every score."""
+        return tables.articles_frame(self.analyses)
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence."""
+        return tables.sentences_frame(self.analyses)
+
+    @cached_property
+    def findings(self) -> pd.DataFrame:
+        """One row per finding."""
+        return tables.findings_frame(self.analyses)
+
+    @cached_property
+    def outlets(self) -> pd.DataFrame:
+        """Per-outlet aggregates of the article scores."""
+        return tables.outlet_frame(self.articles)
+
+    def __len__(self) -> int:
+        return len(self.analyses)
+
+
+def _safe_analyse(article: Article, settings: Settings) -> Analysis | IngestError:
+    try:
+        return analyse_article(article, settings)
+    except Exception as exc:  # one bad article never stops the others
+        reason = str(exc) or type(exc).__name__
+        return IngestError(article.source or article.id, reason)
+
+
+def iter_analyses(
+    articles: Iterable[Article | IngestError],
+    settings: Settings = DEFAULT_SETTINGS,
+    jobs: int = 1,
+) -> Iterator[Analysis | IngestError]:
+    """Analyse articles in order, in this process or in a pool of ``jobs`` processes."""
+    if jobs <= 1:
+        for item in articles:
+            yield item if isinstance(item, IngestError) else _safe_analyse(item, settings)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending = []
+        for item in articles:
+            pending.append(item if isinstance(item, IngestError)
+                           else pool.submit(_safe_analyse, item, settings))
+            if len(pending) >= jobs * 8:
+                head = pending.pop(0)
+                yield head if isinstance(head, IngestError) else head.result()
+        for head in pending:
+            yield head if isinstance(head, IngestError) else head.result()
+
+
+def analyse_paths(
+    paths: Sequence[str | os.PathLike] | str | os.PathLike,
+    *,
+    outlet: str | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+    jobs: int = 1,
+    progress: bool | None = None,
+    on_error: Callable[[IngestError], None] | None = None,
+) -> Corpus:
+    """Analyse files, folders, URLs and corpus files into a :class:`Corpus`.
+
+    Inputs that cannot be read or analysed are collected in ``Corpus.errors`` (and passed
+    to ``on_error`` as they happen); the others are analysed regardless.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    inputs = [str(Path(p)) if not str(p).startswith(("http://", "https://")) else str(p)
+              for p in paths]
+    corpus = Corpus()
+    results = iter_analyses(iter_articles(inputs, outlet=outlet), settings, jobs)
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = None
+    if show:
+        from tqdm import tqdm
+
+        bar = tqdm(unit=" articles", file=sys.stderr, disable=None, delay=1.0,
+                   miniters=PROGRESS_FROM)
+    for item in results:
+        if isinstance(item, IngestError):
+            corpus.errors.append(item)
+            if on_error:
+                on_error(item)
+        else:
+            corpus.analyses.append(item)
+        if bar is not None:
+            bar.update(1)
+    if bar is not None:
+        bar.close()
+    return corpus

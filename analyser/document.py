@@ -1,0 +1,357 @@
+"""The parsed article: paragraphs (with kind), sentences, tokens, quote spans.
+
+Every span is a pair of character offsets into ``Document.text`` (the cleaned text), so
+``text[start:end]`` is always the thing itself. The document is built once per article and
+shared by every metric family; no metric re-tokenises the raw text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .resources import punkt_tokenizer, syllables
+
+PROSE = "prose"
+
+# Tokens: abbreviations with internal periods, numbers (with separators and short unit
+# suffixes), words (contractions and hyphenated compounds kept whole), single punctuation.
+_TOKEN_RE = re.compile(
+    r"""
+      (?P<abbr>(?:[^\W\d_]\.){2,})
+    | (?P<num>\d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th|s|m|bn|k|pm|am)?(?![^\W\d_]))
+    | (?P<word>[^\W_][^\W_]*(?:['’][^\W_]+)*(?:-[^\W_]+(?:['’][^\W_]+)*)*)
+    | (?P<punct>[^\w\s])
+    """,
+    re.VERBOSE,
+)
+
+_LIST_MARKER = re.compile(r"^(?:[•*\-–—·▪►‣◦]|\(?\d{1,3}[.)]|[a-z][.)])\s+")
+_HEADING_MD = re.compile(r"^#{1,6}\s+")
+_BYLINE = re.compile(r"^(?:by\s+[|A-Z\w]|by\s*\|)", re.IGNORECASE)
+_TABLE_SEP = re.compile(r"\t| \| ")
+_FINAL_PUNCT = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into of on or over the to up via vs with is are was".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A block of the article: a heading, prose paragraph, list item, table row or byline."""
+
+    index: int
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word, number or punctuation mark. ``kind`` is 'word', 'number' or 'punct'."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    sentence: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind != "punct"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence with its counts; ``tokens`` is a range of indices into Document.tokens."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    kind: str
+    token_start: int
+    token_end: int
+    words: int
+    syllables: int
+    polysyllables: int  # words of three or more syllables
+    long_words: int  # words of seven or more letters
+    letters: int  # letters and digits in words
+
+    @property
+    def is_prose(self) -> bool:
+        return self.kind == PROSE
+
+
+@dataclass
+class Document:
+    """A parsed article. Build it with :func:`parse`."""
+
+    text: str
+    paragraphs: list[Paragraph]
+    sentences: list[Sentence]
+    tokens: list[Token]
+    quotes: list[tuple[int, int]]
+    word_syllables: list[int] = field(repr=False)  # per token; 0 for punctuation
+    _quote_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._quote_starts = [q[0] for q in self.quotes]
+
+    def in_quote(self, start: int, end: int | None = None) -> bool:
+        """True when the span [start, end) lies inside a direct quotation."""
+        end = start + 1 if end is None else end
+        i = bisect.bisect_right(self._quote_starts, start) - 1
+        return i >= 0 and self.quotes[i][0] <= start and end <= self.quotes[i][1]
+
+    def sentence_tokens(self, i: int) -> list[Token]:
+        s = self.sentences[i]
+        return self.tokens[s.token_start : s.token_end]
+
+    def sentence_text(self, i: int) -> str:
+        s = self.sentences[i]
+        return self.text[s.start : s.end]
+
+    @property
+    def prose_sentences(self) -> list[Sentence]:
+        """Sentences used for sentence statistics: prose, or every sentence if there is none."""
+        prose = [s for s in self.sentences if s.is_prose]
+        return prose or list(self.sentences)
+
+    @property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if t.kind != "punct"]
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence containing ``offset`` (or the nearest before it), -1 if none."""
+        starts = [s.start for s in self.sentences]
+        return bisect.bisect_right(starts, offset) - 1
+
+
+def classify_block(line: str, next_line: str | None = None) -> str:
+    """Guess a block's kind from its text alone (used when the clean stage gave none)."""
+    s = line.strip()
+    if _HEADING_MD.match(s):
+        return "heading"
+    if _LIST_MARKER.match(s):
+        return "list_item"
+    if _TABLE_SEP.search(s):
+        return "table_row"
+    words = s.split()
+    if _BYLINE.match(s) and len(words) <= 12:
+        return "byline"
+    if len(words) <= 16 and not re.search(r"[.!:;,]$", s):
+        content = [w for w in words if w.lower() not in _SMALL_WORDS]
+        caps = sum(1 for w in content if w[:1].isupper() or not w[:1].isalpha())
+        if s.endswith("?"):
+            if content and caps / len(content) >= 0.6:
+                return "heading"
+        elif not content or caps / len(content) >= 0.6 or len(words) <= 8:
+            return "heading"
+    return PROSE
+
+
+def split_blocks(text: str) -> list[tuple[int, int]]:
+    """Split text into block spans: one per line, except hard-wrapped prose is joined.
+
+    A run of non-blank lines is one block when it looks hard-wrapped (most lines long and
+    not ending in sentence punctuation); otherwise each line is its own block, which is how
+    page dumps and cleaned text (one block per line) are laid out.
+    """
+    spans: list[tuple[int, int]] = []
+    lines = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        lines.append((pos, pos + len(body), body))
+        pos += len(raw)
+    run: list[tuple[int, int, str]] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        wrapped = (
+            len(run) > 1
+            and sum(1 for _, _, b in run[:-1] if len(b) >= 40 and not _FINAL_PUNCT.search(b))
+            >= 0.6 * (len(run) - 1)
+            and not any(_LIST_MARKER.match(b.strip()) for _, _, b in run[1:])
+        )
+        if wrapped:
+            spans.append(_strip_span(text, run[0][0], run[-1][1]))
+        else:
+            spans.extend(_strip_span(text, a, b) for a, b, _ in run)
+        run.clear()
+
+    for a, b, body in lines:
+        if body.strip():
+            run.append((a, b, body))
+        else:
+            flush()
+    flush()
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _sentence_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Punkt sentence spans inside [a, b), with "No. 1"-style splits mended."""
+    chunk = text[a:b]
+    spans = [(a + x, a + y) for x, y in punkt_tokenizer().span_tokenize(chunk)]
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged:
+            ps, pe = merged[-1]
+            prev = text[ps:pe]
+            if text[s : s + 1].isdigit() and re.search(r"\b(?:No|Nos|p|pp|Vol|Art)\.$", prev):
+                merged[-1] = (ps, e)
+                continue
+        merged.append((s, e))
+    return merged
+
+
+_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
+
+
+def find_quotes(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Direct-quotation spans (including the quote marks) inside paragraph [a, b).
+
+    Curly and guillemet pairs, straight double quotes paired in order, and single quotes
+    used as quotation marks (opening after a space, closing before a non-letter) rather than
+    apostrophes. A quote left open runs to the end of the paragraph, as news style does
+    for quotations that continue into the next paragraph.
+    """
+    spans: list[tuple[int, int]] = []
+    i = a
+    while i < b:
+        c = text[i]
+        close: str | None = None
+        if c in _OPEN_CLOSE:
+            close = _OPEN_CLOSE[c]
+        elif c == '"':
+            close = '"'
+        elif c in "'‘" and (i == a or not text[i - 1].isalnum()) and i + 1 < b and (
+            text[i + 1].isalpha()
+        ):
+            close = "'’" if c == "'" else "’"
+            j = i + 1
+            end = -1
+            while j < b:
+                if text[j] in close and (j + 1 >= b or not text[j + 1].isalpha()) and (
+                    j > i + 1 and not text[j - 1].isspace()
+                ):
+                    # "the 1990s' crisis" style plural possessive: keep looking if a letter
+                    # follows after a space and the quote is very short
+                    end = j
+                    break
+                j += 1
+            if end > 0 and end - i <= 400:
+                spans.append((i, end + 1))
+                i = end + 1
+                continue
+            i += 1
+            continue
+        if close is None:
+            i += 1
+            continue
+        j = text.find(close, i + 1, b) if close != '"' else text.find('"', i + 1, b)
+        if j < 0:
+            spans.append((i, b))
+            break
+        spans.append((i, j + 1))
+        i = j + 1
+    return spans
+
+
+def parse(text: str, kinds: Sequence[str] | None = None) -> Document:
+    """Parse ``text`` into a :class:`Document`.
+
+    ``kinds``, when given, is the block kind of each non-empty line (as the clean stage
+    produced them); otherwise blocks are found with :func:`split_blocks` and classified
+    with :func:`classify_block`.
+    """
+    if kinds is not None:
+        spans = []
+        pos = 0
+        for raw in text.splitlines(keepends=True):
+            body = raw.rstrip("\r\n")
+            if body.strip():
+                spans.append(_strip_span(text, pos, pos + len(body)))
+            pos += len(raw)
+        if len(spans) != len(kinds):
+            raise ValueError(f"{len(kinds)} block kinds given for {len(spans)} blocks")
+        block_kinds = list(kinds)
+    else:
+        spans = split_blocks(text)
+        block_kinds = [
+            classify_block(text[s:e], text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else None)
+            for i, (s, e) in enumerate(spans)
+        ]
+        # A "heading" at the very end of a page, or followed by another heading only, is
+        # still a heading; but a lone short line with nothing after it reads as prose.
+        if len(spans) == 1 and block_kinds[0] == "heading" and _FINAL_PUNCT.search(text[spans[0][0] : spans[0][1]]):
+            block_kinds[0] = PROSE
+
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    tokens: list[Token] = []
+    word_syll: list[int] = []
+    quotes: list[tuple[int, int]] = []
+    for p_index, ((a, b), kind) in enumerate(zip(spans, block_kinds)):
+        paragraphs.append(Paragraph(p_index, a, b, kind))
+        body_start = a
+        m = _LIST_MARKER.match(text, a, b) if kind == "list_item" else None
+        if m:
+            body_start = m.end()
+        elif kind == "heading":
+            m = _HEADING_MD.match(text, a, b)
+            body_start = m.end() if m else a
+        quotes.extend(find_quotes(text, body_start, b))
+        for s, e in _sentence_spans(text, body_start, b):
+            t0 = len(tokens)
+            n_words = n_syl = n_poly = n_long = n_letters = 0
+            for m in _TOKEN_RE.finditer(text, s, e):
+                kind_t = "word" if m.lastgroup in ("word", "abbr") else m.lastgroup
+                if kind_t == "num":
+                    kind_t = "number"
+                tok = m.group()
+                tokens.append(Token(m.start(), m.end(), tok, kind_t, len(sentences)))
+                if kind_t == "punct":
+                    word_syll.append(0)
+                    continue
+                syl = syllables(tok) if kind_t == "word" else 1
+                word_syll.append(syl)
+                n_words += 1
+                n_syl += syl
+                n_poly += syl >= 3
+                letters = sum(1 for ch in tok if ch.isalnum())
+                n_letters += letters
+                n_long += letters >= 7
+            if n_words == 0 and sentences and sentences[-1].paragraph == p_index:
+                # a stray mark (an ellipsis, a lone quote) is not a sentence of its own
+                prev = sentences.pop()
+                sentences.append(
+                    Sentence(prev.index, prev.start, e, p_index, kind, prev.token_start,
+                             len(tokens), prev.words, prev.syllables, prev.polysyllables,
+                             prev.long_words, prev.letters)
+                )
+                for k in range(t0, len(tokens)):
+                    t = tokens[k]
+                    tokens[k] = Token(t.start, t.end, t.text, t.kind, prev.index)
+                continue
+            sentences.append(
+                Sentence(len(sentences), s, e, p_index, kind, t0, len(tokens), n_words, n_syl,
+                         n_poly, n_long, n_letters)
+            )
+    return Document(text, paragraphs, sentences, tokens, quotes, word_syll)

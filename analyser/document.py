@@ -141,11 +141,11 @@ def classify_block(line: str, next_line: str | None = None) -> str:
         return "heading"
     if _LIST_MARKER.match(s):
         return "list_item"
-    if _TABLE_SEP.search(s):
-        return "table_row"
     words = s.split()
     if _BYLINE.match(s) and len(words) <= 12:
         return "byline"
+    if _TABLE_SEP.search(s):
+        return "table_row"
     if len(words) <= 16 and not re.search(r"[.!:;,]$", s):
         content = [w for w in words if w.lower() not in _SMALL_WORDS]
         caps = sum(1 for w in content if w[:1].isupper() or not w[:1].isalpha())
@@ -311,12 +311,11 @@ def parse(text: str, kinds: Sequence[str] | None = None) -> Document:
     for p_index, ((a, b), kind) in enumerate(zip(spans, block_kinds)):
         paragraphs.append(Paragraph(p_index, a, b, kind))
         body_start = a
-        m = _LIST_MARKER.match(text, a, b) if kind == "list_item" else None
+        # '^' only anchors at a real line start, so match on the block's own text
+        marker = _LIST_MARKER if kind == "list_item" else _HEADING_MD if kind == "heading" else None
+        m = marker.match(text[a:b]) if marker else None
         if m:
-            body_start = m.end()
-        elif kind == "heading":
-            m = _HEADING_MD.match(text, a, b)
-            body_start = m.end() if m else a
+            body_start = a + m.end()
         quotes.extend(find_quotes(text, body_start, b))
         for s, e in _sentence_spans(text, body_start, b):
             t0 = len(tokens)

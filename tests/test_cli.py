@@ -1,0 +1,113 @@
+"""The command line as a user runs it: score, report, extract, exit codes, no partial output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analyser.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+READABILITY_COLUMNS = [
+    "words", "sentences", "words_per_sentence", "syllables_per_word", "flesch_reading_ease",
+    "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
+    "automated_readability_index", "dale_chall", "linsear_write", "consensus_grade",
+    "long_sentence_ratio", "reading_time_minutes",
+]
+
+
+def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analyser", *args], capture_output=True,
+                          text=True, cwd=cwd, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def seed_scores():
+    out = run("score", "seeds", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    return {row["id"][:3]: row for row in json.loads(out.stdout)}
+
+
+def test_score_json_has_one_row_per_seed_with_readability_columns(seed_scores):
+    assert sorted(seed_scores) == ["000", "001", "002", "003"]
+    for row in seed_scores.values():
+        for col in READABILITY_COLUMNS:
+            assert isinstance(row[col], (int, float)), col
+        assert row["analyser_version"] and row["ruleset_version"]
+
+
+def test_seed_001_sentence_count_matches_hand_count(seed_scores):
+    # Hand count of seed 001: the headline, three bullet points (list items), and one
+    # paragraph of ten sentences. Sentence statistics use prose only: ten sentences.
+    row = seed_scores["001"]
+    assert row["sentences"] == 10
+    assert row["sentences_total"] == 14
+
+
+def test_score_defaults_to_seeds_and_writes_csv(tmp_path):
+    out_file = tmp_path / "scores.csv"
+    out = run("score", "-o", str(out_file))
+    assert out.returncode == 0, out.stderr
+    lines = out_file.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 5 and lines[0].startswith("id,outlet,title")
+
+
+def test_bad_inputs_exit_2_others_processed(tmp_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text("This is a fine article. It has two sentences.", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    out_file = tmp_path / "out.jsonl"
+    status = main(["score", str(good), str(empty), str(tmp_path / "nope.txt"),
+                   "--format", "jsonl", "-o", str(out_file)])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert f"{empty}: empty file" in err
+    assert "nope.txt: no such file or folder" in err
+    rows = [json.loads(x) for x in out_file.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["good"]
+
+
+def test_no_partial_file_when_nothing_readable(tmp_path, capsys):
+    out_file = tmp_path / "report.html"
+    status = main(["report", str(tmp_path / "missing.txt"), "-o", str(out_file)])
+    assert status == 2
+    assert not out_file.exists()
+    assert not list(tmp_path.glob(".*part"))
+
+
+def test_inputs_are_never_changed(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_bytes(b"Caf\xe9 news. It was \x93fine\x94.\n")
+    before = page.read_bytes()
+    out = run("score", str(page), "--format", "json")
+    assert out.returncode == 0
+    assert "not UTF-8; decoded as cp1252" in out.stderr
+    assert page.read_bytes() == before
+
+
+def test_report_writes_one_self_contained_file(tmp_path):
+    out_file = tmp_path / "r.html"
+    out = run("report", "seeds", "-o", str(out_file))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == str(out_file)
+    html = out_file.read_text(encoding="utf-8")
+    assert html.count("plotly.js v") <= 2  # the library banner, embedded once
+    assert "cdn.plot.ly" not in html and 'src="http' not in html
+
+
+def test_extract_json(seeds_dir):
+    out = run("extract", str(seeds_dir / "001_6afff10da7a3cbd5.txt"), "--format", "json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert {"title", "text", "removed"} <= set(data)
+    assert "Sheinbaum firmly stated" in data["text"]
+
+
+def test_usage_error_exit_2():
+    out = run("score", "--format", "xml")
+    assert out.returncode == 2

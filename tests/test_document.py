@@ -1,0 +1,125 @@
+"""The document model: blocks with kinds, Punkt sentences, tokens, quote spans, offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyser.document import classify_block, parse
+
+
+def sentences(text: str) -> list[str]:
+    doc = parse(text)
+    return [doc.sentence_text(s.index) for s in doc.sentences]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("He met Mr. Smith and Dr. Jones in the U.S. on Monday. He declined.",
+         ["He met Mr. Smith and Dr. Jones in the U.S. on Monday.", "He declined."]),
+        ("It rose 3.5 per cent at 9 a.m. on Friday. Then it fell.",
+         ["It rose 3.5 per cent at 9 a.m. on Friday.", "Then it fell."]),
+        ("J. R. R. Tolkien wrote it. No. Really.",
+         ["J. R. R. Tolkien wrote it.", "No.", "Really."]),
+        ("He lives in the U.S. It is big.", ["He lives in the U.S.", "It is big."]),
+        ("Yes. No. Maybe.", ["Yes.", "No.", "Maybe."]),
+        ("He was ranked No. 1 in the world. It showed.",
+         ["He was ranked No. 1 in the world.", "It showed."]),
+        ("She said “it is not for sale.” He left! Why? OK.",
+         ["She said “it is not for sale.”", "He left!", "Why?", "OK."]),
+    ],
+)
+def test_punkt_sentences(text, expected):
+    assert sentences(text) == expected
+
+
+def test_heading_is_not_glued_to_next_sentence():
+    text = "Who Is Claudia Sheinbaum?\nShe is the President of Mexico. She was elected in 2024."
+    doc = parse(text)
+    assert [p.kind for p in doc.paragraphs] == ["heading", "prose"]
+    assert [doc.sentence_text(s.index) for s in doc.sentences] == [
+        "Who Is Claudia Sheinbaum?", "She is the President of Mexico.", "She was elected in 2024."
+    ]
+    assert [s.is_prose for s in doc.sentences] == [False, True, True]
+
+
+def test_heading_without_punctuation_stays_separate():
+    doc = parse("The Context of Military Assistance\nThe backdrop to this offer is violence.")
+    assert len(doc.sentences) == 2
+    assert doc.paragraphs[0].kind == "heading"
+
+
+@pytest.mark.parametrize(
+    "line,kind",
+    [
+        ("- She rejected the offer, asserting sovereignty.", "list_item"),
+        ("• World", "list_item"),
+        ("By | May 4, 2025", "byline"),
+        ("Name\tValue", "table_row"),
+        ("## Background", "heading"),
+        ("The Importance of Sovereignty", "heading"),
+        ("Sovereignty remains a crucial issue in discussions about military assistance.", "prose"),
+    ],
+)
+def test_block_kinds(line, kind):
+    assert classify_block(line) == kind
+
+
+def test_list_marker_is_outside_the_sentence():
+    doc = parse("- Claudia Sheinbaum confirmed it.\n- She rejected the offer.")
+    assert [doc.sentence_text(s.index) for s in doc.sentences] == [
+        "Claudia Sheinbaum confirmed it.", "She rejected the offer."
+    ]
+
+
+def test_hard_wrapped_paragraph_is_one_block():
+    text = (
+        "This paragraph was wrapped by an editor at a fixed width so that\n"
+        "its lines break in the middle of sentences, which happens in\n"
+        "Markdown files and e-mails. It is still one paragraph.\n"
+        "\n"
+        "Second paragraph."
+    )
+    doc = parse(text)
+    assert len(doc.paragraphs) == 2
+    assert doc.paragraphs[0].kind == "prose"
+
+
+def test_offsets_and_tokens():
+    text = "The U.S. paid $3.5m, it's said — to Mexico."
+    doc = parse(text)
+    for t in doc.tokens:
+        assert text[t.start : t.end] == t.text
+    words = [t.text for t in doc.tokens if t.kind != "punct"]
+    assert words == ["The", "U.S.", "paid", "3.5m", "it's", "said", "to", "Mexico"]
+    assert doc.sentences[0].words == 8
+
+
+@pytest.mark.parametrize(
+    "text,quoted",
+    [
+        ('He said "sovereignty is not for sale" today.', ['"sovereignty is not for sale"']),
+        ("She said “No, President Trump” and left.", ["“No, President Trump”"]),
+        ("Mexico 'is not for sale' and it's firm.", ["'is not for sale'"]),
+        ("It's Mexico’s view, not the U.S.’ view.", []),
+        ("“This quote runs on to the end of the paragraph", ["“This quote runs on to the end of the paragraph"]),
+    ],
+)
+def test_quote_spans(text, quoted):
+    doc = parse(text)
+    assert [text[a:b] for a, b in doc.quotes] == quoted
+
+
+def test_in_quote():
+    text = 'She said "it is like, over" but like many she stayed.'
+    doc = parse(text)
+    first = text.index("like")
+    second = text.index("like", first + 1)
+    assert doc.in_quote(first, first + 4)
+    assert not doc.in_quote(second, second + 4)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "...", "12 34 56", "word"])
+def test_degenerate_texts(text):
+    doc = parse(text)
+    assert all(s.words >= 0 for s in doc.sentences)

@@ -97,7 +97,7 @@ def test_report_writes_one_self_contained_file(tmp_path):
     assert out.stdout.strip() == str(out_file)
     html = out_file.read_text(encoding="utf-8")
     assert html.count("plotly.js v") <= 2  # the library banner, embedded once
-    assert "cdn.plot.ly" not in html and 'src="http' not in html
+    assert "<script src" not in html and "<link " not in html  # nothing loaded from outside
 
 
 def test_extract_json(seeds_dir):

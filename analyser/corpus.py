@@ -71,16 +71,25 @@ def iter_analyses(
         for item in articles:
             yield item if isinstance(item, IngestError) else _safe_analyse(item, settings)
         return
+    # Batches keep memory bounded on huge corpora; chunks amortise the pickling cost.
+    batch_size = jobs * 64
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending = []
-        for item in articles:
-            pending.append(item if isinstance(item, IngestError)
-                           else pool.submit(_safe_analyse, item, settings))
-            if len(pending) >= jobs * 8:
-                head = pending.pop(0)
-                yield head if isinstance(head, IngestError) else head.result()
-        for head in pending:
-            yield head if isinstance(head, IngestError) else head.result()
+        for batch in _batches(articles, batch_size):
+            todo = [a for a in batch if not isinstance(a, IngestError)]
+            done = iter(pool.map(_safe_analyse, todo, [settings] * len(todo), chunksize=8))
+            for item in batch:
+                yield item if isinstance(item, IngestError) else next(done)
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def analyse_paths(

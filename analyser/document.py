@@ -134,7 +134,7 @@ class Document:
         return bisect.bisect_right(starts, offset) - 1
 
 
-def classify_block(line: str, next_line: str | None = None) -> str:
+def classify_block(line: str) -> str:
     """Guess a block's kind from its text alone (used when the clean stage gave none)."""
     s = line.strip()
     if _HEADING_MD.match(s):
@@ -294,13 +294,9 @@ def parse(text: str, kinds: Sequence[str] | None = None) -> Document:
         block_kinds = list(kinds)
     else:
         spans = split_blocks(text)
-        block_kinds = [
-            classify_block(text[s:e], text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else None)
-            for i, (s, e) in enumerate(spans)
-        ]
-        # A "heading" at the very end of a page, or followed by another heading only, is
-        # still a heading; but a lone short line with nothing after it reads as prose.
-        if len(spans) == 1 and block_kinds[0] == "heading" and _FINAL_PUNCT.search(text[spans[0][0] : spans[0][1]]):
+        block_kinds = [classify_block(text[s:e]) for s, e in spans]
+        # a lone short line that ends like a sentence ("He declined.") is prose
+        if len(spans) == 1 and _FINAL_PUNCT.search(text[spans[0][0] : spans[0][1]]):
             block_kinds[0] = PROSE
 
     paragraphs: list[Paragraph] = []
@@ -308,7 +304,7 @@ def parse(text: str, kinds: Sequence[str] | None = None) -> Document:
     tokens: list[Token] = []
     word_syll: list[int] = []
     quotes: list[tuple[int, int]] = []
-    for p_index, ((a, b), kind) in enumerate(zip(spans, block_kinds)):
+    for p_index, ((a, b), kind) in enumerate(zip(spans, block_kinds, strict=True)):
         paragraphs.append(Paragraph(p_index, a, b, kind))
         body_start = a
         # '^' only anchors at a real line start, so match on the block's own text

@@ -78,7 +78,9 @@ def write_table(df: pd.DataFrame, fmt: str, out: IO[str]) -> None:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
-def export_frames(frames: Iterable[tuple[str, pd.DataFrame]], folder: str | os.PathLike) -> list[Path]:
+def export_frames(
+    frames: Iterable[tuple[str, pd.DataFrame]], folder: str | os.PathLike
+) -> list[Path]:
     """Write each frame as CSV (and Parquet when pyarrow is installed) into ``folder``."""
     folder = Path(folder)
     written = []

@@ -64,7 +64,9 @@ def _article_id(source: str) -> str:
     return stem or f"input-{digest}"
 
 
-def iter_articles(inputs: Sequence[str], *, outlet: str | None = None) -> Iterator[Article | IngestError]:
+def iter_articles(
+    inputs: Sequence[str], *, outlet: str | None = None
+) -> Iterator[Article | IngestError]:
     """Read every input. Folders are walked for .txt/.md/.html pages and corpus files.
 
     The outlet comes from, in order: a ``sources.csv`` manifest beside the file, the
@@ -133,7 +135,8 @@ def _read_corpus(path: Path, outlet: str | None, unique) -> Iterator[Article | I
                 id=unique(rid),
                 raw=text,
                 source=source,
-                outlet=str(row.get("outlet") or row.get("source") or outlet or path.stem.split(".")[0]),
+                outlet=str(row.get("outlet") or row.get("source") or outlet
+                           or path.stem.split(".")[0]),
                 title=_opt(row.get("title")),
                 url=_opt(row.get("url")),
                 published=_opt(row.get("published") or row.get("date")),

@@ -104,7 +104,9 @@ def is_familiar(word: str) -> bool:
     for suffix in _INFLECTIONS:
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             stem = word[: -len(suffix)]
-            if stem in easy or stem + "e" in easy or (suffix in ("ies", "ied") and stem + "y" in easy):
+            if stem in easy or stem + "e" in easy:
+                return True
+            if suffix in ("ies", "ied") and stem + "y" in easy:
                 return True
             if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in easy:  # "stopped"
                 return True

@@ -15,6 +15,7 @@ from ..models import Article
 from .corpus_files import is_corpus_file, iter_rows
 from .decode import MAX_FILE_BYTES, DecodeError, decode_text
 from .manifest import MANIFEST_NAME, load_manifest
+from .markdown import mask_markdown
 
 PAGE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
                  ".htm": "html"}
@@ -176,6 +177,8 @@ def _read_pages(pages, outlet: str | None, unique) -> Iterator[Article | IngestE
         except OSError as exc:
             yield IngestError(item, f"cannot read: {exc.strerror or exc}")
             continue
+        if fmt == "markdown":  # code, link targets, comments: blanked, offsets kept
+            raw = mask_markdown(raw)
         meta = manifests[folder].get(path.name, {})
         if meta.get("outlet"):
             name = meta["outlet"]

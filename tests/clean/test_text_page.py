@@ -1,0 +1,100 @@
+"""The text-page path on small hand-written pages."""
+
+from __future__ import annotations
+
+from analyser.clean import clean_article, clean_text_page
+from analyser.clean.blocks import is_byline, is_fact_row, looks_like_heading, split_lines
+from analyser.models import Article
+
+STORY = (
+    "Harbour Town Opens New Library\n\n"
+    "By Mara Quill | March 14, 2025\n\n"
+    "The new public library on Quay Street opened its doors on Friday morning, after three "
+    "years of building work and a long campaign by residents.\n\n"
+    "What the library offers\n\n"
+    "Opening hours run from eight in the morning until nine at night on weekdays, which suits "
+    "people who work shifts at the port.\n\n"
+    "The council paid for most of the work, with the rest raised by a community fund that "
+    "collected small donations at markets and fairs.\n"
+)
+
+
+def test_story_blocks_and_title():
+    result = clean_text_page(STORY)
+    kinds = [(b.kind, b.text[:25]) for b in result.blocks]
+    assert kinds == [
+        ("heading", "Harbour Town Opens New Li"), ("byline", "By Mara Quill | March 14,"),
+        ("prose", "The new public library on"), ("heading", "What the library offers"),
+        ("prose", "Opening hours run from ei"), ("prose", "The council paid for most"),
+    ]
+    assert result.title == "Harbour Town Opens New Library"
+    assert result.removed == []
+
+
+def test_lines_repeated_on_sibling_pages_are_furniture():
+    menu = "Weather Sport Culture Travel Money\nSign up for our morning briefing email today\n"
+    page = menu + "\n" + STORY
+    sibling = menu + "\nSome other story\n\nIts text is different from this one, as it should be."
+    article = Article(id="s", raw=page, siblings=(sibling,))
+    result = clean_article(article)
+    assert "Weather Sport Culture Travel Money" not in result.text
+    assert "Sign up for our morning briefing email today" not in result.text
+    assert "The new public library on Quay Street" in result.text
+
+
+def test_share_bar_tags_and_comment_form():
+    page = STORY + (
+        "\nShare. Facebook Twitter WhatsApp Email\n"
+        "Tags: library, harbour, council\n"
+        "Local News, Books, Harbour Town, Council, Weekend\n"
+        "Leave a Reply\nYour email address will not be published.\n"
+    )
+    result = clean_text_page(page)
+    assert "Facebook" not in result.text and "Tags" not in result.text
+    reasons = {r.text: r.reason for r in result.removed}
+    assert reasons["Share. Facebook Twitter WhatsApp Email"] == "share bar"
+    assert reasons["Local News, Books, Harbour Town, Council, Weekend"] == "navigation"
+    assert reasons["Leave a Reply"] == "comment form"
+
+
+def test_table_of_contents_goes_headings_stay():
+    page = STORY.replace(
+        "What the library offers\n",
+        "What the library offers\n", 1,
+    ).replace("By Mara Quill | March 14, 2025\n",
+              "By Mara Quill | March 14, 2025\n\nTable of Contents\n"
+              "  • What the library offers\n", 1)
+    result = clean_text_page(page)
+    assert [b.text for b in result.blocks].count("What the library offers") == 1
+    assert {r.reason for r in result.removed} == {"navigation"}
+
+
+def test_line_shapes():
+    assert is_byline("By | May 4, 2025")
+    assert is_byline("News EditorBy News EditorMay 3, 2025 World 6 Mins Read")
+    assert not is_byline("Byzantine walls still stand in the old city, officials said.")
+    assert is_fact_row("Date of BirthJune 24, 1962")
+    assert looks_like_heading("Who Is Claudia Sheinbaum?")
+    assert not looks_like_heading("The council met on Monday.")
+    lines = split_lines("  • one item\n\n2) second\nplain")
+    assert [(ln.text, ln.bullet) for ln in lines] == [
+        ("one item", True), ("second", True), ("plain", False)]
+
+
+def test_markdown_page():
+    raw = ("# Harbour Town Opens New Library\n\n"
+           "The new **public** library on Quay Street opened its doors on Friday morning, "
+           "after three years of [building work](https://example.org/works) and a long campaign."
+           "\n\n## What the library offers\n\n"
+           "Opening hours run from eight in the morning until nine at night on weekdays, which "
+           "suits people who work shifts at the port and keeps snake_case_names intact.\n\n"
+           "| Room | Seats |\n|---|---|\n| Reading room | 60 |\n| Children's room | 25 |\n\n"
+           "The council paid for most of the work, with the rest raised by a community fund "
+           "that collected small donations.\n")
+    result = clean_article(Article(id="md", raw=raw, format="markdown"))
+    kinds = {b.text: b.kind for b in result.blocks}
+    assert kinds["Harbour Town Opens New Library"] == "heading"
+    assert kinds["What the library offers"] == "heading"
+    assert kinds["Reading room | 60"] == "table_row"
+    assert any("The new public library" in t and "building work and" in t for t in kinds)
+    assert "snake_case_names" in result.text

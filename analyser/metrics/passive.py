@@ -1,0 +1,199 @@
+"""Passive voice: a form of "be" or "get", optional adverbs, then a past participle.
+
+"was approved", "has been quickly approved", "is being reviewed", "got fired". Regular
+participles are recognised by their -ed ending (with a short list of -ed words that are not
+participles: "need", "hundred", "sacred"); irregular ones come from
+``analyser/data/participles_irregular.txt``. Participles that after "be" usually describe a
+state ("she was tired", "the office is located in Leeds") are listed in
+``analyser/data/participles_adjectival.txt`` and not reported, unless an agent follows
+("was worried by the figures"). Codes (``analyser/rules/passive.toml``): PSV001 passive
+without an agent, PSV002 passive with a "by" agent, PSV003 "get" passive.
+
+Scores are over ``Document.prose_sentences`` (prose, or every sentence when there is
+none): ``passive_sentence_ratio`` (share of those sentences with at least one passive) and
+``passive_per_1k`` (passives per 1,000 of their words). Findings are reported in every
+sentence; an article without words scores 0.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+from ..document import Document, Token
+from ..models import Finding
+from ..rules import Rule, rules_for
+from . import FamilyResult
+
+BE = frozenset(
+    """
+    am is are was were be been being isn't aren't wasn't weren't ain't
+    i'm you're we're they're
+    """.split()
+)
+GET = frozenset("get gets got gotten getting".split())
+#: Words allowed between the auxiliary and the participle besides -ly adverbs.
+ADVERBS = frozenset(
+    """
+    not never also still already often always just now then even soon first once ever yet
+    again all both each later long so too mostly partly largely widely being been n't
+    """.split()
+)
+#: -ly words that are not adverbs (they end the auxiliary's reach).
+_NOT_ADVERBS = frozenset("family early likely unlikely ugly holy rely reply supply apply".split())
+#: -ed words that are never participles.
+NOT_PARTICIPLES = frozenset(
+    """
+    bed red shed wed fled sled bred need seed speed feed weed deed heed breed creed greed
+    steed reed indeed proceed exceed succeed hundred sacred naked wicked ragged rugged
+    jagged kindred crooked beloved learned aged ted ed embed
+    """.split()
+)
+_EED_PARTICIPLES = frozenset("agreed freed guaranteed decreed refereed disagreed".split())
+#: Adjectival participles that stay adjectives even with "by" after them ("located by").
+LOCATIVE = frozenset("located situated based positioned".split())
+MAX_GAP = 3
+_MODALS = frozenset("will would can could may might must should shall to".split())
+#: Words a finding's span reaches back to include before "been" / "be".
+_LEAD = {"been": frozenset("has have had 's 've 'd".split()), "be": _MODALS}
+
+
+@lru_cache(maxsize=1)
+def irregular_participles() -> frozenset[str]:
+    """Irregular past participles shipped as data."""
+    return _word_list("participles_irregular.txt")
+
+
+@lru_cache(maxsize=1)
+def adjectival_participles() -> frozenset[str]:
+    """Participles that after "be" usually describe a state, shipped as data."""
+    return _word_list("participles_adjectival.txt")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    text = files("analyser").joinpath(f"data/{name}").read_text("utf-8")
+    return frozenset(
+        w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")
+    )
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+@lru_cache(maxsize=50_000)
+def is_participle(word: str) -> bool:
+    """True for a past participle: irregular (listed) or regular -ed (lower case input)."""
+    if word in irregular_participles():
+        return True
+    if not word.endswith("ed") or len(word) < 4 or word in NOT_PARTICIPLES:
+        return False
+    if word.endswith("eed"):
+        return word in _EED_PARTICIPLES
+    return word[-3].isalpha() and "-" not in word
+
+
+def _is_adverb(word: str) -> bool:
+    return word in ADVERBS or (word.endswith("ly") and len(word) > 3 and word not in _NOT_ADVERBS)
+
+
+def find_passives(doc: Document) -> list[tuple[int, int, int, str, bool]]:
+    """(sentence, first token, last token, kind 'be'|'get', has agent) for every passive."""
+    out = []
+    tokens = doc.tokens
+    for s in doc.sentences:
+        k = s.token_start
+        while k < s.token_end:
+            tok = tokens[k]
+            w = _norm(tok.text)
+            kind = "be" if w in BE else "get" if w in GET else ""
+            if not kind:
+                k += 1
+                continue
+            j = k + 1
+            gap = 0
+            found = -1
+            while j < s.token_end and gap <= MAX_GAP:
+                t = tokens[j]
+                if t.kind != "word":
+                    break
+                x = _norm(t.text)
+                if x in BE and x not in ("being", "been"):
+                    break
+                if is_participle(x):
+                    found = j
+                    break
+                if not _is_adverb(x):
+                    break
+                gap += 1
+                j += 1
+            if found < 0:
+                k += 1
+                continue
+            part = _norm(tokens[found].text)
+            agent = _agent_follows(tokens, found + 1, s.token_end)
+            adjectival = part in adjectival_participles()
+            if (adjectival and (not agent or part in LOCATIVE)) or (
+                kind == "get" and part == "used"
+            ):
+                k = found + 1
+                continue
+            first = k
+            if k > s.token_start and _norm(tokens[k - 1].text) in _LEAD.get(w, ()):
+                first = k - 1  # "has been approved", "will be approved"
+            out.append((s.index, first, found, kind, agent))
+            k = found + 1
+    return out
+
+
+def _agent_follows(tokens: list[Token], j: int, end: int) -> bool:
+    """True when "by" follows the participle (after at most one adverb)."""
+    for _ in range(2):
+        if j >= end or tokens[j].kind != "word":
+            return False
+        x = _norm(tokens[j].text)
+        if x == "by":
+            return True
+        if not _is_adverb(x):
+            return False
+        j += 1
+    return False
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, Rule]:
+    return {r.code: r for r in rules_for("passive")}
+
+
+def measure(doc: Document, settings=None) -> FamilyResult:
+    """Passive-voice findings, per-sentence counts and rates over prose sentences."""
+    rules = _rules()
+    findings: list[Finding] = []
+    per_sentence = [0] * len(doc.sentences)
+    for si, a, b, kind, agent in find_passives(doc):
+        per_sentence[si] += 1
+        code = "PSV003" if kind == "get" else "PSV002" if agent else "PSV001"
+        rule = rules.get(code)
+        if rule is None:
+            continue
+        start, end = doc.tokens[a].start, doc.tokens[b].end
+        text = doc.text[start:end]
+        findings.append(
+            Finding(
+                code=rule.code, category=rule.category, start=start, end=end, text=text,
+                in_quote=doc.in_quote(start, end),
+                message=rule.message.replace("{text}", text),
+                suggestion=rule.suggestion.replace("{text}", text),
+                name=rule.name, level=rule.level, sentence=si,
+            )
+        )
+    prose = doc.prose_sentences
+    words = sum(s.words for s in prose)
+    n_passive = sum(per_sentence[s.index] for s in prose)
+    with_passive = sum(1 for s in prose if per_sentence[s.index])
+    scores = {
+        "passive_sentence_ratio": with_passive / len(prose) if prose else 0.0,
+        "passive_per_1k": 1000.0 * n_passive / words if words else 0.0,
+    }
+    return FamilyResult(scores=scores, findings=findings,
+                        sentence_values={"passive": per_sentence})

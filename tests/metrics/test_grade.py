@@ -1,0 +1,186 @@
+"""readability_grade, sentence grades and bands, and hard-sentence findings."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from analyser import analyse_text
+from analyser.config import Settings
+from analyser.document import parse
+from analyser.metrics import grade
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
+
+EASY = (
+    "The cat sat on the mat. It was a sunny day. The dog ran to the park. "
+    "A boy threw a ball. The dog ran after it."
+)
+HARD = (
+    "Notwithstanding considerable opposition from environmental organisations, the "
+    "administration reaffirmed its commitment to accelerating hydrocarbon exploration, "
+    "arguing that diversification, although desirable, remained economically premature. "
+    "Critics, who characterised the announcement as disingenuous, contended that the "
+    "government's projections systematically underestimated infrastructural liabilities."
+)
+
+
+def test_model_is_data_with_consistent_shapes():
+    m = grade.model()
+    for part in ("document", "sentence"):
+        sub = m[part]
+        n = len(sub["features"])
+        assert n == len(sub["means"]) == len(sub["scales"]) == len(sub["weights"])
+        assert set(sub["features"]) <= set(grade.FEATURES)
+        assert all(s > 0 for s in sub["scales"])
+        assert {"intercept", "slope"} <= set(sub["calibration"])
+    assert "fit" in m and "calibration_method" in m
+
+
+def test_no_scikit_learn_at_run_time():
+    source = Path(grade.__file__).read_text("utf-8")
+    assert "sklearn" not in source and "numpy" not in source
+
+
+def test_hard_text_grades_above_easy_text():
+    easy = analyse_text(EASY).scores["readability_grade"]
+    hard = analyse_text(HARD).scores["readability_grade"]
+    assert 0 <= easy < hard <= grade.GRADE_MAX
+    assert hard - easy > 5
+
+
+def test_grade_does_not_grow_with_length():
+    one = analyse_text(HARD + " " + EASY).scores["readability_grade"]
+    five = analyse_text("\n".join([HARD + " " + EASY] * 5)).scores["readability_grade"]
+    assert five == pytest.approx(one, abs=0.5)
+
+
+def test_sentence_values_and_scores():
+    a = analyse_text(EASY + " " + HARD)
+    n = len(a.sentences)
+    grades = [row["sentence_grade"] for row in a.sentences]
+    bands = [row["sentence_band"] for row in a.sentences]
+    assert len(grades) == n and set(bands) <= set(grade.BANDS)
+    assert all(0 <= g <= grade.GRADE_MAX for g in grades)
+    assert bands[0] == "fine" and bands[-1] != "fine"
+    hard = sum(b != "fine" for b in bands) / n  # hard or worse
+    very = sum(b == "very hard" for b in bands) / n
+    assert a.scores["hard_sentence_ratio"] == pytest.approx(hard)
+    assert a.scores["very_hard_sentence_ratio"] == pytest.approx(very)
+
+
+def test_findings_carry_the_sentence_and_say_why():
+    a = analyse_text(EASY + " " + HARD)
+    found = [f for f in a.findings if f.category == "hard-sentence"]
+    assert found
+    for f in found:
+        assert a.text[f.start : f.end] == f.text
+        assert f.code in ("HRD001", "HRD002")
+        assert "words" in f.message and "grade" in f.message
+        row = a.sentences[f.sentence]
+        assert (row["start"], row["end"]) == (f.start, f.end)
+        assert (f.code == "HRD002") == (row["sentence_band"] == "very hard")
+    assert any("rare word" in f.message and "‘" in f.message for f in found)
+
+
+def test_bands_follow_settings():
+    text = ("The committee met on Monday morning to discuss the budget for next year and "
+            "the year after.")
+    lax = analyse_text(text, settings=Settings(hard_sentence_grade=40,
+                                               very_hard_sentence_grade=50))
+    strict = analyse_text(text, settings=Settings(hard_sentence_grade=0,
+                                                  very_hard_sentence_grade=1))
+    assert lax.sentences[0]["sentence_band"] == "fine"
+    assert strict.sentences[0]["sentence_band"] == "very hard"
+    assert lax.sentences[0]["sentence_grade"] == strict.sentences[0]["sentence_grade"]
+
+
+def test_headings_and_list_items_are_fine_when_there_is_prose():
+    heading = "Notwithstanding Extraordinary Parliamentary Considerations Regarding Infrastructure"
+    text = f"{heading}\n\n{EASY}\n\n- {HARD}"
+    a = analyse_text(text)
+    for row in a.sentences:
+        if row["kind"] != "prose":
+            assert row["sentence_band"] == "fine"
+            assert row["sentence_grade"] >= 0
+    assert not any(
+        f.category == "hard-sentence" and a.sentences[f.sentence]["kind"] != "prose"
+        for f in a.findings
+    )
+
+
+BAD_INPUT = {
+    "empty": "",
+    "whitespace": "  \n\n ",
+    "list without punctuation": "- apples\n- pears\n- plums and other stone fruit\n- bread",
+    "table": "Name | Votes | Share\nSmith | 1200 | 40%\nJones | 1800 | 60%",
+    "headline only": "Mexico Rejects Troop Offer",
+    "one-word sentences": "Yes. No. Maybe. Perhaps. Fine.",
+    "numbers only": "1\n2,000\n3.5\n42%\n2024",
+    "punctuation only": "... !!! ???",
+    "500-word sentence": " ".join(["the committee considered the extraordinary proposal"] * 100)
+    + ".",
+    "500 words no commas or capitals": " ".join(["word"] * 500),
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_INPUT))
+def test_bad_input_gives_finite_documented_values(name):
+    a = analyse_text(BAD_INPUT[name])
+    for key in ("readability_grade", "hard_sentence_ratio", "very_hard_sentence_ratio"):
+        v = a.scores[key]
+        assert math.isfinite(v), key
+        assert v >= 0, key
+    assert a.scores["readability_grade"] <= grade.GRADE_MAX
+    for row in a.sentences:
+        assert 0 <= row["sentence_grade"] <= grade.GRADE_MAX
+        assert row["sentence_band"] in grade.BANDS
+    for f in a.findings:
+        assert a.text[f.start : f.end] == f.text
+
+
+def test_short_sentences_are_never_banded():
+    a = analyse_text("Notwithstanding jurisprudential considerations, appropriations contravened "
+                     "stipulations.")
+    assert a.sentences[0]["sentence_grade"] > 17
+    assert a.sentences[0]["sentence_band"] == "fine"
+
+
+def test_no_words_means_grade_zero():
+    assert analyse_text("").scores["readability_grade"] == 0.0
+    assert analyse_text("... !!!").scores["readability_grade"] == 0.0
+
+
+def test_very_long_sentence_is_very_hard_and_capped():
+    a = analyse_text(BAD_INPUT["500-word sentence"])
+    assert a.sentences[0]["sentence_band"] == "very hard"
+    assert a.sentences[0]["sentence_grade"] == grade.GRADE_MAX
+    assert any(f.code == "HRD002" for f in a.findings)
+
+
+def test_mean_difference_is_unbiased_gini():
+    assert grade.mean_difference([]) == 0.0
+    assert grade.mean_difference([7]) == 0.0
+    values = [3, 9, 4, 20, 1]
+    pairs = [abs(a - b) for i, a in enumerate(values) for j, b in enumerate(values) if i != j]
+    assert grade.mean_difference(values) == pytest.approx(sum(pairs) / len(pairs))
+
+
+def test_names_and_numbers_are_not_rare_words():
+    doc = parse("Then Kowalczyk paid 3,000 zlotys to Wrzesniewski in Szczebrzeszyn.")
+    st = grade.sentence_stats(doc, doc.sentences[0])
+    assert "Kowalczyk" not in st.rare_words and "Szczebrzeszyn" not in st.rare_words
+    assert "zlotys" in st.rare_words
+
+
+@pytest.mark.skipif(not (SHARED / "onestop" / "onestop.csv.gz").exists(),
+                    reason="shared OneStopEnglish data not available")
+def test_levels_are_ordered_on_onestop_sample():
+    pd = pytest.importorskip("pandas")
+    d = pd.read_csv(SHARED / "onestop" / "onestop.csv.gz")
+    d = d[d.article_id.isin(sorted(set(d.article_id))[:30])]
+    d = d.assign(g=[analyse_text(t).scores["readability_grade"] for t in d.text])
+    means = d.groupby("level").g.mean()
+    assert means["ele"] < means["int"] < means["adv"]

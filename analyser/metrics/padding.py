@@ -1,0 +1,232 @@
+"""Padding: how much of an article says something new. Runs last (reads ``prior``).
+
+Per article (definitions and the composite's rationale: ``docs/padding_index.md``):
+
+* ``novelty_ratio``: share of prose sentences that add at least one content term
+  (non-stopword stem, name or number) no earlier sentence of the article had.
+* ``empty_sentence_ratio``: share of prose sentences that are empty: they restate an
+  earlier sentence (RPT002), or, once the words inside filler/hedge/intensifier/weasel/
+  padding/meta findings are set aside, they add no new content term.
+* ``mtld``: Measure of Textual Lexical Diversity (McCarthy & Jarvis 2010, Behavior
+  Research Methods 42(2)): mean length of word runs that keep a type-token ratio above
+  0.72, forward and backward averaged, with the partial last factor; ``mattr``: moving-
+  average type-token ratio over windows of 50 words (Covington & McFall 2010). Both over
+  the lower-cased words of the whole text.
+* ``compression_ratio``: zlib (level 9) compressed size over raw UTF-8 size: lower means
+  more redundant text. Short texts score high (zlib's fixed overhead), so compare it
+  between articles of similar length; the padding index does not use it.
+* ``padding_index``: the 0-100 composite, with every part also emitted as
+  ``padding_part_<name>`` (0-1) so a report can show what drives it.
+
+Per sentence: ``novelty_curve`` (distinct content terms seen up to and including each
+sentence) and ``empty_sentence`` (True/False; None for non-prose sentences).
+
+The language families may be absent; then the language part is left out and the other
+weights are rescaled (``padding_language_available`` says which case applies).
+"""
+
+from __future__ import annotations
+
+import bisect
+import zlib
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..document import Document
+from . import FamilyResult
+from .repetition import sentence_terms
+from .restatement import token_info
+
+#: Finding categories of the language family that count as padding words.
+PADDING_CATEGORIES = frozenset({"filler", "hedge", "intensifier", "weasel", "padding", "meta"})
+MTLD_THRESHOLD = 0.72
+MATTR_WINDOW = 50
+
+#: The padding index: part -> (weight, value at which the part saturates to 1).
+#: See docs/padding_index.md for why these parts and numbers.
+INDEX_PARTS: dict[str, tuple[float, float]] = {
+    "language": (0.35, 40.0),  # padding-language findings per 1,000 words of own prose
+    "restatement": (0.25, 0.25),  # share of prose sentences that restate an earlier one
+    "empty": (0.20, 0.30),  # empty_sentence_ratio
+    "repetition": (0.10, 0.15),  # Gopher duplicate 5-gram character fraction
+    "diversity": (0.10, 50.0),  # MTLD shortfall below MTLD_REFERENCE, in MTLD points
+}
+#: MTLD below which a text reads as repetitive: BBC news has median 106 and 5th percentile
+#: 72, so only the repetitive tail moves the diversity part (full at MTLD 20).
+MTLD_REFERENCE = 70.0
+
+
+def mtld_pass(words: Sequence[str], threshold: float = MTLD_THRESHOLD) -> float:
+    """One direction of MTLD: words per factor (a run whose TTR falls to ``threshold``)."""
+    factors = 0.0
+    types: set[str] = set()
+    count = 0
+    for w in words:
+        count += 1
+        types.add(w)
+        if len(types) / count <= threshold:
+            factors += 1
+            types = set()
+            count = 0
+    if count:
+        factors += (1.0 - len(types) / count) / (1.0 - threshold)
+    # A text that never loses diversity has no complete or partial factor: its MTLD is
+    # bounded by its length (McCarthy & Jarvis leave this case undefined).
+    return len(words) / factors if factors > 0 else float(len(words))
+
+
+def mtld(words: Sequence[str], threshold: float = MTLD_THRESHOLD) -> float:
+    """Bidirectional MTLD: the mean of the forward and the backward pass; 0 for no words."""
+    if not words:
+        return 0.0
+    return (mtld_pass(words, threshold) + mtld_pass(list(reversed(words)), threshold)) / 2
+
+
+def mattr(words: Sequence[str], window: int = MATTR_WINDOW) -> float:
+    """Moving-average TTR over windows of ``window`` words (plain TTR when shorter).
+
+    Computed without sliding: a word at position i counts as a new type in every window
+    that contains i but not the word's previous occurrence p, i.e. in the windows
+    starting at max(p + 1, i - window + 1) .. min(i, n - window).
+    """
+    n = len(words)
+    if n == 0:
+        return 0.0
+    if n <= window:
+        return len(set(words)) / n
+    last: dict[str, int] = {}
+    prev = np.empty(n, dtype=np.int64)
+    for i, w in enumerate(words):
+        prev[i] = last.get(w, -1)
+        last[w] = i
+    pos = np.arange(n, dtype=np.int64)
+    lo = np.maximum(prev + 1, pos - window + 1)
+    hi = np.minimum(pos, n - window)
+    total = np.clip(hi - lo + 1, 0, None).sum()
+    return float(total) / ((n - window + 1) * window)
+
+
+def compression_ratio(text: str) -> float:
+    """zlib-compressed size over raw UTF-8 size (0 for an empty text)."""
+    raw = text.encode("utf-8")
+    return len(zlib.compress(raw, 9)) / len(raw) if raw else 0.0
+
+
+def _content_terms(doc: Document, sentence: int, skip: list[tuple[int, int]]) -> list[str]:
+    """Content terms of one sentence, leaving out tokens inside the ``skip`` spans."""
+    out = []
+    for t in doc.sentence_tokens(sentence):
+        if t.kind == "punct" or (skip and any(a <= t.start and t.end <= b for a, b in skip)):
+            continue
+        term = token_info(t.text, t.kind)[1]
+        if term is not None:
+            out.append(term)
+    return out
+
+
+def _words_outside_quotes(doc: Document) -> int:
+    """Words (and numbers) of the text that are not inside a direct quotation."""
+    total = sum(s.words for s in doc.sentences)
+    if not doc.quotes:
+        return total
+    starts = [t.start for t in doc.tokens]
+    inside = 0
+    for a, b in doc.quotes:
+        lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+        inside += sum(1 for t in doc.tokens[lo:hi] if t.kind != "punct" and t.end <= b)
+    return max(0, total - inside)
+
+
+def index_parts(values: dict[str, float | None]) -> tuple[float, dict[str, float]]:
+    """(padding_index 0-100, parts 0-1) from the raw values of the available parts."""
+    parts: dict[str, float] = {}
+    total_w = 0.0
+    acc = 0.0
+    for name, (weight, cap) in INDEX_PARTS.items():
+        v = values.get(name)
+        if v is None:
+            continue
+        p = min(1.0, max(0.0, v / cap)) if cap > 0 else 0.0
+        parts[name] = p
+        acc += weight * p
+        total_w += weight
+    return (100.0 * acc / total_w if total_w else 0.0), parts
+
+
+def measure(doc: Document, settings=None, prior: FamilyResult | None = None) -> FamilyResult:
+    """Novelty, empty sentences, lexical diversity, compression and the padding index."""
+    prior = prior or FamilyResult()
+    n = len(doc.sentences)
+    lang = [f for f in prior.findings if f.category in PADDING_CATEGORIES]
+    # the language family ran if it left extras or per-sentence counts (or findings)
+    have_language = (
+        "language" in prior.extras or "language_findings" in prior.sentence_values or bool(lang)
+    )
+    spans: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    for f in lang:
+        si = f.sentence if 0 <= f.sentence < n else doc.sentence_at(f.start)
+        if 0 <= si < n:
+            spans[si].append((f.start, f.end))
+    restates = prior.sentence_values.get("restates")
+    if restates is None or len(restates) != n:
+        restates = [None] * n
+        for f in prior.findings:
+            if f.code == "RPT002" and 0 <= f.sentence < n:
+                restates[f.sentence] = f.related_sentence
+
+    seen: set[str] = set()
+    seen_clean: set[str] = set()
+    curve: list[int] = []
+    empty: list[bool | None] = []
+    novel_prose = empty_prose = prose_n = 0
+    all_terms = sentence_terms(doc)
+    for s in doc.sentences:
+        terms = all_terms[s.index].weights  # content terms, in order, each once
+        new = [t for t in terms if t not in seen]
+        seen.update(terms)
+        curve.append(len(seen))
+        clean = _content_terms(doc, s.index, spans[s.index]) if spans[s.index] else terms
+        new_clean = [t for t in clean if t not in seen_clean]
+        seen_clean.update(clean)
+        if not s.is_prose:
+            empty.append(None)
+            continue
+        prose_n += 1
+        novel_prose += bool(new)
+        is_empty = restates[s.index] is not None or not new_clean
+        empty_prose += is_empty
+        empty.append(is_empty)
+
+    words = [t.text.lower() for t in doc.tokens if t.kind == "word"]
+    own_words = _words_outside_quotes(doc)
+    lang_own = sum(1 for f in lang if not f.in_quote)
+    prose_idx = [s.index for s in doc.sentences if s.is_prose]
+    restating = sum(1 for i in prose_idx if restates[i] is not None)
+    m = mtld(words)
+    values: dict[str, float | None] = {
+        "language": (1000.0 * lang_own / own_words if own_words else 0.0)
+        if have_language else None,
+        "restatement": restating / prose_n if prose_n else 0.0,
+        "empty": empty_prose / prose_n if prose_n else 0.0,
+        "repetition": prior.scores.get("dup_5gram_char_ratio", 0.0),
+        "diversity": max(0.0, MTLD_REFERENCE - m) if words else 0.0,
+    }
+    index, parts = index_parts(values)
+    scores = {
+        "novelty_ratio": novel_prose / prose_n if prose_n else 0.0,
+        "empty_sentence_ratio": empty_prose / prose_n if prose_n else 0.0,
+        "mtld": m,
+        "mattr": mattr(words),
+        "compression_ratio": compression_ratio(doc.text),
+        "padding_index": index,
+        "padding_language_available": 1.0 if have_language else 0.0,
+    }
+    for name in INDEX_PARTS:
+        scores[f"padding_part_{name}"] = parts.get(name, 0.0)
+    return FamilyResult(
+        scores=scores,
+        sentence_values={"novelty_curve": curve, "empty_sentence": empty},
+        extras={"padding_parts": {k: round(v, 4) for k, v in parts.items()},
+                "padding_values": {k: v for k, v in values.items()}},
+    )

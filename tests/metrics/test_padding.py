@@ -1,0 +1,164 @@
+"""Padding family: lexical diversity by hand, novelty, empty sentences, the index."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from analyser import analyse_text
+from analyser.document import parse
+from analyser.metrics import FamilyResult, padding, repetition
+from analyser.metrics.padding import compression_ratio, index_parts, mattr, mtld, mtld_pass
+from analyser.models import Finding
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+#: The article part of each raw seed page (1-based inclusive line ranges), cut by hand:
+#: 000 and 002 carry menus, author boxes and related links that the cleaner removes.
+ARTICLE_LINES = {"000": (1, 88), "001": (1, 5), "002": (70, 138), "003": (1, 93)}
+
+
+def seed(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def article_part(prefix: str) -> str:
+    a, b = ARTICLE_LINES[prefix]
+    return "\n".join(seed(prefix).splitlines()[a - 1 : b])
+
+
+# --- lexical diversity, by hand ---------------------------------------------------------
+
+
+def test_mtld_by_hand():
+    # "the cat sat on the mat": TTR stays above 0.72, ending at 5/6; the partial factor
+    # is (1 - 5/6) / (1 - 0.72), so MTLD = 6 / that = 10.08 in both directions
+    words = "the cat sat on the mat".split()
+    assert mtld_pass(words) == pytest.approx(6 * 0.28 * 6)
+    assert mtld(words) == pytest.approx(10.08)
+    # one word repeated: a factor closes every second word
+    assert mtld(["a"] * 4) == pytest.approx(2.0)
+    # never losing diversity: no factor at all, MTLD is the length (documented bound)
+    assert mtld(["a", "b", "c"]) == 3.0
+    assert mtld([]) == 0.0
+
+
+def test_mattr_by_hand():
+    # windows of 2 over "a b a a": [a b]=2, [b a]=2, [a a]=1 -> 5 / (3 * 2)
+    assert mattr(["a", "b", "a", "a"], window=2) == pytest.approx(5 / 6)
+    assert mattr(["a", "b"], window=50) == 1.0  # shorter than the window: plain TTR
+    assert mattr([]) == 0.0
+
+
+def test_compression_ratio():
+    assert compression_ratio("") == 0.0
+    assert compression_ratio("abc " * 1000) < 0.05
+    assert math.isfinite(compression_ratio("x"))
+
+
+def test_index_parts_rescale_when_a_part_is_missing():
+    full, parts = index_parts({"language": 40.0, "restatement": 0.0, "empty": 0.0,
+                               "repetition": 0.0, "diversity": 0.0})
+    assert parts["language"] == 1.0
+    assert full == pytest.approx(35.0)
+    without, parts = index_parts({"language": None, "restatement": 0.25, "empty": 0.0,
+                                  "repetition": 0.0, "diversity": 0.0})
+    assert "language" not in parts
+    assert without == pytest.approx(100 * 0.25 / 0.65)
+
+
+# --- novelty and empty sentences --------------------------------------------------------
+
+
+def _run(text: str, language: list[Finding] | None = None) -> FamilyResult:
+    doc = parse(text)
+    rep = repetition.measure(doc)
+    prior = FamilyResult(dict(rep.scores), list(rep.findings) + list(language or []),
+                         dict(rep.sentence_values), {"repetition": rep.extras})
+    if language is not None:
+        prior.extras["language"] = {}
+    return padding.measure(doc, None, prior=prior)
+
+
+def test_novelty_curve_and_empty_sentences():
+    text = (
+        "The minister approved the budget on Monday. "
+        "The minister approved the budget. "
+        "You know, basically, it is what it is."
+    )
+    doc = parse(text)
+    filler = []
+    for phrase in ("You know", "basically", "it is what it is"):
+        a = text.index(phrase)
+        filler.append(Finding("FIL001", "filler", a, a + len(phrase), phrase,
+                              False, "Filler — delete it", sentence=doc.sentence_at(a)))
+    res = _run(text, filler)
+    curve = res.sentence_values["novelty_curve"]
+    assert curve[0] == 4  # minist, approv, budget, monday
+    assert curve == sorted(curve)
+    assert res.sentence_values["empty_sentence"] == [False, True, True]
+    assert res.scores["empty_sentence_ratio"] == pytest.approx(2 / 3)
+    assert res.scores["novelty_ratio"] == pytest.approx(2 / 3)  # "is" etc. are stopwords
+    assert res.scores["padding_language_available"] == 1.0
+
+
+def test_padding_without_the_language_family():
+    res = padding.measure(parse("One plain sentence about budgets."), None, prior=None)
+    assert res.scores["padding_language_available"] == 0.0
+    assert all(math.isfinite(v) for v in res.scores.values())
+    assert 0.0 <= res.scores["padding_index"] <= 100.0
+
+
+@pytest.mark.parametrize("text", ["", "Hi.", "42", "\n".join(["Same line here."] * 200)])
+def test_degenerate_texts(text):
+    res = _run(text)
+    assert all(isinstance(v, float) and math.isfinite(v) for v in res.scores.values())
+    assert len(res.sentence_values["novelty_curve"]) == len(parse(text).sentences)
+
+
+def test_one_repeated_line_is_all_padding():
+    res = _run("\n".join(["The minister said the plan is ready."] * 200))
+    assert res.scores["empty_sentence_ratio"] == pytest.approx(199 / 200)
+    assert res.scores["padding_part_restatement"] == 1.0
+    assert res.scores["padding_index"] > 50
+
+
+# --- the seeds --------------------------------------------------------------------------
+
+
+def test_seed_001_pads_least_on_raw_pages():
+    index = {p: analyse_text(seed(p)).scores["padding_index"] for p in ARTICLE_LINES}
+    assert min(index, key=index.get) == "001", index
+
+
+def test_seed_001_pads_least_on_article_parts():
+    index = {p: analyse_text(article_part(p)).scores["padding_index"] for p in ARTICLE_LINES}
+    assert min(index, key=index.get) == "001", index
+    # the padded AI copy pads more than the tight news piece by a wide margin
+    assert index["000"] > 2 * index["001"]
+
+
+def test_padding_parts_are_emitted():
+    scores = analyse_text(seed("000")).scores
+    for name in padding.INDEX_PARTS:
+        assert 0.0 <= scores[f"padding_part_{name}"] <= 1.0
+
+
+def test_fifty_thousand_words():
+    import random
+    import time
+
+    rng = random.Random(11)
+    vocab = [f"w{i}" for i in range(4000)]
+    text = "\n\n".join(
+        " ".join(" ".join(rng.choice(vocab) for _ in range(20)).capitalize() + "."
+                 for _ in range(10))
+        for _ in range(250)
+    )
+    t0 = time.perf_counter()
+    res = _run(text)
+    assert time.perf_counter() - t0 < 30  # a bound against all-pairs blow-up, not a benchmark
+    assert all(math.isfinite(v) for v in res.scores.values())
+    assert 0 < res.scores["mtld"] and 0 < res.scores["mattr"] <= 1

@@ -1,91 +1,176 @@
-"""Rendering the report page with jinja2 (autoescape on) and writing it atomically."""
+"""Rendering the report page with jinja2 (autoescape on) and writing it atomically.
+
+The page is self-contained: plotly.js, the stylesheet and the page script are inlined
+once; figures and article data travel as JSON inside ``<script type="application/json">``
+(serialised by jinja2's ``tojson``, which escapes ``<``, ``>``, ``&`` and ``'``, so no
+article text can close the script element); the page script builds article views with
+``textContent`` and ``createElement`` only.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from ..export import write_text_atomic
 from ..version import RULESET_VERSION, __version__
-from . import figures
+from . import data, figures
 
-SCORECARD = [
-    ("consensus_grade", "Grade (consensus)", "Median of seven grade formulas; higher = harder."),
-    ("flesch_reading_ease", "Flesch reading ease", "0–100; higher = easier."),
-    ("words_per_sentence", "Words / sentence", "Mean words per prose sentence."),
-    ("long_sentence_ratio", "Long sentences", "Share of prose sentences over 25 words."),
-    ("words", "Words", "Words in prose sentences."),
-]
+log = logging.getLogger(__name__)
+
+
+#: What each highlight category means, for the page's glossary.
+CATEGORY_HELP = {
+    "filler": "Words that carry nothing: 'you know', 'basically', 'like'. Delete them.",
+    "hedge": "Softeners that weaken a claim: 'it seems', 'might', 'reportedly'. State what is "
+             "known, or say who thinks so.",
+    "intensifier": "Empty emphasis: 'very', 'really', 'truly'. Give the fact that makes it so.",
+    "weasel": "Claims without an owner: 'some critics argue', 'experts say'. Name the source.",
+    "padding": "Stock phrases that delay the point: 'it is worth noting that', 'when it comes "
+               "to'.",
+    "meta": "Commentary on the article itself: 'let's talk about', 'as you can see'.",
+    "repetition": "Phrases repeated, and sentences that restate an earlier one (the ↩ link "
+                  "jumps to it).",
+    "passive": "Passive constructions that hide who acted.",
+    "hard-sentence": "Sentences above the house grade: shaded light (hard) or dark (very "
+                     "hard). Split them.",
+}
 
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("analyser.report", "templates"),
         autoescape=jinja2.select_autoescape(default=True, default_for_string=True),
         undefined=jinja2.StrictUndefined,
     )
+    # Compact JSON (the corpus blob is large); allow_nan=False: NaN is not JSON.
+    env.policies["json.dumps_kwargs"] = {
+        "sort_keys": False, "separators": (",", ":"), "ensure_ascii": False,
+        "allow_nan": False,
+    }
+    return env
 
 
 @lru_cache(maxsize=1)
 def _plotly_js() -> str:
     from plotly.offline import get_plotlyjs
 
-    return get_plotlyjs()
+    # Inside a <script> element only "</script" (any case) could end it early.
+    return re.sub(r"</(script)", r"<\\/\1", get_plotlyjs(), flags=re.IGNORECASE)
+
+
+@lru_cache(maxsize=2)
+def _asset(name: str) -> str:
+    return (files("analyser.report") / "templates" / name).read_text(encoding="utf-8")
 
 
 def default_report_path(inputs: Sequence[str]) -> Path:
     """``reports/<first input's name>-report.html``."""
     stem = Path(inputs[0]).stem if inputs else "analyser"
+    stem = re.sub(r"\.(jsonl|json|csv)$", "", stem)
     stem = re.sub(r"[^\w.-]+", "-", stem).strip("-") or "analyser"
     return Path("reports") / f"{stem}-report.html"
 
 
-def _labels(articles) -> dict[str, str]:
-    """A short label per article: the outlet, or outlet + id where outlets repeat."""
-    counts = articles["outlet"].value_counts()
-    return {
-        row.id: row.outlet if counts[row.outlet] == 1 and row.outlet else f"{row.outlet or 'source'} · {row.id}"
-        for row in articles.itertuples()
-    }
+def _json_safe(value: Any) -> Any:
+    """Replace NaN/inf (not JSON) by None, recursively."""
+    if isinstance(value, float):
+        return value if value == value and value not in (float("inf"), float("-inf")) else None
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    return value
 
 
-def render_report(corpus, inputs: Sequence[str] = ()) -> str:
+def build_charts(corpus, sources) -> tuple[list[dict], list[dict]]:
+    """Every chart that has data: ``[{id, caption, figure}]``, and the skipped ones with
+    the reason."""
+    charts, skipped = [], []
+    grouped = figures.is_grouped(sources)
+    for chart_id, function, _ in figures.CHARTS:
+        caption = figures.caption(chart_id, grouped)
+        try:
+            fig = function(corpus, sources)
+        except figures.NotApplicable:
+            continue
+        except figures.NoData as exc:
+            skipped.append({"id": chart_id, "reason": str(exc)})
+            continue
+        except Exception as exc:  # one broken chart never costs the whole report
+            log.warning("chart %s failed: %s", chart_id, exc, exc_info=True)
+            skipped.append({"id": chart_id, "reason": f"failed: {exc}"})
+            continue
+        charts.append({"id": chart_id, "caption": caption,
+                       "figure": _json_safe(json.loads(fig.to_json()))})
+    return charts, skipped
+
+
+def _duplicates(corpus, sources) -> list[dict]:
+    try:
+        from ..duplicates import find_duplicates
+    except ImportError:  # the near-duplicate module is optional
+        return []
+    try:
+        groups = find_duplicates((a.id, a.text) for a in corpus.analyses)
+    except Exception as exc:
+        log.warning("near-duplicate search failed: %s", exc)
+        return []
+    titles = {a.id: a.title or a.id for a in corpus.analyses}
+    return [{"similarity": float(g["similarity"]),
+             "members": [{"id": i, "label": str(sources.get(i, i)), "title": titles.get(i, i)}
+                         for i in g["ids"]]} for g in groups]
+
+
+def render_report(corpus, inputs: Sequence[str] = (), title: str | None = None) -> str:
     """The report page as one HTML string."""
-    articles = corpus.articles.copy()
-    labels = _labels(articles)
-    articles["label"] = articles["id"].map(labels)
-    charts = [
-        ("grade-by-formula", figures.grade_by_formula(articles),
-         "Where the bars of one source stand above the others, every formula agrees it is harder to read."),
-        ("sentence-grades", figures.sentence_grades(corpus.sentences, labels),
-         "Each dot is a sentence: a tall spread means the source mixes easy lines with very hard ones."),
-    ]
-    rows = []
-    for _, r in articles.iterrows():
-        rows.append({"label": r["label"], "id": r["id"], "title": r.get("title") or "",
-                     "cells": [(col, r.get(col)) for col, _, _ in SCORECARD]})
+    articles = corpus.articles
+    sources = figures.source_labels(articles)
+    charts, skipped = build_charts(corpus, sources)
+    card = data.scorecard(articles, sources)
+    blob = data.article_data(corpus.analyses, sources, articles)
+    outlets = list(dict.fromkeys(sources.values))
+    words = int(articles["words"].sum()) if "words" in articles else 0
     html = _environment().get_template("report.html.j2").render(
+        title=title or "Readability and padding report",
         version=__version__,
         ruleset=RULESET_VERSION,
         generated=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         inputs=list(inputs),
-        columns=SCORECARD,
-        rows=rows,
-        charts=[{"id": cid, "caption": cap, "json": json.loads(fig.to_json())}
-                for cid, fig, cap in charts],
+        n_articles=len(corpus.analyses),
+        n_sources=len(outlets),
+        words=words,
+        grouped=card["grouped"],
+        scorecard=card,
+        charts=charts,
+        skipped=skipped,
+        duplicates=_duplicates(corpus, sources),
+        categories=[(c, figures.category_style(c)) for c in blob["categories"]],
+        category_help=CATEGORY_HELP,
         errors=[str(e) for e in corpus.errors],
-        plotly_js=_plotly_js(),
+        plotly_js=Markup(_plotly_js()),
+        css=Markup(_asset("report.css")),
+        script=Markup(_asset("report.js")),
+        page={"charts": [{"id": c["id"], "figure": c["figure"]} for c in charts],
+              "sources": [{"label": s, "key": r["key"]}
+                          for s, r in zip(outlets, card["rows"], strict=True)],
+              "grouped": card["grouped"], **blob},
     )
     return html
 
 
-def write_report(corpus, path: str | Path, inputs: Sequence[str] = ()) -> Path:
+def write_report(corpus, path: str | Path, inputs: Sequence[str] = (),
+                 title: str | None = None) -> Path:
     """Render and write the report atomically (temporary file, then rename)."""
-    return write_text_atomic(path, render_report(corpus, inputs))
+    return write_text_atomic(path, render_report(corpus, inputs, title=title))

@@ -1,0 +1,111 @@
+"""Corpora for the report tests: the seeds, a hostile article, a many-article corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analyser.analysis import analyse_text
+from analyser.corpus import Corpus, analyse_paths
+from analyser.models import Removed
+
+REPO = Path(__file__).resolve().parents[2]
+SEEDS = REPO / "seeds"
+ARTIFACTS = REPO / "test-artifacts"
+
+#: Payloads that set window.__pwned (or call alert) if any of them ever runs.
+HOSTILE_TEXT = (
+    "Basically, you know, this is really very padded copy. "
+    "<script>window.__pwned = 'script-in-text'; alert(1)</script> "
+    "It seems the <img src=x onerror=\"window.__pwned='img-in-text'\"> tag is here. "
+    "A closing </script><script>window.__pwned='breakout'</script> tries to break out. "
+    "Also ' and \" and & and <!-- a comment --> and ]]> sit in the text.\n"
+    "A second paragraph says the same thing again, basically, you know."
+)
+HOSTILE_TITLE = "\"><script>window.__pwned='title'</script><img src=x onerror=alert('title')>"
+HOSTILE_OUTLET = "<img src=x onerror=\"window.__pwned='outlet'\">Evil & Co"
+HOSTILE_URL = "javascript:window.__pwned='url'"
+HOSTILE_REMOVED = "<script>window.__pwned='removed'</script>Share this"
+
+
+def seed_corpus() -> Corpus:
+    """The four seeds as the report command analyses them (cleaned)."""
+    corpus = analyse_paths([SEEDS])
+    assert not corpus.errors, corpus.errors
+    return corpus
+
+
+def hostile_corpus() -> Corpus:
+    """One article whose every field is an injection attempt, and one plain article."""
+    evil = analyse_text(HOSTILE_TEXT, title=HOSTILE_TITLE, outlet=HOSTILE_OUTLET, id="evil")
+    evil.url = HOSTILE_URL
+    evil.source = "<b>bold</b>.txt"
+    evil.removed = [Removed(HOSTILE_REMOVED, "share bar")]
+    plain = analyse_text("The minister said the plan would cost 4m. It starts in May.",
+                         title="Plain story", outlet="Plain Times", id="plain")
+    plain.url = "https://example.org/plain"
+    return Corpus(analyses=[evil, plain])
+
+
+def outlet_corpus(per_outlet: int = 6, outlets=("North Post", "South Daily", "East Wire")
+                  ) -> Corpus:
+    """Many short articles per outlet: the report switches to corpus mode."""
+    texts = [
+        "The council approved the budget on Tuesday. It raises spending by 3%.",
+        "Basically, the plan is, you know, really very ambitious. It seems that it might work.",
+        "Officials said the bridge would reopen in June. Repairs cost 2m.",
+        "Some experts say the policy is arguably quite risky. It could perhaps fail.",
+    ]
+    analyses = []
+    for o, outlet in enumerate(outlets):
+        for i in range(per_outlet):
+            text = texts[(i + o) % len(texts)] + " " + texts[(i + 2 * o + 1) % len(texts)]
+            analyses.append(analyse_text(text, title=f"{outlet} story {i}", outlet=outlet,
+                                         id=f"{o}-{i}"))
+    return Corpus(analyses=analyses)
+
+
+class Watch:
+    """Everything a page did that a test may object to."""
+
+    def __init__(self) -> None:
+        self.console_errors: list[str] = []
+        self.page_errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.blocked: list[str] = []
+
+
+def open_watched(context, path):
+    """Open a report with every non-local request blocked and every console error, page
+    error and dialog recorded. Returns ``(page, watch, seconds until interactive)``."""
+    from analyser.report.screenshot import LOCAL_SCHEMES
+
+    watch = Watch()
+    page = context.new_page()
+    page.on("console", lambda m: watch.console_errors.append(m.text)
+            if m.type == "error" else None)
+    page.on("pageerror", lambda e: watch.page_errors.append(str(e)))
+
+    def on_dialog(dialog):
+        watch.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith(LOCAL_SCHEMES):
+            route.continue_()
+        else:
+            watch.blocked.append(url)
+            route.abort()
+
+    page.route("**/*", guard)
+    import time
+
+    start = time.perf_counter()
+    page.goto(Path(path).resolve().as_uri(), wait_until="load")
+    page.wait_for_function(
+        "document.body.getAttribute('data-ready') === 'true' && "
+        "document.querySelectorAll('div.chart').length === "
+        "document.querySelectorAll('div.chart div.plot-container').length", timeout=120_000)
+    return page, watch, time.perf_counter() - start

@@ -1,0 +1,211 @@
+"""The seed report as a person uses it, in headless Chromium: charts drawn, scorecard,
+sorting, category toggles, tooltips, restatement links, chart clicks; no console error and
+no network request. Screenshots go to test-artifacts/ (git-ignored)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analyser.report import figures, write_report
+from analyser.report.screenshot import browser_available
+
+from .helpers import ARTIFACTS, open_watched, outlet_corpus, seed_corpus
+
+pytestmark = pytest.mark.browser
+REASON = browser_available()
+CODE = re.compile(r"\b[A-Z]{3}\d{3}\b")
+
+
+@pytest.fixture(scope="module")
+def context():
+    """One headless Chromium for the module (Playwright's sync API allows one at a time)."""
+    if REASON:
+        pytest.skip(REASON)
+    from analyser.report.screenshot import chromium
+
+    with chromium() as ctx:
+        yield ctx
+
+
+@pytest.fixture(scope="module")
+def seed_page(context, tmp_path_factory):
+    corpus = seed_corpus()
+    path = tmp_path_factory.mktemp("seeds") / "seeds-report.html"
+    write_report(corpus, path, inputs=["seeds"])
+    page, watch, _ = open_watched(context, path)
+    yield page, watch, corpus
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report-seeds-full.png"), full_page=True)
+
+
+def test_every_chart_has_drawn(seed_page):
+    page, _, corpus = seed_page
+    charts = page.locator("div.chart")
+    assert charts.count() == len(figures.CHARTS) - len(figures.CORPUS_ONLY)
+    for chart in charts.all():
+        assert chart.locator("div.plot-container").count() == 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report-seeds-top.png"),
+                    clip={"x": 0, "y": 0, "width": 1360, "height": 1600})
+
+
+def test_scorecard_has_four_rows_and_sorts(seed_page):
+    page, _, corpus = seed_page
+    rows = page.locator("#scorecard tbody tr")
+    assert rows.count() == 4
+    header = page.locator("#scorecard thead th", has_text="Words")
+    column = page.evaluate(
+        "[...document.querySelectorAll('#scorecard thead th')].findIndex("
+        "th => th.textContent.trim() === 'Words')")
+    assert column > 0
+
+    def words():
+        return [float(v) for v in page.eval_on_selector_all(
+            "#scorecard tbody tr",
+            f"rows => rows.map(r => r.cells[{column}].getAttribute('data-value'))")]
+
+    header.click()
+    assert words() == sorted(words())
+    assert header.get_attribute("aria-sort") == "ascending"
+    header.click()
+    assert words() == sorted(words(), reverse=True)
+
+
+def test_a_tooltip_shows_the_rule_code(seed_page):
+    page, _, _ = seed_page
+    page.click("#article-list li:first-child button")
+    mark = page.locator("#article-view .f").first
+    mark.scroll_into_view_if_needed()
+    mark.hover()
+    tip = page.locator("#tip")
+    tip.wait_for(state="visible")
+    text = tip.inner_text()
+    assert CODE.search(text), text
+    page.mouse.move(1, 1)
+    page.evaluate("window.scrollTo(0, 0)")
+
+
+def test_toggling_a_category_hides_its_highlights(seed_page):
+    page, _, _ = seed_page
+    page.click("#article-list li:first-child button")
+    mark = page.locator("#article-view .f").first
+    category = next(c[2:] for c in mark.get_attribute("class").split() if c.startswith("c-"))
+
+    def style():
+        return mark.evaluate("e => [getComputedStyle(e).textDecorationLine, "
+                             "getComputedStyle(e).backgroundColor]")
+
+    assert style()[0] == "underline"
+    box = page.locator(f"#legend input[data-cat='{category}']")
+    box.uncheck()
+    assert style() == ["none", "rgba(0, 0, 0, 0)"]
+    # Hidden categories drop out of the tooltip too.
+    mark.hover()
+    assert page.locator(f"#article-view .f.c-{category}").count() > 0
+    box.check()
+    assert style()[0] == "underline"
+
+
+def test_hard_sentences_are_shaded_and_quotes_marked(seed_page):
+    page, _, corpus = seed_page
+    page.click("#article-list li:first-child button")
+    assert page.locator("#article-view .sent.band-hard").count() > 0
+    hard = page.locator("#article-view .sent.band-hard").first
+    assert hard.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+    page.locator("#legend input[data-cat='hard-sentence']").uncheck()
+    assert hard.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"
+    page.locator("#legend input[data-cat='hard-sentence']").check()
+    if any(a.quotes for a in corpus.analyses):
+        found = 0
+        for button in page.locator("#article-list button").all():
+            button.click()
+            found += page.locator("#article-view .q").count()
+        assert found > 0
+
+
+def test_restatement_links_jump_to_the_earlier_sentence(seed_page):
+    page, _, corpus = seed_page
+    restating = [a for a in corpus.analyses
+                 if any(f.related_sentence is not None for f in a.findings)]
+    if not restating:
+        pytest.skip("no restatement findings in the seeds (repetition family absent)")
+    page.click(f"#article-list button[data-id='{restating[0].id}']")
+    link = page.locator("#article-view a.restate-link").first
+    target = link.get_attribute("href")
+    assert re.fullmatch(r"#v-s\d+", target)
+    link.click()
+    assert page.locator(target).get_attribute("class").split().count("flash") == 1
+
+
+def test_removed_furniture_is_collapsed_with_reasons(seed_page):
+    page, _, corpus = seed_page
+    with_removed = [a for a in corpus.analyses if a.removed]
+    if not with_removed:
+        pytest.skip("the clean stage removed nothing from the seeds")
+    a = with_removed[0]
+    page.click(f"#article-list button[data-id='{a.id}']")
+    details = page.locator("#article-view details.removed")
+    assert details.get_attribute("open") is None
+    details.locator("summary").click()
+    assert details.locator("li").count() == len(a.removed)
+    assert details.locator(".reason").first.inner_text() == a.removed[0].reason
+
+
+def test_clicking_a_chart_mark_opens_its_article(seed_page):
+    page, _, corpus = seed_page
+    target = corpus.analyses[-1].id
+    # A real click on the bubble of the last article in the scatter chart.
+    chart = page.locator("#chart-readability-vs-filler")
+    chart.scroll_into_view_if_needed()
+    points = chart.locator("g.trace.scatter path.point")
+    assert points.count() == len(corpus.analyses)
+    points.last.click(force=True)
+    page.wait_for_function(
+        f"document.getElementById('article-view').getAttribute('data-article') === '{target}'",
+        timeout=5000)
+
+
+def test_scorecard_label_opens_its_article(seed_page):
+    page, _, corpus = seed_page
+    button = page.locator("#scorecard tbody th button").nth(2)
+    key = button.get_attribute("data-key")
+    assert key.startswith("a:")
+    button.click()
+    assert page.locator("#article-view").get_attribute("data-article") == key[2:]
+
+
+def test_no_console_error_and_no_network_request(seed_page):
+    page, watch, _ = seed_page
+    # Run last: everything the other tests clicked has happened on this page.
+    assert watch.console_errors == [] and watch.page_errors == []
+    assert watch.blocked == []
+    assert watch.dialogs == []
+
+
+@pytest.fixture(scope="module")
+def corpus_page(context, tmp_path_factory):
+    path = tmp_path_factory.mktemp("corpus") / "corpus-report.html"
+    write_report(outlet_corpus(per_outlet=6), path, inputs=["corpus"])
+    page, watch, _ = open_watched(context, path)
+    yield page, watch
+
+
+def test_corpus_mode_compares_outlets_and_loads_articles_on_demand(corpus_page):
+    page, watch = corpus_page
+    assert page.locator("#scorecard tbody tr").count() == 3
+    charts = page.locator("div.chart")
+    assert charts.count() == len(figures.CHARTS)
+    assert page.locator("div.chart div.plot-container").count() == charts.count()
+    # Clicking an outlet narrows the article list to its articles.
+    page.locator("#scorecard tbody th button", has_text="South Daily").click()
+    assert page.locator("#pick-source").input_value() == "South Daily"
+    assert page.locator("#article-list li").count() == 6
+    page.locator("#article-list button").nth(2).click()
+    assert page.locator("#article-view h3").inner_text() == "South Daily story 2"
+    # Searching filters the list.
+    page.locator("#pick-source").select_option("")
+    page.locator("#pick-search").fill("story 4")
+    assert page.locator("#article-list li").count() == 3
+    assert watch.console_errors == [] and watch.page_errors == [] and watch.blocked == []

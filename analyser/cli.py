@@ -13,6 +13,7 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
+from .config import ConfigError
 from .version import RULESET_VERSION, __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -158,6 +159,63 @@ def cmd_rules(args) -> int:
     return EXIT_OK
 
 
+def _add_selection(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--select", metavar="CODES",
+                   help="comma-separated rule codes or prefixes to run (replaces the config's)")
+    p.add_argument("--extend-select", metavar="CODES",
+                   help="comma-separated codes or prefixes added to the selection")
+    p.add_argument("--ignore", metavar="CODES",
+                   help="comma-separated rule codes or prefixes to skip (added to the config's)")
+
+
+def cmd_check(args) -> int:
+    from .review.check import check_paths
+    from .review.formats import render
+
+    settings = load_settings_for(args)
+    result = check_paths(default_inputs(args.paths), settings, outlet=args.outlet,
+                         jobs=args.jobs, on_error=lambda p, m: _print_error(f"{p}: {m}"))
+    for problem in result.config_problems:
+        _print_error(problem)
+    for path, reason in result.skipped:
+        print(f"analyser: note: {path}: {reason}", file=sys.stderr)
+    for f in result.files:
+        for line, col, message in f.directive_problems:
+            print(f"analyser: warning: {f.path}:{line}:{col}: {message}", file=sys.stderr)
+    print(render(result, args.format, statistics=args.statistics))
+    status = result.exit_status
+    return EXIT_OK if args.exit_zero and status == EXIT_FINDINGS else status
+
+
+def cmd_explain(args) -> int:
+    from .review.explain import UnknownCode, explain, explain_json
+
+    settings = load_settings_for(args)
+    try:
+        if args.format == "json":
+            print(json.dumps(explain_json(args.code, settings), ensure_ascii=False, indent=2))
+        else:
+            print(explain(args.code, settings))
+    except UnknownCode as exc:
+        _print_error(exc)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
+def cmd_compare(args) -> int:
+    from .review.compare import CompareError, compare_paths, render_compare
+
+    args.paths = [args.old]
+    settings = load_settings_for(args)
+    try:
+        comparison = compare_paths(args.old, args.new, settings)
+    except CompareError as exc:
+        _print_error(exc)
+        return EXIT_ERROR
+    print(render_compare(comparison, args.format, all_measures=args.all))
+    return EXIT_OK
+
+
 def _add_inputs(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="files, folders, URLs, corpus files (.jsonl, .csv, .parquet) or - for "
@@ -178,12 +236,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("score", help="one row of scores per article")
     _add_inputs(p)
+    _add_selection(p)
     p.add_argument("--format", choices=("csv", "json", "jsonl"), default="csv")
     p.add_argument("-o", "--output", help="write to FILE instead of standard output")
     p.set_defaults(func=cmd_score)
 
     p = sub.add_parser("report", help="write one self-contained HTML report")
     _add_inputs(p)
+    _add_selection(p)
     p.add_argument("-o", "--output", help="report file (default: reports/<input>-report.html)")
     p.add_argument("--export", metavar="DIR",
                    help="also write articles, sentences and findings as CSV (and Parquet)")
@@ -198,6 +258,31 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rules", help="list every rule")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_rules)
+
+    p = sub.add_parser("check", help="lint-style findings and house-style thresholds")
+    _add_inputs(p)
+    _add_selection(p)
+    p.add_argument("--format", choices=("text", "json", "github"), default="text")
+    p.add_argument("--exit-zero", action="store_true",
+                   help="exit 0 even when findings or thresholds fail (input errors still 2)")
+    p.add_argument("--statistics", action="store_true",
+                   help="count findings per code instead of listing them (text format)")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("explain", help="what one rule flags, why, and examples")
+    p.add_argument("code", metavar="CODE", help="a rule code (FIL001) or name (you-know)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--config", help="house-style file (for levels and extra rules)")
+    p.set_defaults(func=cmd_explain, paths=[])
+
+    p = sub.add_parser("compare", help="a draft against its edit: measures and findings")
+    p.add_argument("old", metavar="OLD")
+    p.add_argument("new", metavar="NEW")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--all", action="store_true", help="show every measure, not the headline")
+    p.add_argument("--config", help="house-style file (default: found from OLD)")
+    _add_selection(p)
+    p.set_defaults(func=cmd_compare)
 
     return parser
 
@@ -215,6 +300,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except UsageError as exc:
+        _print_error(exc)
+        return EXIT_ERROR
+    except ConfigError as exc:  # a bad house-style file: its message names file and key
         _print_error(exc)
         return EXIT_ERROR
     except KeyboardInterrupt:

@@ -1,0 +1,298 @@
+"""``analyser check``: findings and house-style thresholds, placed in the original files.
+
+For every input: analyse it (clean, parse, measure), map each finding back to a line and
+column of the original file (:mod:`.positions`), drop what per-file ignores and inline
+directives (:mod:`.suppression`) switch off, and compare the article's scores with the
+house thresholds. Threshold breaches are reported like findings, at line 1 column 1:
+
+* ``THR001`` a measure is over the house maximum;
+* ``THR002`` a measure is under the house minimum.
+
+Both are at level ``error`` unless ``[levels]`` says otherwise, and obey select / ignore /
+per-file-ignores like every other code. Exit status: 0 clean, 1 a finding at level error
+or a threshold exceeded, 2 an input or the configuration could not be used (the other
+inputs are still checked).
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..analysis import Analysis
+from ..config import Settings
+from ..models import Article, Finding
+from .positions import PositionMap
+from .suppression import Suppressions, parse_directives
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: Reasons that mean "readable, but no prose in it": nothing to check, not an error (a
+#: Markdown file of code only, an empty page), as ruff is silent on an empty file.
+_NOTHING_TO_CHECK = re.compile(r"(?:empty file|no article text found)$")
+
+#: Threshold codes: what they mean, for ``explain`` and the docs.
+THRESHOLD_CODES: dict[str, dict[str, str]] = {
+    "THR001": {
+        "name": "over-house-maximum",
+        "message": "{measure} {value} is over the house maximum {limit}",
+        "why": "The article's score is above the maximum your house style allows for this "
+               "measure ([thresholds] in analyser.toml or [tool.analyser.thresholds]).",
+    },
+    "THR002": {
+        "name": "under-house-minimum",
+        "message": "{measure} {value} is under the house minimum {limit}",
+        "why": "The article's score is below the minimum your house style asks for this "
+               "measure ([thresholds] in analyser.toml or [tool.analyser.thresholds]).",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Located:
+    """A finding placed in the original file (1-based lines and columns; end exclusive)."""
+
+    code: str
+    name: str
+    category: str
+    level: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    message: str
+    suggestion: str
+    in_quote: bool
+    #: Offsets into the analysed text (Analysis.text), for tools that hold the analysis.
+    start: int = -1
+    end: int = -1
+
+    def as_dict(self) -> dict:
+        return {
+            "code": self.code, "name": self.name, "category": self.category,
+            "level": self.level, "line": self.line, "column": self.column,
+            "end_line": self.end_line, "end_column": self.end_column, "text": self.text,
+            "message": self.message, "suggestion": self.suggestion, "in_quote": self.in_quote,
+        }
+
+
+@dataclass(frozen=True)
+class Breach:
+    """A score outside the house limits."""
+
+    code: str
+    measure: str
+    value: float
+    limit: float
+    bound: str  # "max" | "min"
+    level: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return {
+            "code": self.code, "measure": self.measure, "value": self.value,
+            "limit": self.limit, "bound": self.bound, "level": self.level,
+            "message": self.message, "line": 1, "column": 1,
+        }
+
+
+@dataclass
+class FileResult:
+    """What ``check`` found in one input."""
+
+    path: str
+    scores: dict[str, float]
+    findings: list[Located] = field(default_factory=list)
+    thresholds: list[Breach] = field(default_factory=list)
+    suppressed: int = 0
+    #: (line, column, message) for malformed suppression directives.
+    directive_problems: list[tuple[int, int, str]] = field(default_factory=list)
+    id: str = ""
+    outlet: str = ""
+    title: str | None = None
+
+
+@dataclass
+class CheckResult:
+    """Every file's result, the inputs that failed and configuration problems."""
+
+    files: list[FileResult] = field(default_factory=list)
+    #: (path, reason) for inputs that could not be read or analysed.
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    #: Problems with the house style found while checking (unknown measures).
+    config_problems: list[str] = field(default_factory=list)
+    config_path: str | None = None
+    #: (path, reason) for readable inputs with no prose to check (empty, only code).
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    def count(self, level: str) -> int:
+        return sum(1 for f in self.files for x in f.findings if x.level == level)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return {
+            "files": len(self.files),
+            "findings": sum(len(f.findings) for f in self.files),
+            "errors": self.count("error"),
+            "warnings": self.count("warning"),
+            "suggestions": self.count("suggestion"),
+            "thresholds_exceeded": sum(len(f.thresholds) for f in self.files),
+            "suppressed": sum(f.suppressed for f in self.files),
+            "input_errors": len(self.errors),
+            "skipped": len(self.skipped),
+            "config_problems": len(self.config_problems),
+            "exit_status": self.exit_status,
+        }
+
+    @property
+    def exit_status(self) -> int:
+        if self.errors or self.config_problems:
+            return EXIT_ERROR
+        failing = any(x.level == "error" for f in self.files for x in f.findings) or any(
+            b.level == "error" for f in self.files for b in f.thresholds
+        )
+        return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def shown(x: float) -> float:
+    """A score at the precision messages show: 3 significant figures, at most 2 decimals."""
+    places = 0 if abs(x) >= 100 else 1 if abs(x) >= 10 else 2
+    return round(float(x), places)
+
+
+def _fmt(x: float) -> str:
+    return f"{shown(x):g}" if abs(x) < 1e6 else f"{x:.0f}"
+
+
+def threshold_breaches(scores: dict[str, float], settings: Settings) -> list[Breach]:
+    """Scores over the house maxima or under the minima (NaN scores are never breaches)."""
+    out: list[Breach] = []
+    for bound, limits, code in (("max", settings.thresholds, "THR001"),
+                                ("min", settings.min_thresholds, "THR002")):
+        for measure, limit in limits.items():
+            value = scores.get(measure)
+            if not isinstance(value, (int, float)) or not math.isfinite(value):
+                continue
+            # compare at the shown precision so "2 is over the maximum 2" cannot happen
+            v = shown(value)
+            if (bound == "max" and v > limit) or (bound == "min" and v < limit):
+                msg = THRESHOLD_CODES[code]["message"].format(
+                    measure=measure, value=_fmt(v), limit=f"{limit:g}")
+                out.append(Breach(code, measure, float(value), float(limit), bound,
+                                  settings.level_for(code, "error"), msg))
+    out.sort(key=lambda b: (b.code, b.measure))
+    return out
+
+
+def unknown_measures(settings: Settings, scores: Iterable[dict[str, float]]) -> list[str]:
+    """Configured measures that no analysed article has, with a did-you-mean hint."""
+    seen: set[str] = set()
+    for s in scores:
+        seen.update(s)
+    if not seen:
+        return []
+    where = settings.config_path or "built-in house style"
+    problems = []
+    for measure in sorted({*settings.thresholds, *settings.min_thresholds}):
+        if measure not in seen:
+            hint = difflib.get_close_matches(measure, sorted(seen), n=1)
+            did = f" (did you mean '{hint[0]}'?)" if hint else ""
+            problems.append(f"{where}: thresholds.{measure}: no such score{did}")
+    return problems
+
+
+def _code_off(code: str, codes: Sequence[str]) -> bool:
+    return any(code.startswith(c) for c in codes)
+
+
+def original_text(article: Article) -> str:
+    """The file as written: Markdown is masked at ingest, but directives live in comments."""
+    if article.format == "markdown" and article.source and Path(article.source).is_file():
+        from ..ingest.decode import decode_text
+
+        try:
+            return decode_text(Path(article.source).read_bytes(), article.source)
+        except Exception:  # the article itself was read; fall back to what ingest kept
+            return article.raw
+    return article.raw
+
+
+def check_analysis(article: Article, analysis: Analysis, settings: Settings) -> FileResult:
+    """Place one article's findings in its original file and apply the house style."""
+    path = article.source or article.id
+    raw = article.raw
+    positions = PositionMap(raw, analysis.text, article.format)
+    directives: Suppressions = parse_directives(original_text(article), article.format)
+    file_off = settings.ignored_for(path)
+    result = FileResult(path=path, scores=dict(analysis.scores), id=analysis.id,
+                        outlet=analysis.outlet, title=analysis.title)
+    for offset, message in directives.problems:
+        p = positions.position(offset)
+        result.directive_problems.append((p.line, p.column, message))
+    for f in analysis.findings:
+        if not settings.rule_enabled(f.code) or _code_off(f.code, file_off):
+            result.suppressed += 1
+            continue
+        located = _locate(f, positions)
+        offset = positions.raw_offset(f.start)
+        if directives.suppresses(f.code, offset):
+            result.suppressed += 1
+            continue
+        result.findings.append(located)
+    result.findings.sort(key=lambda x: (x.line, x.column, x.code))
+    result.thresholds = [
+        b for b in threshold_breaches(analysis.scores, settings)
+        if settings.rule_enabled(b.code) and not _code_off(b.code, file_off)
+    ]
+    return result
+
+
+def _locate(f: Finding, positions: PositionMap) -> Located:
+    span = positions.span(f.start, f.end)
+    if span is None:
+        line = column = end_line = end_column = 1
+    else:
+        a, b = span
+        line, column, end_line, end_column = a.line, a.column, b.line, b.column
+    return Located(
+        code=f.code, name=f.name, category=f.category, level=f.level, line=line,
+        column=column, end_line=end_line, end_column=end_column, text=f.text,
+        message=f.message, suggestion=f.suggestion, in_quote=f.in_quote, start=f.start,
+        end=f.end,
+    )
+
+
+def check_paths(
+    paths: Sequence[str],
+    settings: Settings,
+    *,
+    outlet: str | None = None,
+    jobs: int = 1,
+    on_error: Callable[[str, str], None] | None = None,
+) -> CheckResult:
+    """Check files, folders and corpus files against the house style."""
+    from ..corpus import iter_analyses
+    from ..ingest import IngestError, iter_articles
+
+    result = CheckResult(config_path=settings.config_path)
+    items = list(iter_articles(list(paths), outlet=outlet))
+    # iter_analyses yields exactly one result per item, in order
+    for item, done in zip(items, iter_analyses(items, settings, jobs), strict=True):
+        if isinstance(done, IngestError):
+            if not isinstance(item, IngestError) and _NOTHING_TO_CHECK.search(done.reason):
+                result.skipped.append((done.source, "no prose to check"))
+                continue
+            if isinstance(item, IngestError) and done.reason == "empty file":
+                result.skipped.append((done.source, "empty file"))
+                continue
+            result.errors.append((done.source, done.reason))
+            if on_error:
+                on_error(done.source, done.reason)
+            continue
+        result.files.append(check_analysis(item, done, settings))
+    result.config_problems = unknown_measures(settings, (f.scores for f in result.files))
+    return result

@@ -1,0 +1,142 @@
+"""``analyser explain CODE``: one rule, generated from its data so the docs cannot drift.
+
+Everything printed comes from the rule's TOML (:func:`analyser.rules.rule_by_code`, plus a
+house style's extra rule files): what it flags, its level (as configured), why, the
+examples that flag and pass (the same ones the test suite runs), known false positives, and
+how to switch it off. Threshold codes (THR001, THR002) are explained from
+:data:`analyser.review.check.THRESHOLD_CODES`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import textwrap
+from typing import Any
+
+from ..config import DEFAULT_SETTINGS, Settings
+from ..rules import Rule, builtin_rules
+from .check import THRESHOLD_CODES
+
+WIDTH = 88
+
+
+class UnknownCode(LookupError):
+    """No rule has this code or name; the message suggests close ones."""
+
+
+def all_rules(settings: Settings = DEFAULT_SETTINGS) -> list[Rule]:
+    """The built-in rules and the house style's extra rules."""
+    rules = list(builtin_rules())
+    if settings.extra_rule_files:
+        from ..config import extra_rules
+
+        rules.extend(extra_rules(settings.extra_rule_files))
+    return rules
+
+
+def find_rule(code: str, settings: Settings = DEFAULT_SETTINGS) -> Rule:
+    """The rule with this code (FIL001) or kebab-case name (you-know); raises UnknownCode."""
+    rules = all_rules(settings)
+    key = code.strip()
+    for r in rules:
+        if r.code == key.upper() or r.name == key.lower():
+            return r
+    raise UnknownCode(unknown_message(key, rules))
+
+
+def unknown_message(code: str, rules: list[Rule]) -> str:
+    """"no rule FIL999; did you mean ...?" with the nearest codes and names."""
+    codes = [r.code for r in rules] + list(THRESHOLD_CODES)
+    names = [r.name for r in rules]
+    near = difflib.get_close_matches(code.upper(), codes, n=3, cutoff=0.6)
+    near += [n for n in difflib.get_close_matches(code.lower(), names, n=3, cutoff=0.6)]
+    if not near and len(code) >= 3:
+        near = [c for c in codes if c.startswith(code.upper()[:3])][:5]
+    hint = f"; did you mean {', '.join(near)}?" if near else ""
+    return f"no rule '{code}'{hint} (analyser rules lists every code)"
+
+
+def _examples(rule: Rule, texts: tuple[str, ...]) -> list[str]:
+    """Examples with the flagged words marked [[like this]] when the analysis can run."""
+    try:
+        from ..analysis import analyse_text
+
+        out = []
+        for t in texts:
+            spans = sorted((f.start, f.end) for f in analyse_text(t).findings
+                           if f.code == rule.code)
+            for a, b in reversed(spans):
+                t = f"{t[:a]}[[{t[a:b]}]]{t[b:]}"
+            out.append(t)
+        return out
+    except Exception:  # explaining must work even while a family is broken
+        return list(texts)
+
+
+def explain_json(code: str, settings: Settings = DEFAULT_SETTINGS) -> dict[str, Any]:
+    """What ``explain`` prints, as a dict."""
+    if code.strip().upper() in THRESHOLD_CODES:
+        key = code.strip().upper()
+        info = THRESHOLD_CODES[key]
+        return {"code": key, "name": info["name"], "category": "threshold",
+                "level": settings.level_for(key, "error"), "message": info["message"],
+                "rationale": info["why"], "thresholds": {
+                    "max": dict(settings.thresholds), "min": dict(settings.min_thresholds)}}
+    r = find_rule(code, settings)
+    return {
+        "code": r.code, "name": r.name, "category": r.category, "family": r.family,
+        "level": settings.level_for(r.code, r.level), "default_level": r.level,
+        "message": r.message, "suggestion": r.suggestion, "rationale": r.rationale,
+        "false_positives": r.false_positives, "link": r.link,
+        "flag": list(r.flag), "pass": list(r.pass_),
+        "phrases": list(r.match.get("phrases", [])), "file": r.file,
+    }
+
+
+def _para(label: str, text: str) -> list[str]:
+    body = textwrap.fill(" ".join(text.split()), WIDTH, initial_indent="  ",
+                         subsequent_indent="  ")
+    return [label, body, ""]
+
+
+def explain(code: str, settings: Settings = DEFAULT_SETTINGS) -> str:
+    """The text ``analyser explain CODE`` prints."""
+    data = explain_json(code, settings)
+    c = data["code"]
+    if data["category"] == "threshold":
+        limits = data["thresholds"]
+        lines = [f"{c} {data['name']} (house-style threshold, level {data['level']})", ""]
+        lines += _para("Why", data["rationale"])
+        lines.append("Current limits")
+        bound = "max" if c == "THR001" else "min"
+        for measure, limit in sorted(limits[bound].items()):
+            lines.append(f"  {measure} {bound} {limit:g}")
+        if not limits[bound]:
+            lines.append("  (none)")
+        lines += ["", "Silence it", f'  ignore = ["{c}"] in analyser.toml, or --ignore {c}']
+        return "\n".join(lines)
+    r = find_rule(c, settings)
+    level = data["level"]
+    level_note = "" if level == r.level else f" (house style; the rule's default is {r.level})"
+    lines = [f"{r.code} {r.name}", f"  category {r.category}, level {level}{level_note}", ""]
+    lines += _para("What it flags", r.message.replace("{text}", "…"))
+    if data["phrases"]:
+        lines += _para("Phrases", ", ".join(f"'{p}'" for p in data["phrases"]))
+    lines += _para("Suggestion", r.suggestion.replace("{text}", "…"))
+    lines += _para("Why", r.rationale)
+    lines.append("Flagged ([[ ]] marks the words it flags)")
+    lines += [f"  ✗ {t}" for t in _examples(r, r.flag)]
+    lines += ["", "Not flagged"]
+    lines += [f"  ✓ {t}" for t in r.pass_]
+    lines.append("")
+    lines += _para("Known false positives", r.false_positives or "None recorded.")
+    if r.link:
+        lines += _para("More", r.link)
+    lines += [
+        "Silence it",
+        f'  everywhere: ignore = ["{r.code}"] in analyser.toml, or --ignore {r.code}',
+        f"  in one paragraph: <!-- analyser: ignore {r.code} --> on the line before it",
+        "",
+        f"Defined in {r.file}",
+    ]
+    return "\n".join(lines)

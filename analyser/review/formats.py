@@ -1,0 +1,132 @@
+"""Printing a :class:`~.check.CheckResult`: text (``path:line:col: CODE message``), JSON
+(schema ``analyser.check/1``, documented in docs/review.md) and GitHub workflow commands."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from typing import Any
+
+from ..version import RULESET_VERSION, __version__
+from .check import CheckResult
+
+SCHEMA = "analyser.check/1"
+FORMATS = ("text", "json", "github")
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "suggestion": "notice"}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary_line(result: CheckResult) -> str:
+    """"N findings (E errors, W warnings, S suggestions) in F files; T thresholds exceeded"."""
+    s = result.summary
+    line = (
+        f"{_plural(s['findings'], 'finding')} ({_plural(s['errors'], 'error')}, "
+        f"{_plural(s['warnings'], 'warning')}, {_plural(s['suggestions'], 'suggestion')}) "
+        f"in {_plural(s['files'], 'file')}; "
+        f"{s['thresholds_exceeded']} threshold{'' if s['thresholds_exceeded'] == 1 else 's'} "
+        "exceeded"
+    )
+    if s["input_errors"]:
+        line += f"; {_plural(s['input_errors'], 'input')} could not be checked"
+    return line
+
+
+def text_lines(result: CheckResult) -> list[str]:
+    """One line per threshold breach and finding, then the summary line."""
+    out: list[str] = []
+    for f in result.files:
+        for b in f.thresholds:
+            out.append(f"{f.path}:1:1: {b.code} {b.message}")
+        for x in f.findings:
+            out.append(f"{f.path}:{x.line}:{x.column}: {x.code} {x.message}")
+    out.append(summary_line(result))
+    return out
+
+
+def statistics_lines(result: CheckResult) -> list[str]:
+    """Counts per code, most frequent first (like ``ruff check --statistics``)."""
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for f in result.files:
+        for b in f.thresholds:
+            counts[(b.code, "threshold", b.level)] += 1
+        for x in f.findings:
+            counts[(x.code, x.name, x.level)] += 1
+    return [f"{n:>5}  {code}  {name:<32} {level}"
+            for (code, name, level), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _clean_number(v: Any) -> Any:
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
+    return v
+
+
+def as_json(result: CheckResult) -> dict[str, Any]:
+    """The ``analyser.check/1`` document."""
+    return {
+        "schema": SCHEMA,
+        "version": __version__,
+        "ruleset_version": RULESET_VERSION,
+        "config": result.config_path,
+        "files": [
+            {
+                "path": f.path,
+                "id": f.id,
+                "outlet": f.outlet,
+                "title": f.title,
+                "scores": {k: _clean_number(v) for k, v in f.scores.items()},
+                "thresholds": [b.as_dict() for b in f.thresholds],
+                "findings": [x.as_dict() for x in f.findings],
+                "suppressed": f.suppressed,
+            }
+            for f in result.files
+        ],
+        "errors": [{"path": p, "message": m} for p, m in result.errors]
+        + [{"path": result.config_path, "message": m} for m in result.config_problems],
+        "skipped": [{"path": p, "reason": r} for p, r in result.skipped],
+        "summary": result.summary,
+    }
+
+
+def _escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_prop(s: str) -> str:
+    return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_lines(result: CheckResult) -> list[str]:
+    """GitHub Actions workflow commands: one annotation per breach and finding."""
+    out: list[str] = []
+    for f in result.files:
+        path = _escape_prop(f.path)
+        for b in f.thresholds:
+            level = _GITHUB_LEVEL.get(b.level, "warning")
+            out.append(f"::{level} file={path},line=1,col=1,title={b.code}::"
+                       f"{_escape_data(b.message)}")
+        for x in f.findings:
+            level = _GITHUB_LEVEL.get(x.level, "warning")
+            out.append(
+                f"::{level} file={path},line={x.line},col={x.column},endLine={x.end_line},"
+                f"endColumn={x.end_column},title={_escape_prop(x.code)}::"
+                f"{_escape_data(x.message)}"
+            )
+    out.append(summary_line(result))
+    return out
+
+
+def render(result: CheckResult, fmt: str, statistics: bool = False) -> str:
+    """The whole output of ``check`` in one of :data:`FORMATS` (``statistics``: counts per
+    code instead of one line per finding, for the text format)."""
+    if statistics and fmt == "text":
+        return "\n".join([*statistics_lines(result), summary_line(result)])
+    if fmt == "json":
+        return json.dumps(as_json(result), ensure_ascii=False, indent=2)
+    if fmt == "github":
+        return "\n".join(github_lines(result))
+    return "\n".join(text_lines(result))

@@ -141,6 +141,50 @@ def cmd_extract(args) -> int:
     return status
 
 
+def cmd_duplicates(args) -> int:
+    """Near-duplicate articles among the inputs: cleaned like every other command, then
+    grouped by :func:`analyser.duplicates.find_duplicates` (no metric is computed)."""
+    from .clean import clean_article
+    from .duplicates import find_duplicates
+    from .ingest import IngestError, iter_articles
+
+    if not 0.0 < args.threshold <= 1.0:
+        raise UsageError(f"--threshold must be in (0, 1], got {args.threshold}")
+    status = EXIT_OK
+    texts: list[tuple[str, str]] = []
+    sources: dict[str, tuple[str, str, str | None]] = {}
+    for item in iter_articles(default_inputs(args.paths), outlet=args.outlet):
+        if isinstance(item, IngestError):
+            _print_error(item)
+            status = EXIT_ERROR
+            continue
+        try:
+            cleaned = clean_article(item)
+        except Exception as exc:  # one clear line per input; the others go on
+            _print_error(f"{item.source or item.id}: {exc}")
+            status = EXIT_ERROR
+            continue
+        texts.append((item.id, cleaned.text))
+        sources[item.id] = (item.source, item.outlet, item.title or cleaned.title)
+    groups = find_duplicates(texts, threshold=args.threshold)
+    if args.format == "json":
+        print(json.dumps(groups, ensure_ascii=False, indent=2))
+    else:
+        for n, group in enumerate(groups, 1):
+            kind = "identical" if group["similarity"] >= 1.0 else (
+                f"similarity {group['similarity']:.2f}")
+            print(f"group {n} ({len(group['ids'])} articles, {kind}):")
+            for ident in group["ids"]:
+                source, outlet, title = sources[ident]
+                label = f" [{outlet}]" if outlet else ""
+                print(f"  {ident}{label}  {title or ''}  ({source})")
+        in_groups = sum(len(g["ids"]) for g in groups)
+        print(f"{len(texts)} articles, {len(groups)} groups of near-duplicates "
+              f"({in_groups} articles) at Jaccard >= {args.threshold:g} over "
+              f"5-word shingles")
+    return status
+
+
 def cmd_rules(args) -> int:
     from .rules import builtin_rules
 
@@ -254,6 +298,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--outlet", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("duplicates", help="near-duplicate articles among the inputs")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="files, folders, URLs or corpus files; default: seeds/")
+    p.add_argument("--outlet", help="outlet name for inputs without a manifest")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--threshold", type=float, default=0.8,
+                   help="Jaccard similarity of 5-word shingles from which two articles are "
+                        "near-duplicates (default 0.8)")
+    p.set_defaults(func=cmd_duplicates)
 
     p = sub.add_parser("rules", help="list every rule")
     p.add_argument("--format", choices=("text", "json"), default="text")

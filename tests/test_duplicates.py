@@ -76,3 +76,45 @@ def test_bbc_exact_duplicates_all_found():
     group_of = {i: n for n, g in enumerate(groups) for i in g["ids"]}
     for ids in twins:
         assert {group_of.get(i) for i in ids} == {group_of[ids[0]]}, ids
+
+
+def _run_cli(*args: str) -> tuple[int, str, str]:
+    import contextlib
+    import io
+
+    from analyser.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(list(args))
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_duplicates_command_groups_a_republished_story(tmp_path, seeds_dir):
+    seed = (seeds_dir / "001_6afff10da7a3cbd5.txt").read_text(encoding="utf-8")
+    (tmp_path / "original.txt").write_text(seed, encoding="utf-8")
+    # the same story republished with a new last line
+    (tmp_path / "copy.txt").write_text(seed + "\nUpdated at 5 p.m. with more detail.\n",
+                                       encoding="utf-8")
+    (tmp_path / "other.txt").write_text(
+        (seeds_dir / "002_bc0ebccefc2ad232.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    status, out, err = _run_cli("duplicates", str(tmp_path), "--format", "json")
+    assert status == 0, err
+    groups = json.loads(out)
+    assert len(groups) == 1
+    assert sorted(groups[0]["ids"]) == ["copy", "original"]
+    assert 0.8 <= groups[0]["similarity"] <= 1.0
+
+    status, out, _ = _run_cli("duplicates", str(tmp_path))
+    assert status == 0
+    assert "group 1 (2 articles" in out and "3 articles, 1 groups" in out
+
+
+def test_duplicates_command_reports_bad_input_and_goes_on(tmp_path, seeds_dir):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    status, out, err = _run_cli("duplicates", str(tmp_path / "empty.txt"),
+                                str(seeds_dir), "--format", "json")
+    assert status == 2
+    assert "empty.txt" in err and json.loads(out) == []
+    status, _, err = _run_cli("duplicates", str(seeds_dir), "--threshold", "0")
+    assert status == 2 and "--threshold" in err

@@ -206,7 +206,10 @@ def formulas(c: Counts) -> dict[str, float]:
 
 
 def measure(doc: Document, settings=None) -> FamilyResult:
-    """Readability of the article's prose, and per-sentence Flesch values."""
+    """Readability of the article's prose, and every formula per sentence.
+
+    ``reading_time_minutes`` counts every word a reader reads (headings, lists and bylines
+    too); the formulas and sentence statistics use the prose sentences only."""
     long_words = getattr(settings, "long_sentence_words", 25) if settings else 25
     prose = doc.prose_sentences
     c = count(doc, prose)
@@ -223,17 +226,19 @@ def measure(doc: Document, settings=None) -> FamilyResult:
         sentences_total=float(len(doc.sentences)),
         paragraphs=float(len(doc.paragraphs)),
     )
-    per_fre: list[float] = []
-    per_fk: list[float] = []
+    # Every formula per sentence too (one sentence's counts; the 30-sentence SMOG
+    # normalisation and Linsear Write's halving apply as published).
+    per: dict[str, list[float]] = {name: [] for name in SENTENCE_FORMULAS}
     for s in doc.sentences:
-        if s.words == 0:
-            per_fre.append(0.0)
-            per_fk.append(0.0)
-            continue
-        fre, fk = flesch(float(s.words), s.syllables / s.words)
-        per_fre.append(fre)
-        per_fk.append(max(0.0, fk))
-    return FamilyResult(
-        scores=scores,
-        sentence_values={"flesch_reading_ease": per_fre, "flesch_kincaid_grade": per_fk},
-    )
+        values = formulas(count(doc, [s]))
+        for name in SENTENCE_FORMULAS:
+            per[name].append(values[name])
+    return FamilyResult(scores=scores, sentence_values=per)
+
+
+#: The formulas reported for every sentence.
+SENTENCE_FORMULAS = (
+    "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
+    "coleman_liau_index", "automated_readability_index", "dale_chall", "linsear_write",
+    "consensus_grade",
+)

@@ -123,3 +123,22 @@ def test_flesch_matches_textstat(text):
     assert ours["flesch_kincaid_grade"] == pytest.approx(
         textstat.flesch_kincaid_grade(text), abs=0.5
     )
+
+
+def test_every_formula_is_given_per_sentence():
+    from analyser import analyse_text
+    from analyser.metrics.readability import SENTENCE_FORMULAS, count, formulas
+
+    a = analyse_text("The cat sat on the mat. Extraordinarily complicated arrangements "
+                     "proliferated throughout the institutional landscape.")
+    from analyser.document import parse
+
+    doc = parse(a.text)
+    for s, row in zip(doc.sentences, a.sentences, strict=True):
+        expected = formulas(count(doc, [s]))
+        for name in SENTENCE_FORMULAS:
+            assert row[name] == pytest.approx(expected[name]), name
+    easy, hard = a.sentences
+    assert easy["flesch_kincaid_grade"] < hard["flesch_kincaid_grade"]
+    assert easy["gunning_fog"] < hard["gunning_fog"]
+    assert easy["dale_chall"] < hard["dale_chall"]

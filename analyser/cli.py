@@ -13,7 +13,7 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from .config import ConfigError
+from .config import ConfigError, SettingsResolver
 from .version import RULESET_VERSION, __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -45,24 +45,21 @@ def _print_error(err) -> None:
 def _analyse(args):
     from .corpus import analyse_paths
 
-    settings = load_settings_for(args)
+    resolver = SettingsResolver(args)
     return analyse_paths(
         default_inputs(args.paths),
         outlet=args.outlet,
-        settings=settings,
+        settings=lambda article: resolver.for_path(article.source or None),
         jobs=args.jobs,
         on_error=_print_error,
     )
 
 
 def load_settings_for(args):
-    """House-style settings for this run: config file (if any) plus command-line overrides."""
-    from .config import DEFAULT_SETTINGS
+    """House-style settings for a one-input command: config file (if any) plus
+    command-line overrides."""
+    from .config import load_settings
 
-    try:
-        from .config import load_settings
-    except ImportError:
-        return DEFAULT_SETTINGS
     return load_settings(args)
 
 
@@ -186,20 +183,38 @@ def cmd_duplicates(args) -> int:
 
 
 def cmd_rules(args) -> int:
-    from .rules import builtin_rules
+    from .review.check import THRESHOLD_CODES
+    from .review.explain import MEASURES, all_rules
 
-    rules = builtin_rules()
+    settings = load_settings_for(args)
+    rules = all_rules(settings)
+    thresholds = [(code, info) for code, info in THRESHOLD_CODES.items()]
     if args.format == "json":
         print(json.dumps([
-            {"code": r.code, "name": r.name, "category": r.category, "level": r.level,
+            {"code": r.code, "name": r.name, "category": r.category,
+             "level": settings.level_for(r.code, r.level), "default_level": r.level,
              "message": r.message, "suggestion": r.suggestion, "rationale": r.rationale,
-             "false_positives": r.false_positives, "flag": list(r.flag), "pass": list(r.pass_)}
+             "false_positives": r.false_positives, "flag": list(r.flag), "pass": list(r.pass_),
+             "file": r.file}
             for r in rules
+        ] + [
+            {"code": code, "name": info["name"], "category": "threshold",
+             "level": settings.level_for(code, "error"), "default_level": "error",
+             "message": info["message"], "rationale": info["why"]}
+            for code, info in thresholds
         ], ensure_ascii=False, indent=2))
         return EXIT_OK
-    print(f"analyser {__version__}, rule set {RULESET_VERSION}: {len(rules)} rules")
+    where = settings.config_path or "built-in house style"
+    print(f"analyser {__version__}, rule set {RULESET_VERSION}: {len(rules)} rules and "
+          f"{len(thresholds)} threshold codes (levels as configured by {where})")
     for r in rules:
-        print(f"{r.code}  {r.name:<28} {r.category:<13} {r.level:<10} {r.message}")
+        level = settings.level_for(r.code, r.level)
+        print(f"{r.code}  {r.name:<28} {r.category:<13} {level:<10} {r.message}")
+    for code, info in thresholds:
+        level = settings.level_for(code, "error")
+        print(f"{code}  {info['name']:<28} {'threshold':<13} {level:<10} {info['message']}")
+    print(f"\n`analyser explain CODE` shows a rule's examples and rationale; "
+          f"`analyser explain {MEASURES[0]}` shows the grade model's features and weights.")
     return EXIT_OK
 
 
@@ -216,8 +231,7 @@ def cmd_check(args) -> int:
     from .review.check import check_paths
     from .review.formats import render
 
-    settings = load_settings_for(args)
-    result = check_paths(default_inputs(args.paths), settings, outlet=args.outlet,
+    result = check_paths(default_inputs(args.paths), SettingsResolver(args), outlet=args.outlet,
                          jobs=args.jobs, on_error=lambda p, m: _print_error(f"{p}: {m}"))
     for problem in result.config_problems:
         _print_error(problem)
@@ -311,7 +325,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("rules", help="list every rule")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.set_defaults(func=cmd_rules)
+    p.add_argument("--config", help="house-style file (default: found from the current folder)")
+    p.set_defaults(func=cmd_rules, paths=[])
 
     p = sub.add_parser("check", help="lint-style findings and house-style thresholds")
     _add_inputs(p)

@@ -3,11 +3,13 @@
 Read from ``[tool.analyser]`` in pyproject.toml or from analyser.toml (see
 :func:`load_settings`); with no configuration the built-in house style applies.
 
-Discovery works like ruff's: from the first input's folder upwards, the first folder that
-holds an ``analyser.toml`` (or a ``pyproject.toml`` with a ``[tool.analyser]`` table) gives
-the configuration; ``--config FILE`` overrides the search. In analyser.toml the keys sit at
-the top level (a ``[tool.analyser]`` table is accepted too, so a pyproject section can be
-pasted unchanged; the two forms cannot be mixed). Keys (kebab-case, as in ruff)::
+Discovery works like ruff's: for each input file, from its folder upwards, the first folder
+that holds an ``analyser.toml`` (or a ``pyproject.toml`` with a ``[tool.analyser]`` table)
+gives its configuration, so one run over a tree applies each sub-folder's own house style
+(:class:`SettingsResolver`); ``--config FILE`` overrides the search for every input. In
+analyser.toml the keys sit at the top level (a ``[tool.analyser]`` table is accepted too,
+so a pyproject section can be pasted unchanged; the two forms cannot be mixed). Keys
+(kebab-case, as in ruff)::
 
     select = ["FIL", "HDG"]          rule codes or prefixes to run (default: every rule)
     extend-select = ["PAD"]          added to ``select`` (only meaningful when it is set)
@@ -30,6 +32,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -59,6 +62,8 @@ DEFAULT_MAX_THRESHOLDS: dict[str, float] = {
 DEFAULT_MIN_THRESHOLDS: dict[str, float] = {}
 
 _CODE_OR_PREFIX = re.compile(r"^[A-Z]{1,3}\d{0,3}$")
+#: Codes ``check`` gives threshold breaches (see analyser.review.check.THRESHOLD_CODES).
+THRESHOLD_CODE_NAMES: tuple[str, ...] = ("THR001", "THR002")
 
 
 class ConfigError(ValueError):
@@ -220,11 +225,13 @@ def _section(path: Path, data: dict[str, Any]) -> tuple[dict[str, Any], str]:
 
 
 class _Checker:
-    def __init__(self, path: Path, prefix: str):
-        self.path, self.prefix = path, prefix
-
     def fail(self, key: str, why: str) -> ConfigError:
         return ConfigError(f"{self.path}: {self.prefix}{key}: {why}")
+
+    def __init__(self, path: Path, prefix: str):
+        self.path, self.prefix = path, prefix
+        #: Codes of the extra rules this file adds (known once extend-rules is read).
+        self.extra_codes: tuple[str, ...] = ()
 
     def codes(self, key: str, value: Any) -> tuple[str, ...]:
         if isinstance(value, str):
@@ -236,6 +243,9 @@ class _Checker:
             code = v.strip().upper()
             if not _CODE_OR_PREFIX.match(code):
                 raise self.fail(key, f"'{v}' is not a rule code or prefix (e.g. FIL, FIL001)")
+            problem = unknown_code(code, self.extra_codes)
+            if problem:
+                raise self.fail(key, problem)
             out.append(code)
         return tuple(out)
 
@@ -245,6 +255,28 @@ class _Checker:
         if not math.isfinite(value):
             raise self.fail(key, "must be a finite number")
         return float(value)
+
+
+def known_codes(extra: Sequence[str] = ()) -> tuple[str, ...]:
+    """Every code a selector can name: the built-in rules, the threshold codes, ``extra``."""
+    from .rules import builtin_rules
+
+    return (*(r.code for r in builtin_rules()), *THRESHOLD_CODE_NAMES, *extra)
+
+
+def unknown_code(code: str, extra: Sequence[str] = ()) -> str:
+    """Why ``code`` (a code or prefix) selects nothing, or "" when it selects a rule.
+
+    Like ruff, a selector that matches no rule is an error rather than a silent no-op:
+    ``select = ["FLI"]`` would otherwise run nothing and pass every file.
+    """
+    codes = known_codes(extra)
+    if any(c.startswith(code) for c in codes):
+        return ""
+    prefixes = sorted({c.rstrip("0123456789") for c in codes} | set(codes))
+    hint = difflib.get_close_matches(code, prefixes, n=1)
+    did = f" (did you mean '{hint[0]}'?)" if hint else ""
+    return f"'{code}' matches no rule{did}; `analyser rules` lists them"
 
 
 def _check_measure_name(ck: _Checker, key: str, name: str) -> None:
@@ -325,6 +357,8 @@ def settings_from_table(table: dict[str, Any], path: Path, prefix: str = "") -> 
         extra = f" (did you mean '{hint[0]}'?)" if hint else ""
         raise ck.fail(unknown[0], f"unknown key{extra}; known: {', '.join(sorted(_KEYS))}")
     base = HOUSE_STYLE
+    extra_files = _extra_rules(ck, table["extend-rules"]) if "extend-rules" in table else ()
+    ck.extra_codes = tuple(r.code for r in extra_rules(extra_files)) if extra_files else ()
     select = ck.codes("select", table["select"]) if "select" in table else ()
     if "extend-select" in table and select:
         select += ck.codes("extend-select", table["extend-select"])
@@ -360,8 +394,7 @@ def settings_from_table(table: dict[str, Any], path: Path, prefix: str = "") -> 
         levels=_levels(ck, table["levels"]) if "levels" in table else {},
         per_file_ignores=_per_file(ck, table["per-file-ignores"])
         if "per-file-ignores" in table else (),
-        extra_rule_files=_extra_rules(ck, table["extend-rules"])
-        if "extend-rules" in table else (),
+        extra_rule_files=extra_files,
         config_path=str(path.resolve()),
         **ints,
     )
@@ -377,7 +410,7 @@ def load_config_file(path: str | Path) -> Settings:
     return settings_from_table(table, path, prefix)
 
 
-def _cli_codes(option: str, value: str | None) -> tuple[str, ...]:
+def _cli_codes(option: str, value: str | None, extra: Sequence[str] = ()) -> tuple[str, ...]:
     if not value:
         return ()
     out = []
@@ -387,33 +420,70 @@ def _cli_codes(option: str, value: str | None) -> tuple[str, ...]:
             continue
         if not _CODE_OR_PREFIX.match(code):
             raise ConfigError(f"{option}: '{part.strip()}' is not a rule code or prefix")
+        problem = unknown_code(code, extra)
+        if problem:
+            raise ConfigError(f"{option}: {problem}")
         out.append(code)
     return tuple(out)
 
 
+class SettingsResolver:
+    """The settings for each input of one command-line run.
+
+    Each file gets the configuration found from its own folder upwards (cached per
+    configuration file), or ``--config`` when given; the command line's ``--select``
+    (replaces), ``--extend-select`` and ``--ignore`` (add) apply on top of every one.
+    Raises ConfigError (naming the file and the key) when a configuration is invalid.
+    """
+
+    def __init__(self, args: Any = None) -> None:
+        self.config = getattr(args, "config", None)
+        self._select = getattr(args, "select", None)
+        self._extend = getattr(args, "extend_select", None)
+        self._ignore = getattr(args, "ignore", None)
+        self._by_file: dict[str | None, Settings] = {}
+        if self.config:
+            self._by_file[None] = self._with_cli(load_config_file(self.config))
+
+    def for_path(self, path: str | Path | None) -> Settings:
+        """Settings for one input (a file, a folder, "-" or a URL: those two use cwd)."""
+        if self.config:
+            return self._by_file[None]
+        text = str(path) if path is not None else "-"
+        start = Path.cwd() if text in ("-", "<stdin>") or "://" in text else Path(text)
+        if not start.exists() and "#" in text:  # a corpus row: "corpus.jsonl#12"
+            start = Path(text.rsplit("#", 1)[0])
+        if not start.exists():
+            start = Path.cwd()
+        found = find_config(start)
+        key = str(found) if found else None
+        if key not in self._by_file:
+            base = load_config_file(found) if found else HOUSE_STYLE
+            self._by_file[key] = self._with_cli(base)
+        return self._by_file[key]
+
+    def _with_cli(self, settings: Settings) -> Settings:
+        extra = tuple(r.code for r in extra_rules(settings.extra_rule_files)) \
+            if settings.extra_rule_files else ()
+        select = _cli_codes("--select", self._select, extra)
+        extend = _cli_codes("--extend-select", self._extend, extra)
+        ignore = _cli_codes("--ignore", self._ignore, extra)
+        changes: dict[str, Any] = {}
+        if select:
+            changes["select"] = select
+        if extend and (select or settings.select):
+            changes["select"] = (select or settings.select) + extend
+        if ignore:
+            changes["ignore"] = settings.ignore + ignore
+        return replace(settings, **changes) if changes else settings
+
+
 def load_settings(args: Any) -> Settings:
-    """Settings for a command-line run: ``--config`` or the file found from the first input
-    (else the built-in house style), then ``--select`` (replaces), ``--extend-select`` and
-    ``--ignore`` (add) from the command line. Raises ConfigError."""
-    config = getattr(args, "config", None)
-    if config:
-        settings = load_config_file(config)
-    else:
-        paths = [p for p in (getattr(args, "paths", None) or []) if "://" not in str(p)]
-        start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
-        found = find_config(start if start.exists() else Path.cwd())
-        settings = load_config_file(found) if found else HOUSE_STYLE
-    select = _cli_codes("--select", getattr(args, "select", None))
-    extend = _cli_codes("--extend-select", getattr(args, "extend_select", None))
-    ignore = _cli_codes("--ignore", getattr(args, "ignore", None))
-    changes: dict[str, Any] = {}
-    if select:
-        changes["select"] = select
-    if extend and (select or settings.select):
-        changes["select"] = (select or settings.select) + extend
-    if ignore:
-        changes["ignore"] = settings.ignore + ignore
-    return replace(settings, **changes) if changes else settings
+    """Settings for a command-line run as one: ``--config``, or the file found from the
+    first input (else the built-in house style), with the command line's selection on
+    top. Commands that read many files use :class:`SettingsResolver` per file."""
+    paths = [p for p in (getattr(args, "paths", None) or []) if "://" not in str(p)]
+    return SettingsResolver(args).for_path(paths[0] if paths else None)
 
 
 # --- extra rules -----------------------------------------------------------------------

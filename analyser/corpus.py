@@ -61,22 +61,30 @@ def _safe_analyse(article: Article, settings: Settings) -> Analysis | IngestErro
         return IngestError(article.source or article.id, reason)
 
 
+#: Settings for every article, or a function giving each article its own (per-file
+#: configuration, :class:`analyser.config.SettingsResolver`).
+SettingsFor = Settings | Callable[[Article], Settings]
+
+
 def iter_analyses(
     articles: Iterable[Article | IngestError],
-    settings: Settings = DEFAULT_SETTINGS,
+    settings: SettingsFor = DEFAULT_SETTINGS,
     jobs: int = 1,
 ) -> Iterator[Analysis | IngestError]:
     """Analyse articles in order, in this process or in a pool of ``jobs`` processes."""
+    settings_for = settings if callable(settings) else (lambda _a: settings)
     if jobs <= 1:
         for item in articles:
-            yield item if isinstance(item, IngestError) else _safe_analyse(item, settings)
+            yield item if isinstance(item, IngestError) else _safe_analyse(
+                item, settings_for(item))
         return
     # Batches keep memory bounded on huge corpora; chunks amortise the pickling cost.
     batch_size = jobs * 64
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for batch in _batches(articles, batch_size):
             todo = [a for a in batch if not isinstance(a, IngestError)]
-            done = iter(pool.map(_safe_analyse, todo, [settings] * len(todo), chunksize=8))
+            done = iter(pool.map(_safe_analyse, todo, [settings_for(a) for a in todo],
+                                 chunksize=8))
             for item in batch:
                 yield item if isinstance(item, IngestError) else next(done)
 
@@ -96,7 +104,7 @@ def analyse_paths(
     paths: Sequence[str | os.PathLike] | str | os.PathLike,
     *,
     outlet: str | None = None,
-    settings: Settings = DEFAULT_SETTINGS,
+    settings: SettingsFor = DEFAULT_SETTINGS,
     jobs: int = 1,
     progress: bool | None = None,
     on_error: Callable[[IngestError], None] | None = None,
@@ -104,7 +112,8 @@ def analyse_paths(
     """Analyse files, folders, URLs and corpus files into a :class:`Corpus`.
 
     Inputs that cannot be read or analysed are collected in ``Corpus.errors`` (and passed
-    to ``on_error`` as they happen); the others are analysed regardless.
+    to ``on_error`` as they happen); the others are analysed regardless. ``settings`` is
+    one :class:`Settings` for every article or a function of the article.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis import Analysis
-from ..config import Settings
+from ..config import Settings, SettingsResolver
 from ..models import Article, Finding
 from .positions import PositionMap
 from .suppression import Suppressions, parse_directives
@@ -114,6 +114,8 @@ class FileResult:
     id: str = ""
     outlet: str = ""
     title: str | None = None
+    #: The house-style file this input was checked against (None: built-in).
+    config_path: str | None = None
 
 
 @dataclass
@@ -229,7 +231,8 @@ def check_analysis(article: Article, analysis: Analysis, settings: Settings) -> 
     directives: Suppressions = parse_directives(original_text(article), article.format)
     file_off = settings.ignored_for(path)
     result = FileResult(path=path, scores=dict(analysis.scores), id=analysis.id,
-                        outlet=analysis.outlet, title=analysis.title)
+                        outlet=analysis.outlet, title=analysis.title,
+                        config_path=settings.config_path)
     for offset, message in directives.problems:
         p = positions.position(offset)
         result.directive_problems.append((p.line, p.column, message))
@@ -268,20 +271,37 @@ def _locate(f: Finding, positions: PositionMap) -> Located:
 
 def check_paths(
     paths: Sequence[str],
-    settings: Settings,
+    settings: Settings | SettingsResolver,
     *,
     outlet: str | None = None,
     jobs: int = 1,
     on_error: Callable[[str, str], None] | None = None,
 ) -> CheckResult:
-    """Check files, folders and corpus files against the house style."""
+    """Check files, folders and corpus files against the house style.
+
+    ``settings`` is one house style for every input, or a :class:`SettingsResolver` that
+    gives each file the configuration found from its own folder (like ruff).
+    """
     from ..corpus import iter_analyses
     from ..ingest import IngestError, iter_articles
 
-    result = CheckResult(config_path=settings.config_path)
+    if isinstance(settings, SettingsResolver):
+        resolver = settings
+
+        def settings_for(article: Article) -> Settings:
+            return resolver.for_path(article.source or None)
+
+        first = resolver.for_path(next(iter(paths), None))
+    else:
+        def settings_for(article: Article) -> Settings:
+            return settings
+
+        first = settings
+    result = CheckResult(config_path=first.config_path)
     items = list(iter_articles(list(paths), outlet=outlet))
+    used: dict[str | None, Settings] = {}
     # iter_analyses yields exactly one result per item, in order
-    for item, done in zip(items, iter_analyses(items, settings, jobs), strict=True):
+    for item, done in zip(items, iter_analyses(items, settings_for, jobs), strict=True):
         if isinstance(done, IngestError):
             if not isinstance(item, IngestError) and _NOTHING_TO_CHECK.search(done.reason):
                 result.skipped.append((done.source, "no prose to check"))
@@ -293,6 +313,10 @@ def check_paths(
             if on_error:
                 on_error(done.source, done.reason)
             continue
-        result.files.append(check_analysis(item, done, settings))
-    result.config_problems = unknown_measures(settings, (f.scores for f in result.files))
+        own = settings_for(item)
+        used[own.config_path] = own
+        result.files.append(check_analysis(item, done, own))
+    for key, own in used.items():
+        scores = (f.scores for f in result.files if f.config_path == key)
+        result.config_problems.extend(unknown_measures(own, scores))
     return result

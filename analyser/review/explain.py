@@ -73,8 +73,67 @@ def _examples(rule: Rule, texts: tuple[str, ...]) -> list[str]:
         return list(texts)
 
 
+#: Measures ``explain`` describes from their shipped model data, besides the rule codes.
+MEASURES = ("readability_grade",)
+
+
+def grade_model_table() -> list[dict[str, Any]]:
+    """The readability_grade models' features and weights, read from the shipped JSON
+    (analyser/metrics/data/readability_grade.json), so the docs cannot drift from it."""
+    from ..metrics.grade import model
+
+    m = model()
+    out = []
+    for level in ("document", "sentence"):
+        part = m[level]
+        for name, mean, scale, weight in zip(part["features"], part["means"], part["scales"],
+                                             part["weights"], strict=True):
+            out.append({"model": level, "feature": name, "weight": weight, "mean": mean,
+                        "scale": scale})
+    return out
+
+
+def _explain_measure_json(name: str) -> dict[str, Any]:
+    from ..metrics.grade import model
+
+    m = model()
+    return {
+        "code": name, "name": name, "category": "measure",
+        "calibration": {k: m[k]["calibration"] for k in ("document", "sentence")},
+        "calibration_method": m["calibration_method"], "fit": m["fit"],
+        "features": grade_model_table(),
+    }
+
+
+def _explain_measure(name: str) -> str:
+    data = _explain_measure_json(name)
+    fit = data["fit"]
+    lines = [f"{name} (a measure: the headline difficulty as a US school grade)", ""]
+    lines += _para("How it is computed", (
+        "z = sum of weight * (feature - mean) / scale over the features below; the grade "
+        "is kept between 0 and 30. Features with weight 0 were offered to the fit and not "
+        "used. Calibration: " + data["calibration_method"] + "."))
+    for level in ("document", "sentence"):
+        cal = data["calibration"][level]
+        lines.append(f"{level.capitalize()} model (intercept {cal['intercept']:.3f}, "
+                     f"slope {cal['slope']:.3f})")
+        lines.append(f"  {'feature':<28} {'weight':>8} {'mean':>10} {'scale':>10}")
+        for row in data["features"]:
+            if row["model"] == level:
+                lines.append(f"  {row['feature']:<28} {row['weight']:>8.3f} "
+                             f"{row['mean']:>10.4f} {row['scale']:>10.4f}")
+        lines.append("")
+    lines += _para("Fitted on", f"{fit['data']}. Loss: {fit['loss']}. Cross-validation: "
+                   f"{fit['cv']}; out-of-fold pairwise accuracy {fit['oof_pairwise_accuracy']}, "
+                   f"cross-article concordance {fit['oof_cross_article_concordance']}. Refit "
+                   f"with {fit['script']}.")
+    return "\n".join(lines).rstrip() + "\n"
+
+
 def explain_json(code: str, settings: Settings = DEFAULT_SETTINGS) -> dict[str, Any]:
     """What ``explain`` prints, as a dict."""
+    if code.strip().lower() in MEASURES:
+        return _explain_measure_json(code.strip().lower())
     if code.strip().upper() in THRESHOLD_CODES:
         key = code.strip().upper()
         info = THRESHOLD_CODES[key]
@@ -101,6 +160,8 @@ def _para(label: str, text: str) -> list[str]:
 
 def explain(code: str, settings: Settings = DEFAULT_SETTINGS) -> str:
     """The text ``analyser explain CODE`` prints."""
+    if code.strip().lower() in MEASURES:
+        return _explain_measure(code.strip().lower())
     data = explain_json(code, settings)
     c = data["code"]
     if data["category"] == "threshold":

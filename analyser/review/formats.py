@@ -78,6 +78,7 @@ def as_json(result: CheckResult) -> dict[str, Any]:
                 "id": f.id,
                 "outlet": f.outlet,
                 "title": f.title,
+                "config": f.config_path,
                 "scores": {k: _clean_number(v) for k, v in f.scores.items()},
                 "thresholds": [b.as_dict() for b in f.thresholds],
                 "findings": [x.as_dict() for x in f.findings],

@@ -383,3 +383,35 @@ def test_statistics_counts_per_code(isolated, capsys):
     lines = out.rstrip().splitlines()
     assert re.match(r"^\s+2  FIL001  you-know\s+warning$", lines[0])
     assert lines[-1].startswith("2 findings") or "findings" in lines[-1]
+
+
+def test_each_file_uses_its_own_folders_config_in_any_order(isolated, capsys):
+    strict = write(isolated / "strict" / "council.txt", FILLER)
+    lax = write(isolated / "lax" / "budget.txt", FILLER)
+    write(isolated / "strict" / "analyser.toml", NO_LIMITS + '[levels]\nFIL = "error"\n')
+    write(isolated / "lax" / "analyser.toml", 'ignore = ["FIL"]\n' + NO_LIMITS)
+    for order in ((strict, lax), (lax, strict)):
+        code, doc = check_json(capsys, *map(str, order))
+        by_path = {Path(f["path"]).parent.name: f for f in doc["files"]}
+        assert [x["code"] for x in by_path["strict"]["findings"]] == ["FIL001"]
+        assert by_path["strict"]["findings"][0]["level"] == "error"
+        assert by_path["lax"]["findings"] == []
+        assert by_path["strict"]["config"].endswith("strict/analyser.toml")
+        assert by_path["lax"]["config"].endswith("lax/analyser.toml")
+        assert code == 1
+    # a folder argument: the sub-folders' files still find their own configs
+    code, doc = check_json(capsys, str(isolated))
+    assert sorted(len(f["findings"]) for f in doc["files"]) == [0, 1]
+
+
+def test_a_selector_that_matches_no_rule_is_an_error(isolated, capsys):
+    page = write(isolated / "story.txt", CLEAN)
+    write(isolated / "analyser.toml", 'select = ["FLI"]\n')
+    code, out, err = run(capsys, str(page))
+    assert code == 2
+    assert "analyser.toml: select: 'FLI' matches no rule (did you mean 'FIL'?)" in err
+    (isolated / "analyser.toml").unlink()
+    code, _, err = run(capsys, str(page), "--ignore", "ZZZ9")
+    assert code == 2 and "--ignore: 'ZZZ9' matches no rule" in err
+    code, _, _ = run(capsys, str(page), "--select", "THR", "--exit-zero")
+    assert code == 0

@@ -68,3 +68,33 @@ def test_extra_rules_explain(tmp_path):
     example = Path(__file__).resolve().parents[2] / "docs" / "examples" / "analyser.toml"
     s = load_config_file(example)
     assert "HSE001" in explain("HSE001", s)
+
+
+def test_explain_readability_grade_prints_the_shipped_weights(capsys):
+    from analyser.metrics.grade import model
+
+    assert main(["explain", "readability_grade"]) == 0
+    out = capsys.readouterr().out
+    m = model()["document"]
+    top = max(range(len(m["weights"])), key=lambda i: m["weights"][i])
+    assert f"{m['features'][top]:<28} {m['weights'][top]:>8.3f}" in out
+    assert "Sentence model" in out and "GroupKFold" in out
+    assert main(["explain", "readability_grade", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [r["feature"] for r in data["features"] if r["model"] == "document"] == m["features"]
+
+
+def test_rules_lists_threshold_codes_and_configured_levels(tmp_path, capsys, monkeypatch):
+    (tmp_path / "analyser.toml").write_text('[levels]\nFIL001 = "error"\nTHR = "warning"\n',
+                                            encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["rules"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    by_code = {line.split()[0]: line.split() for line in lines if line[:3].isupper()}
+    assert by_code["FIL001"][3] == "error"
+    assert by_code["THR001"][2:4] == ["threshold", "warning"]
+    assert main(["rules", "--format", "json"]) == 0
+    rows = {r["code"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["FIL001"]["level"] == "error" and rows["FIL001"]["default_level"] == "warning"
+    assert rows["THR002"]["category"] == "threshold"
+    assert len(rows) == len(builtin_rules()) + 2

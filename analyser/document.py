@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .resources import punkt_tokenizer, syllables
+from .resources import ABBREVIATIONS, TITLE_ABBREVIATIONS, punkt_tokenizer, syllables
 
 PROSE = "prose"
 
@@ -146,6 +146,8 @@ def classify_block(line: str) -> str:
         return "byline"
     if _TABLE_SEP.search(s):
         return "table_row"
+    if len(words) <= 5 and s.endswith(":") and s[0].isupper():
+        return "heading"  # a label heading the lines below it ("Summary:", "Key points:")
     if len(words) <= 16 and not re.search(r"[.!:;,]$", s):
         content = [w for w in words if w.lower() not in _SMALL_WORDS]
         caps = sum(1 for w in content if w[:1].isupper() or not w[:1].isalpha())
@@ -189,12 +191,36 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
         run.clear()
 
     for a, b, body in lines:
-        if body.strip():
-            run.append((a, b, body))
-        else:
+        if not body.strip():
             flush()
+            continue
+        # A title-like line is a block of its own, never the start of a wrapped paragraph.
+        after_title = bool(run) and _title_line(run[-1][2], body, len(run) == 1 or bool(
+            _FINAL_PUNCT.search(run[-2][2])))
+        if after_title:
+            title = run.pop()
+            flush()
+            spans.append(_strip_span(text, title[0], title[1]))
+        run.append((a, b, body))
     flush()
     return [s for s in spans if s[1] > s[0]]
+
+
+def _title_line(line: str, next_line: str, starts_block: bool) -> bool:
+    """A heading written on its own line above the text: it starts a block (first line, or
+    after a sentence end), is short, Title Case, ends without punctuation and without a
+    small word ("... of the"), and the next line starts with a capital."""
+    s, nxt = line.strip(), next_line.strip()
+    if not starts_block or not s or not nxt[:1].isupper() or _FINAL_PUNCT.search(s):
+        return False
+    if s.endswith((",", "-", "–", "—")):
+        return False
+    words = s.split()
+    if len(words) > 16 or words[-1].lower() in _SMALL_WORDS or not s[0].isupper():
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    caps = sum(1 for w in content if w[:1].isupper() or not w[:1].isalpha())
+    return bool(content) and caps / len(content) >= 0.75
 
 
 def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
@@ -205,16 +231,43 @@ def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _sentence_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Punkt sentence spans inside [a, b), with "No. 1"-style splits mended."""
+_NUMBER_ABBR = re.compile(r"\b(?:No|Nos|p|pp|Vol|Art)\.$")
+_TITLE_END = re.compile(r"\b(?:" + "|".join(sorted(t.capitalize() for t in TITLE_ABBREVIATIONS))
+                        + r")\.$")
+_ONLY_ABBR = re.compile(r"^(?:[^\W\d_]\.){2,}$")
+_SHORT_CAP_ABBR = re.compile(r"\b[A-Z][a-z]{0,3}\.$")
+_COMPANY_END = re.compile(r"\bCo\.$")
+_COMPANY_NEXT = re.compile(r"(?:Ltd|Inc|LLC|Plc|PLC|Corp|KG|AG)\b")
+_ABBR_END = re.compile(r"(?:\b[^\W\d_]|(?:[^\W\d_]\.)+[^\W\d_]|\b[^\W\d_]+)\.$")
+
+
+def _continues(prev: str, nxt: str, heading: bool) -> bool:
+    """Punkt split after ``prev``, but ``nxt`` goes on the same sentence."""
+    if nxt[:1].isdigit() and _NUMBER_ABBR.search(prev):
+        return True  # "No. 1"
+    if _TITLE_END.search(prev) or _ONLY_ABBR.match(prev):
+        return True  # "Dr. Who", "U.S. Officials say ..." at a paragraph's start
+    if nxt[:1].islower() and _SHORT_CAP_ABBR.search(prev):
+        return True  # "Smith & Co. said", "in Mo. state"
+    if _COMPANY_END.search(prev) and _COMPANY_NEXT.match(nxt):
+        return True  # "Co. Ltd"
+    if heading:  # a headline is one sentence: "Police Arrest Man in U.S. Police Chase"
+        m = _ABBR_END.search(prev)
+        return bool(m) and (len(m.group()) == 2 or m.group()[:-1].lower() in ABBREVIATIONS
+                            or "." in m.group()[:-1])
+    return False
+
+
+def _sentence_spans(text: str, a: int, b: int, kind: str = PROSE) -> list[tuple[int, int]]:
+    """Punkt sentence spans inside [a, b), with splits Punkt should not have made mended
+    ("No. 1", "Mr. Nobody", "Smith & Co. said", an abbreviation inside a headline)."""
     chunk = text[a:b]
     spans = [(a + x, a + y) for x, y in punkt_tokenizer().span_tokenize(chunk)]
     merged: list[tuple[int, int]] = []
     for s, e in spans:
         if merged:
             ps, pe = merged[-1]
-            prev = text[ps:pe]
-            if text[s : s + 1].isdigit() and re.search(r"\b(?:No|Nos|p|pp|Vol|Art)\.$", prev):
+            if _continues(text[ps:pe], text[s:e], kind == "heading"):
                 merged[-1] = (ps, e)
                 continue
         merged.append((s, e))
@@ -313,7 +366,7 @@ def parse(text: str, kinds: Sequence[str] | None = None) -> Document:
         if m:
             body_start = a + m.end()
         quotes.extend(find_quotes(text, body_start, b))
-        for s, e in _sentence_spans(text, body_start, b):
+        for s, e in _sentence_spans(text, body_start, b, kind):
             t0 = len(tokens)
             n_words = n_syl = n_poly = n_long = n_letters = 0
             for m in _TOKEN_RE.finditer(text, s, e):

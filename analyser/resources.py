@@ -13,25 +13,50 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-#: Abbreviations that never end a sentence by themselves (lower case, no final period).
+#: Abbreviations Punkt never ends a sentence at unless the next word starts one (lower
+#: case, no final period). Not here: ordinary words ("sat", "sun", "wed", "mar", "co")
+#: and single letters — "They wanted Plan B. Nobody agreed." is two sentences; initials
+#: ("J. K. Rowling", "George W. Bush") are kept together by Punkt's own initial rule,
+#: "Mar. 5" by a collocation and "Smith & Co. said" by the mending in document.py.
 ABBREVIATIONS: frozenset[str] = frozenset(
     """
     mr mrs ms dr prof st jr sr sen rep gov gen col lt sgt capt cmdr adm maj pres rev hon
-    u.s u.k u.n u.s.a e.u a.m p.m e.g i.e etc vs v fig figs ft al approx dept est
-    inc ltd co corp llc plc bros assn univ ave blvd rd mt mph
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    u.s u.k u.n u.s.a e.u a.m p.m e.g i.e etc vs fig figs ft al approx dept est
+    inc ltd corp llc plc bros assn univ ave blvd rd mt mph
+    jan feb apr jun jul aug sep sept oct nov dec mon tue tues thu thur thurs fri
     d.c n.y l.a u.a.e
     """.split()
-) | frozenset("abcdefghijklmnopqrstuvwxyz")  # initials: "J. R. R. Tolkien"
+)
 
-#: Words that, capitalised after an abbreviation, start a new sentence ("... the U.S. He said").
+#: Titles written before a name: a sentence never ends at one ("Mr. Smith", "Gen. Milley").
+TITLE_ABBREVIATIONS: frozenset[str] = frozenset(
+    "mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj pres rev hon st".split()
+)
+
+#: Words that, capitalised after an abbreviation or an initial, start a new sentence
+#: ("... the U.S. He said", "... at 10 a.m. Police said", "... Plan B. Nobody agreed"):
+#: function words and the common subjects of news sentences, never the next part of a
+#: name ("U.S. Army", "U.S. President", "George W. Bush" go on).
 SENTENCE_STARTERS: frozenset[str] = frozenset(
     """
     a an the he she it i we they you his her its our their this that these those there
-    but and so yet however meanwhile still also in on at for if when while after before
-    as since although though what who why how where mr mrs ms dr
+    but and so yet or nor however meanwhile still also then thus instead later earlier
+    today yesterday now here only even just not
+    in on at for if when while after before as since although though because until unless
+    once during despite according without under over about among between into through
+    what who whom whose which why how where
+    nobody none nothing everyone everybody everything someone somebody something anyone
+    anybody anything some many most several few both all each every another such no any
+    police officials authorities officers investigators prosecutors witnesses residents
+    critics experts analysts lawyers people voters researchers scientists doctors
     """.split()
-) - frozenset({"mr", "mrs", "ms", "dr"})
+)
+
+#: Month abbreviations: "Mar. 5" is one sentence, whatever follows a month at a sentence
+#: end.
+MONTH_ABBREVIATIONS: tuple[str, ...] = (
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+)
 
 
 def cache_dir() -> Path:
@@ -117,12 +142,26 @@ def dale_chall_easy_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def punkt_tokenizer():
-    """NLTK Punkt sentence splitter with hand-set parameters: no downloaded model."""
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    """NLTK Punkt sentence splitter with hand-set parameters: no downloaded model.
+
+    Besides the abbreviations and sentence starters, the starters get an orthographic
+    context ("seen capitalised only at a sentence start, lower case inside one"), which is
+    what Punkt checks after an initial or an abbreviation: "Plan B. Nobody agreed." and
+    "at 10 a.m. Police said" split, "J. K. Rowling" does not.
+    """
+    from nltk.tokenize.punkt import (
+        _ORTHO_BEG_UC,
+        _ORTHO_MID_LC,
+        PunktParameters,
+        PunktSentenceTokenizer,
+    )
 
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
     params.sent_starters = set(SENTENCE_STARTERS)
+    for word in SENTENCE_STARTERS:
+        params.ortho_context[word] = _ORTHO_BEG_UC | _ORTHO_MID_LC
+    params.collocations = {(m, "##number##") for m in MONTH_ABBREVIATIONS}
     return PunktSentenceTokenizer(params)
 
 

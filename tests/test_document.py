@@ -123,3 +123,60 @@ def test_in_quote():
 def test_degenerate_texts(text):
     doc = parse(text)
     assert all(s.words >= 0 for s in doc.sentences)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The men sat. Nobody spoke.", ["The men sat.", "Nobody spoke."]),
+        ("They basked in the sun. Tourists left later.",
+         ["They basked in the sun.", "Tourists left later."]),
+        ("They met on Wed. Nobody came.", ["They met on Wed.", "Nobody came."]),
+        ("They wanted Plan B. Nobody agreed.", ["They wanted Plan B.", "Nobody agreed."]),
+        ("It happened at 10 a.m. Police said no one was hurt.",
+         ["It happened at 10 a.m.", "Police said no one was hurt."]),
+        ("They arrived in the U.S. Officials greeted them.",
+         ["They arrived in the U.S.", "Officials greeted them."]),
+        # ... and what must stay together
+        ("The U.S. Army arrived in the U.S. on Monday with Mr. Smith and Dr. Jones.",
+         ["The U.S. Army arrived in the U.S. on Monday with Mr. Smith and Dr. Jones."]),
+        ("J. K. Rowling met George W. Bush at 9 a.m. on Friday.",
+         ["J. K. Rowling met George W. Bush at 9 a.m. on Friday."]),
+        ("Prices rose 3.5% by Sept. 5 and No. 10 said so.",
+         ["Prices rose 3.5% by Sept. 5 and No. 10 said so."]),
+        ("It opens Mar. 5 in Roe v. Wade country.", ["It opens Mar. 5 in Roe v. Wade country."]),
+        ("Smith & Co. said Mr. Nobody and Dr. Who met U.S. President Trump.",
+         ["Smith & Co. said Mr. Nobody and Dr. Who met U.S. President Trump."]),
+        ("U.S. officials said no. He left.", ["U.S. officials said no.", "He left."]),
+    ],
+)
+def test_abbreviations_that_end_sentences(text, expected):
+    assert sentences(text) == expected
+
+
+def test_headline_with_an_abbreviation_is_one_sentence():
+    doc = parse("Police Arrest Man in U.S. Police Chase\nThe man was held on Friday.")
+    assert [doc.sentence_text(s.index) for s in doc.sentences] == [
+        "Police Arrest Man in U.S. Police Chase", "The man was held on Friday."]
+
+
+def test_long_title_case_heading_is_not_glued_to_the_next_sentence():
+    doc = parse("Mexican President Rejects U.S. Troop Offer for Drug Cartel Fight\n"
+                "The president said no to the offer on Saturday.")
+    assert [p.kind for p in doc.paragraphs] == ["heading", "prose"]
+    assert [doc.sentence_text(s.index) for s in doc.sentences] == [
+        "Mexican President Rejects U.S. Troop Offer for Drug Cartel Fight",
+        "The president said no to the offer on Saturday."]
+
+
+def test_wrapped_line_of_names_is_still_wrapped_prose():
+    text = ("The meeting was held with Mexican President Claudia Sheinbaum and\n"
+            "Canadian Prime Minister Mark Carney in Ottawa on Friday last week.")
+    doc = parse(text)
+    assert len(doc.paragraphs) == 1 and doc.paragraphs[0].kind == "prose"
+
+
+def test_label_with_a_colon_is_a_heading():
+    assert classify_block("Summary:") == "heading"
+    assert classify_block("Key points:") == "heading"
+    assert classify_block("The council said the following on Monday at the meeting:") == "prose"

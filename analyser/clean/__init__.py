@@ -7,7 +7,7 @@ classifier (text_page.py); ``preclean`` articles are only split into typed block
 
 from __future__ import annotations
 
-from ..models import Article, CleanResult
+from ..models import Article, Block, CleanResult, Removed
 
 
 class NoArticleError(ValueError):
@@ -17,6 +17,7 @@ class NoArticleError(ValueError):
 # Imported after NoArticleError so the submodules can raise it.
 from .blocks import markdown_to_text  # noqa: E402
 from .html_page import MAX_HTML_BYTES, clean_html_page  # noqa: E402
+from .personal_data import REDACTED, redact  # noqa: E402
 from .text_page import clean_text_page, split_preclean  # noqa: E402
 
 __all__ = [
@@ -28,24 +29,35 @@ __all__ = [
 def clean_article(article: Article) -> CleanResult:
     """Return the article's kept blocks and the removed furniture.
 
-    Raises NoArticleError ("<source>: no article text found") when nothing is left.
+    Raises NoArticleError when nothing is left. Its message is the reason alone ("no
+    article text found"), without the source: the caller names the input once
+    (``IngestError(source, reason)`` renders "source: reason").
+
+    Contact details never leave this stage: every removed block has its e-mail addresses,
+    phone numbers and street addresses redacted, and the kept article its e-mail
+    addresses and phone numbers. ``site_name`` is only what the page itself says.
     """
-    try:
-        if article.preclean:
-            raw = markdown_to_text(article.raw) if article.format == "markdown" else article.raw
-            result = split_preclean(raw, title=article.title)
-        elif article.format == "html":
-            result = clean_html_page(article.raw, url=article.url)
-        else:
-            raw = markdown_to_text(article.raw) if article.format == "markdown" else article.raw
-            result = clean_text_page(raw, title=article.title, siblings=article.siblings)
-    except NoArticleError as exc:
-        raise NoArticleError(f"{article.source or article.id}: {exc}") from None
+    if article.preclean:
+        raw = markdown_to_text(article.raw) if article.format == "markdown" else article.raw
+        result = split_preclean(raw, title=article.title)
+    elif article.format == "html":
+        result = clean_html_page(article.raw, url=article.url)
+    else:
+        raw = markdown_to_text(article.raw) if article.format == "markdown" else article.raw
+        result = clean_text_page(raw, title=article.title, siblings=article.siblings)
     if not result.blocks and not article.preclean:
-        raise NoArticleError(f"{article.source or article.id}: no article text found")
+        raise NoArticleError("no article text found")
+    result = protect_personal_data(result)
     # What the ingest stage already knew wins over what the page says about itself.
     result.title = article.title or result.title
     result.url = article.url or result.url
     result.published = article.published or result.published
-    result.site_name = result.site_name or article.outlet or None
+    return result
+
+
+def protect_personal_data(result: CleanResult) -> CleanResult:
+    """Redact contact details: in full in removed blocks, e-mail and phone in kept ones."""
+    result.removed = [r if r.text == REDACTED else Removed(redact(r.text), r.reason)
+                      for r in result.removed]
+    result.blocks = [Block(redact(b.text, addresses=False), b.kind) for b in result.blocks]
     return result

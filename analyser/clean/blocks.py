@@ -78,6 +78,45 @@ def is_byline(text: str) -> bool:
     return bool(_BYLINE.search(t)) and bool(_BYLINE_STRICT.search(t) or "read" in t.lower())
 
 
+_BY_NAME = re.compile(r"(?:^|(?<=[a-z]))(?:written |words |reporting |posted )?by\s+(?=[^\W\d_])",
+                      re.IGNORECASE)
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November"
+           "|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
+# Where the name ends: a separator, a date (glued on or not), a time or a "read" count.
+_NAME_END = re.compile(
+    r"\s*(?:[|,;•·/(–—]|\s-\s|\s(?:on|at|in|for|and updated|updated|published|posted)\b"
+    r"|\d|(?:\b|(?<=[a-z]))(?:" + _MONTHS + r")\b\.? ?\d)"
+)
+_NAME_PARTICLES = frozenset("and & de da di del della van von der den la le du bin al el y".split())
+_NOT_NAMES = frozenset("staff reporter reporters editor editors correspondent contributor "
+                       "admin administrator team desk newsroom the a an".split())
+
+
+def byline_author(text: str) -> str | None:
+    """The author named in a byline ("By Jane Doe, Political Editor" -> "Jane Doe"), or None
+    when the byline names nobody ("By | May 4, 2025")."""
+    t = text.strip()
+    m = _BY_NAME.search(t)
+    if not m or len(words(t)) > 20:
+        return None
+    rest = t[m.end():]
+    end = _NAME_END.search(rest)
+    name = (rest[: end.start()] if end else rest).strip(" .:*_")
+    parts = name.split()
+    if not 1 <= len(parts) <= 6:
+        return None
+    for w in parts:
+        if w.lower() in _NAME_PARTICLES:
+            continue
+        if not w[0].isupper() or any(c.isdigit() for c in w):
+            return None
+    if parts[0].lower() in _NAME_PARTICLES or parts[-1].lower() in _NAME_PARTICLES:
+        return None
+    if all(w.lower() in _NOT_NAMES for w in parts):
+        return None
+    return name
+
+
 def looks_like_heading(text: str) -> bool:
     """Short, not ending in a full stop, and title-case-ish or a question."""
     t = text.strip()
@@ -145,9 +184,25 @@ _MD_RULE = re.compile(
     r"^\s{0,3}(?:[-*_]\s*){3,}$|^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
+# Runs of spaces inside a line are what masking left of link targets, inline code and
+# tags (ingest/markdown.py keeps every offset): one space between words, none before
+# closing punctuation. Offsets into the cleaned text are mapped back to the file ignoring
+# whitespace (review/positions.py), so squeezing it moves nothing.
+_MASK_GAP_BEFORE_PUNCT = re.compile(r"(?<=\S) {2,}(?=[.,;:!?)\]”’\"'])")
+_MASK_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def squeeze_spaces(line: str) -> str:
+    """One space where a run of spaces sits between words; none before closing punctuation."""
+    if "  " not in line:
+        return line
+    return _MASK_GAP.sub(" ", _MASK_GAP_BEFORE_PUNCT.sub("", line))
+
+
 def markdown_to_text(raw: str) -> str:
     """Markdown to plain lines: heading marks, emphasis, links and rules go; table rows
-    become "cell | cell"; list markers stay for split_lines."""
+    become "cell | cell"; list markers stay for split_lines; runs of spaces left by masking
+    are squeezed."""
     out = []
     fenced = False
     for line in raw.splitlines():
@@ -165,5 +220,6 @@ def markdown_to_text(raw: str) -> str:
             if line.strip().startswith("|") and line.strip().endswith("|"):
                 cells = [c.strip() for c in line.strip().strip("|").split("|")]
                 line = " | ".join(cells)
+            line = squeeze_spaces(line)
         out.append(line)
     return "\n".join(out)

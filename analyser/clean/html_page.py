@@ -7,6 +7,11 @@ check runs only when the precision text is short for the page. On the 2019 bench
 agreement rule beats either mode alone (benchmarks/extraction_eval.py), without resting on
 one mode's tuning for one set of pages. readability-lxml is the fallback when trafilatura
 finds nothing.
+
+What trafilatura sets aside is read back from the page's visible text: a byline just above
+the first paragraph returns to the article as a byline block; every other line is recorded
+as removed, with a reason from what it says (reasons.py) or from where it sits (before,
+inside or after the article), its contact details redacted.
 """
 
 from __future__ import annotations
@@ -16,9 +21,10 @@ import warnings
 from typing import Any
 
 from ..models import Block, CleanResult, Removed
-from .blocks import has_article, is_byline
-from .features import furniture_reason, normalise
-from .personal_data import REDACTED, has_contact_details
+from .blocks import byline_author, has_article, is_byline
+from .features import normalise
+from .personal_data import REDACTED, has_contact_details, is_contact_block, redact
+from .reasons import comment_header, line_reason, positional_reason
 
 #: Larger pages are cut to this many bytes (with a warning) before parsing.
 MAX_HTML_BYTES = 5_000_000
@@ -60,11 +66,15 @@ def clean_html_page(html: str, *, url: str | None = None,
         raise NoArticleError("no article text found")
     blocks, removed, dropped = _drop_personal_data(blocks)
     meta = _metadata(tree, url)
+    title = _clean(getattr(meta, "title", None))
+    page_lines = [ln.strip() for ln in page_text.splitlines() if ln.strip()]
+    page_keys = [normalise(ln) for ln in page_lines]
+    blocks = _recover_bylines(page_lines, page_keys, blocks)
     result = CleanResult(
         blocks=blocks,
-        removed=removed + _page_leftovers(page_text, blocks, dropped),
-        title=_clean(getattr(meta, "title", None)),
-        author=_clean(getattr(meta, "author", None)),
+        removed=removed + _page_leftovers(page_lines, page_keys, blocks, dropped, title),
+        title=title,
+        author=_author(_clean(getattr(meta, "author", None)), blocks),
         published=_clean(getattr(meta, "date", None)),
         site_name=_clean(getattr(meta, "sitename", None)),
         url=getattr(meta, "url", None) or url,
@@ -199,11 +209,13 @@ def _readability_blocks(html: str) -> list[Block]:
 
 
 def _drop_personal_data(blocks: list[Block]) -> tuple[list[Block], list[Removed], set[str]]:
-    """Contact details never stay in the article: short blocks holding them are removed
-    (recorded once per run, redacted); also returns the dropped blocks' keys."""
+    """Contact details never stay in the article: blocks that are mainly contact details
+    are removed (recorded once per run, redacted); also returns the dropped blocks' keys.
+    Longer blocks that merely hold an e-mail address or a phone number stay, redacted
+    (see clean_article)."""
     kept, removed, dropped = [], [], set()
     for b in blocks:
-        if len(b.text.split()) <= 30 and has_contact_details(b.text):
+        if is_contact_block(b.text):
             dropped.add(normalise(b.text))
             if not removed or removed[-1].text != REDACTED:
                 removed.append(Removed(REDACTED, "profile"))
@@ -222,19 +234,78 @@ def _page_text(tree: Any) -> str:
         return ""
 
 
-def _page_leftovers(page: str, blocks: list[Block], dropped: set[str]) -> list[Removed]:
-    """The page's visible text outside the article, grouped into runs by removal reason."""
-    kept = {normalise(b.text) for b in blocks} | dropped
-    runs: list[tuple[str, list[str]]] = []
-    lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
-    for ln in lines:
-        key = normalise(ln)
-        if not key or key in kept:
+def _line_positions(keys: list[str], blocks: list[Block]) -> list[int | None]:
+    """The page line where each block sits (None when the page text does not hold it);
+    ``keys`` are the page lines, normalised."""
+    where: dict[str, int] = {}
+    for i, k in enumerate(keys):
+        where.setdefault(k, i)
+    return [where.get(normalise(b.text)) for b in blocks]
+
+
+def _recover_bylines(lines: list[str], keys: list[str], blocks: list[Block]) -> list[Block]:
+    """The byline trafilatura sets aside ("By Jane Doe, Political Editor") goes back into
+    the article, as a byline block, when it sits just above the first paragraph."""
+    positions = _line_positions(keys, blocks)
+    first = next((k for k, b in enumerate(blocks) if b.kind == "prose"
+                  and positions[k] is not None), None)
+    if first is None or any(b.kind == "byline" for b in blocks[:first]):
+        return blocks
+    top = positions[first]
+    assert top is not None
+    kept = {normalise(b.text) for b in blocks}
+    for i in range(top - 1, max(-1, top - 5), -1):
+        ln = lines[i]
+        if keys[i] in kept:
             continue
-        if has_contact_details(ln) and len(ln.split()) <= 30:
+        if is_byline(ln) and not has_contact_details(ln):
+            at = next(k for k, p in enumerate(positions) if k == first or (p is not None
+                                                                              and p > i))
+            return blocks[:at] + [Block(ln, "byline")] + blocks[at:]
+    return blocks
+
+
+def _author(meta_author: str | None, blocks: list[Block]) -> str | None:
+    """The author: the page's metadata, or the name in the byline when the metadata has
+    none or adds the byline's job title to it ("Jane Doe; Political Editor")."""
+    named = next((a for a in (byline_author(b.text) for b in blocks if b.kind == "byline")
+                  if a), None)
+    if named and (not meta_author or meta_author.lower().startswith(named.lower())):
+        return named
+    return meta_author
+
+
+def _page_leftovers(lines: list[str], keys: list[str], blocks: list[Block], dropped: set[str],
+                    title: str | None) -> list[Removed]:
+    """The page's visible text outside the article, grouped into runs by removal reason."""
+    kept = {normalise(b.text) for b in blocks}
+    positions = [p for p in _line_positions(keys, blocks) if p is not None]
+    first, last = (min(positions), max(positions)) if positions else (len(lines), -1)
+    # The headline, when it is long enough not to turn up in other lines by chance.
+    titles = {k for k in (normalise(t) for t in (title, blocks[0].text if blocks else None)
+                          if t) if len(k.split()) >= 3}
+    runs: list[tuple[str, list[str]]] = []
+    comments = False
+    for i, (ln, key) in enumerate(zip(lines, keys, strict=True)):
+        if not key or key in kept or key in dropped:
+            continue
+        where = "before" if i < first else "after" if i > last else "inside"
+        reason = line_reason(ln)
+        header = comment_header(ln)
+        if header and where != "before" and (header == "form" or i > last):
+            comments = True
+        elif comments and reason not in (None, "comment form", "duplicate"):
+            comments = False  # the page's footer below the comments
+        if comments:
+            reason = "comment form"
+        elif reason is None and any(t in key for t in titles):
+            reason = "duplicate"  # the <title> ("Headline | Site") or a repeated headline
+        if reason != "comment form" and is_contact_block(ln):
             reason, text = "profile", REDACTED
         else:
-            reason, text = furniture_reason(ln) or "boilerplate", ln
+            previous = runs[-1][0] if runs else None
+            reason = reason or positional_reason(ln, where, previous)
+            text = redact(ln)
         if runs and runs[-1][0] == reason:
             if text != REDACTED:
                 runs[-1][1].append(text)

@@ -2,7 +2,10 @@
 
 Profile boxes ("Email : ...", "Phone : ...", "Address : ...") are page furniture that also
 carry personal data: the clean stage removes them with reason "profile" and keeps only a
-redacted placeholder in its list of removed blocks.
+redacted placeholder in its list of removed blocks. Every other removed block (an author
+bio, a reader comment, a footer) has its e-mail addresses, phone numbers and street
+addresses replaced by placeholders (:func:`redact`), whatever its length; the kept article
+keeps its text, except that e-mail addresses and phone numbers are redacted there too.
 """
 
 from __future__ import annotations
@@ -11,6 +14,15 @@ import re
 
 #: What a removed profile block shows instead of its text.
 REDACTED = "[redacted: contact details]"
+#: What stands in for each kind of contact detail inside a longer text.
+REDACTED_EMAIL = "[redacted: e-mail]"
+REDACTED_PHONE = "[redacted: phone]"
+REDACTED_ADDRESS = "[redacted: address]"
+#: A removed block longer than the profile-line limit is still "mainly contact details"
+#: when they make up this share of its characters.
+CONTACT_SHARE = 0.3
+#: Blocks of at most this many words that hold contact details are profile lines.
+MAX_PROFILE_WORDS = 30
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 # A phone number: optional +, then 9-15 digits split by spaces, dots, dashes or brackets.
@@ -20,6 +32,14 @@ _STREET = re.compile(
     r"|Blvd|Drive|Dr|Court|Ct|Place|Pl|Parks?|Way|Square|Sq|Terrace|Crescent|Highway)\b"
 )
 _ZIP_STATE = re.compile(r"\b[A-Z]{2} \d{5}(?:-\d{4})?\b")
+# What may follow a street in an address: a town, a state and ZIP code, a UK postcode.
+_ADDRESS_TAIL = re.compile(
+    r"(?:,? (?:[A-Z][a-z]+ ){0,3}(?:[A-Z]{2} \d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})"
+    r"|,? [A-Z][a-z]+(?: [A-Z][a-z]+){0,2},? (?:[A-Z]{2} \d{5}(?:-\d{4})?"
+    r"|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}))"
+)
+_CONTACT_VALUE = re.compile(r"^((?:e-?mail|phone|tel|telephone|mobile|address)\s*:\s*)\S.*$",
+                            re.IGNORECASE)
 # "Key : value" lines of a profile card; the key names what the value is.
 _PROFILE_KEY = re.compile(
     r"^(?:name|full name|username|user name|e-?mail|birthdate|birthday|date of birth|address"
@@ -28,6 +48,10 @@ _PROFILE_KEY = re.compile(
     re.IGNORECASE,
 )
 _CONTACT_KEY = re.compile(r"^(?:e-?mail|phone|tel|telephone|mobile|address)\s*:\s*\S", re.I)
+# Every contact detail holds an "@" or a digit, or is a "Phone : ..." line: a cheap test
+# that lets most lines skip the others.
+_MAYBE_CONTACT = re.compile(r"[@\d]|^\s*(?:e-?mail|phone|tel|telephone|mobile|address)\s*:",
+                            re.IGNORECASE | re.MULTILINE)
 _PROFILE_HEADER = re.compile(
     r"^(?:detail author|author details?|contact(?: details| info)?|socials?|social media"
     r"|facebook|twitter|x|instagram|linkedin|tiktok|youtube|pinterest)\s*:?$",
@@ -35,17 +59,95 @@ _PROFILE_HEADER = re.compile(
 )
 
 
-def _phone_like(text: str) -> bool:
+def _phones(text: str) -> list[tuple[int, int]]:
+    """Spans of phone numbers in ``text``."""
+    spans = []
     for m in _PHONE.finditer(text):
         digits = re.sub(r"\D", "", m.group())
         # Years, prices and counts are shorter; 9+ digits with separators is a phone number.
         if 9 <= len(digits) <= 15 and re.search(r"[ .\-()+]", m.group()):
-            return True
-    return False
+            spans.append(m.span())
+    return spans
+
+
+def _phone_like(text: str) -> bool:
+    return bool(_phones(text))
+
+
+def _addresses(text: str) -> list[tuple[int, int]]:
+    """Spans of street addresses ("12 High Street", "12 Elm Street Springfield, IL 62704")."""
+    spans = []
+    for m in _STREET.finditer(text):
+        end = m.end()
+        tail = _ADDRESS_TAIL.match(text, end)
+        if tail:
+            end = tail.end()
+        spans.append((m.start(), end))
+    return spans
+
+
+def _contact_spans(text: str, *, addresses: bool = True) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, placeholder) spans of the contact details in ``text``."""
+    found = [(a, b, REDACTED_EMAIL) for a, b in (m.span() for m in _EMAIL.finditer(text))]
+    found += [(a, b, REDACTED_PHONE) for a, b in _phones(text)]
+    if addresses:
+        found += [(a, b, REDACTED_ADDRESS) for a, b in _addresses(text)]
+    found.sort(key=lambda s: (s[0], -s[1]))
+    out: list[tuple[int, int, str]] = []
+    for a, b, what in found:
+        if out and a < out[-1][1]:
+            continue  # inside a detail already found (a phone-like run in an e-mail, say)
+        out.append((a, b, what))
+    return out
+
+
+def redact(text: str, *, addresses: bool = True) -> str:
+    """``text`` with every e-mail address, phone number and (unless ``addresses`` is False)
+    street address replaced by a placeholder; a "Phone : ..." style line loses its value."""
+    if not _MAYBE_CONTACT.search(text):
+        return text
+    lines = []
+    for line in text.split("\n"):
+        m = _CONTACT_VALUE.match(line.strip())
+        key = m.group(1).lower() if m else ""
+        if m and (addresses or not key.startswith("address")):
+            what = (REDACTED_ADDRESS if key.startswith("address")
+                    else REDACTED_EMAIL if key.startswith("e") else REDACTED_PHONE)
+            lines.append(m.group(1) + what)
+            continue
+        out, pos = [], 0
+        for a, b, what in _contact_spans(line, addresses=addresses):
+            out.append(line[pos:a])
+            out.append(what)
+            pos = b
+        out.append(line[pos:])
+        lines.append("".join(out))
+    return "\n".join(lines)
+
+
+def contact_share(text: str) -> float:
+    """Share of the text's characters that are contact details."""
+    t = text.strip()
+    if not t:
+        return 0.0
+    if _CONTACT_KEY.match(t):
+        return 1.0
+    return sum(b - a for a, b, _ in _contact_spans(t)) / len(t)
+
+
+def is_contact_block(text: str) -> bool:
+    """A block that is mainly a person's contact details: short with contact details in it
+    (a profile line, "Contact the reporter at ..."), or longer with contact details making
+    up much of it. Such a block is shown only as :data:`REDACTED`."""
+    if not has_contact_details(text):
+        return False
+    return len(text.split()) <= MAX_PROFILE_WORDS or contact_share(text) >= CONTACT_SHARE
 
 
 def has_contact_details(text: str) -> bool:
     """True when the text contains an e-mail address, a phone number or a street address."""
+    if not _MAYBE_CONTACT.search(text):
+        return False
     if _EMAIL.search(text) or _CONTACT_KEY.match(text.strip()):
         return True
     if _STREET.search(text) and (_ZIP_STATE.search(text) or len(text.split()) < 15):
@@ -59,12 +161,13 @@ def is_profile_line(text: str) -> bool:
     return bool(_PROFILE_KEY.match(t) or _PROFILE_HEADER.match(t))
 
 
-def profile_spans(lines: list[str], *, max_prose_words: int = 30) -> list[tuple[int, int]]:
+def profile_spans(lines: list[str], *,
+                  max_prose_words: int = MAX_PROFILE_WORDS) -> list[tuple[int, int]]:
     """Return [start, end) spans of ``lines`` that form profile cards holding contact details.
 
     A span is a run of profile-card lines (and short headers between them) containing at
-    least one contact detail; a lone short line with contact details is a span by itself.
-    Long prose that merely mentions an address is left alone.
+    least one contact detail; a lone line that is mainly contact details is a span by
+    itself. Long prose that merely mentions an address is left alone.
     """
     spans: list[tuple[int, int]] = []
     i, n = 0, len(lines)
@@ -87,7 +190,9 @@ def profile_spans(lines: list[str], *, max_prose_words: int = 30) -> list[tuple[
 
 
 def _is_contact_line(text: str, max_prose_words: int) -> bool:
-    return len(text.split()) <= max_prose_words and has_contact_details(text)
+    if not has_contact_details(text):
+        return False
+    return len(text.split()) <= max_prose_words or contact_share(text) >= CONTACT_SHARE
 
 
 def _short_label(text: str) -> bool:

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .decode import detect_encoding
+
 CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".csv", ".parquet")
 
 
@@ -19,31 +21,65 @@ def is_corpus_file(path: Path) -> bool:
     return any(name.endswith(s) for s in CORPUS_SUFFIXES)
 
 
+#: Bytes read at a time when checking a corpus file's encoding.
+_CHUNK = 1 << 20
+
+
+class CorpusFileError(ValueError):
+    """The corpus file as a whole cannot be read (no ``text`` column ...): one error."""
+
+
+def _open_bytes(path: Path):
+    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
+
+
+def file_encoding(path: Path) -> str:
+    """UTF-8 when the whole file is UTF-8, else cp1252, else latin-1 (with a warning
+    naming the file): the rule pages follow, applied to a file streamed twice."""
+    def chunks() -> Iterator[bytes]:
+        with _open_bytes(path) as raw:
+            yield from iter(lambda: raw.read(_CHUNK), b"")
+
+    return detect_encoding(chunks, str(path))
+
+
 def iter_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | Exception]]:
-    """Yield (row number, row dict) — or (row number, error) for an unreadable row."""
+    """Yield (row number, row dict) — or (row number, error) for an unreadable row.
+
+    Raises CorpusFileError when the file has no ``text`` column (CSV, Parquet).
+    """
     name = path.name.lower()
     if name.endswith(".parquet"):
         yield from _parquet_rows(path)
-    elif name.endswith(".csv"):
+        return
+    encoding = file_encoding(path)
+    if name.endswith(".csv"):
         csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-        with path.open(newline="", encoding="utf-8-sig") as fh:
-            for i, row in enumerate(csv.DictReader(fh), start=1):
+        with path.open(newline="", encoding=encoding) as fh:
+            reader = csv.DictReader(fh)
+            _require_text_column(reader.fieldnames or [])
+            for i, row in enumerate(reader, start=1):
                 yield i, row
-    else:
-        opener = gzip.open if name.endswith(".gz") else open
-        with opener(path, "rb") as raw:
-            for i, line in enumerate(io.TextIOWrapper(raw, encoding="utf-8", errors="replace"), 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield i, ValueError(f"line {i}: invalid JSON ({exc.msg})")
-                    continue
-                if not isinstance(row, dict):
-                    yield i, ValueError(f"line {i}: not a JSON object")
-                    continue
-                yield i, row
+        return
+    with _open_bytes(path) as raw:
+        for i, line in enumerate(io.TextIOWrapper(raw, encoding=encoding), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield i, ValueError(f"line {i}: invalid JSON ({exc.msg})")
+                continue
+            if not isinstance(row, dict):
+                yield i, ValueError(f"line {i}: not a JSON object")
+                continue
+            yield i, row
+
+
+def _require_text_column(columns: list[str]) -> None:
+    if "text" not in columns:
+        shown = ", ".join(c for c in columns[:12] if c) or "none"
+        raise CorpusFileError(f"no 'text' column (columns: {shown})")
 
 
 def _parquet_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | Exception]]:
@@ -52,7 +88,9 @@ def _parquet_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | Exception]
     except ModuleNotFoundError as exc:  # pragma: no cover - depends on the install
         raise ValueError("reading Parquet needs pyarrow: pip install 'analyser[parquet]'") from exc
     n = 0
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=256):
+    table = pq.ParquetFile(path)
+    _require_text_column(list(table.schema_arrow.names))
+    for batch in table.iter_batches(batch_size=256):
         for row in batch.to_pylist():
             n += 1
             yield n, row

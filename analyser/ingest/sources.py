@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 import sys
 import warnings
 from collections import defaultdict
@@ -12,8 +14,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from ..models import Article
-from .corpus_files import is_corpus_file, iter_rows
+from .corpus_files import CorpusFileError, is_corpus_file, iter_rows
 from .decode import MAX_FILE_BYTES, DecodeError, decode_text
+from .html_meta import declared_site_name
 from .manifest import MANIFEST_NAME, load_manifest
 from .markdown import mask_markdown
 
@@ -21,6 +24,11 @@ PAGE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".h
                  ".htm": "html"}
 #: Other pages of one outlet passed to the cleaner for cross-page furniture detection.
 MAX_SIBLINGS = 6
+#: Folders never walked into (besides hidden ones, whose names start with ".").
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
+#: URL schemes that are fetched; any other "scheme://..." input is refused.
+URL_SCHEMES = ("http", "https")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):(//)?")
 
 
 @dataclass(frozen=True)
@@ -34,21 +42,37 @@ class IngestError:
         return f"{self.source}: {self.reason}"
 
 
+def _url_scheme(s: str) -> str | None:
+    """The scheme of a "scheme://..." input, lower case; None for paths (and "C:\\...")."""
+    m = _SCHEME.match(s)
+    return m.group(1).lower() if m and m.group(2) else None
+
+
 def _is_url(s: str) -> bool:
-    return urlparse(s).scheme in ("http", "https")
+    return _url_scheme(s) in URL_SCHEMES
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files under ``folder``, sorted, never entering hidden folders, virtual environments'
+    packages, node_modules or __pycache__."""
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(here) / name
 
 
 def expand(inputs: Sequence[str]) -> Iterator[tuple[str, Path | None, Path | None]]:
     """Yield (input, file path or None for URL/stdin, the folder given on the command line)."""
     for item in inputs:
-        if item == "-" or _is_url(item):
+        if item == "-" or _url_scheme(item):
             yield item, None, None
             continue
         path = Path(item)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and not p.name.startswith(".") and p.name != MANIFEST_NAME
+                p for p in _walk(path)
+                if p.name != MANIFEST_NAME
                 and (p.suffix.lower() in PAGE_SUFFIXES or is_corpus_file(p))
             )
             if not found:
@@ -60,7 +84,10 @@ def expand(inputs: Sequence[str]) -> Iterator[tuple[str, Path | None, Path | Non
 
 
 def _article_id(source: str) -> str:
-    stem = Path(urlparse(source).path).stem if _is_url(source) else Path(source).stem
+    try:
+        stem = Path(urlparse(source).path).stem if _is_url(source) else Path(source).stem
+    except ValueError:  # a malformed URL
+        stem = ""
     digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:6]
     return stem or f"input-{digest}"
 
@@ -88,12 +115,21 @@ def iter_articles(
         elif path.is_dir():
             yield IngestError(item, "folder has no .txt, .md, .html or corpus files")
         elif not path.exists():
-            yield IngestError(item, "no such file or folder")
+            m = _SCHEME.match(item)
+            if m and item[m.end():].startswith("/") and not Path(m.group()).exists():
+                # "ftp://host/x" that went through Path() on the way here ("ftp:/host/x")
+                yield IngestError(item, _unsupported_scheme(m.group(1)))
+            else:
+                yield IngestError(item, "no such file or folder")
         elif is_corpus_file(path):
             yield from _read_corpus(path, outlet, unique)
         else:
             pages.append((item, path, root))
     yield from _read_pages(pages, outlet, unique)
+
+
+def _unsupported_scheme(scheme: str) -> str:
+    return f"unsupported URL scheme '{scheme.lower()}' (only http and https URLs are read)"
 
 
 def _read_special(item: str, outlet: str | None, unique) -> Iterator[Article | IngestError]:
@@ -105,19 +141,34 @@ def _read_special(item: str, outlet: str | None, unique) -> Iterator[Article | I
             yield IngestError("<stdin>", str(exc))
             return
         fmt = "html" if raw.lstrip()[:1] == "<" else "text"
-        yield Article(id=unique("stdin"), raw=raw, source="<stdin>", outlet=outlet or "stdin",
-                      format=fmt)
+        name = outlet or (declared_site_name(raw) if fmt == "html" else None) or "stdin"
+        yield Article(id=unique("stdin"), raw=raw, source="<stdin>", outlet=name, format=fmt)
         return
-    try:
-        from .url import fetch_url
+    scheme = _url_scheme(item) or ""
+    if scheme not in URL_SCHEMES:
+        yield IngestError(item, _unsupported_scheme(scheme))
+        return
+    from .url import FetchError, fetch_url
 
+    try:
         html, final_url = fetch_url(item)
-    except Exception as exc:  # every fetch failure is one line for this input
-        yield IngestError(item, str(exc) or type(exc).__name__)
+    except FetchError as exc:  # its reason alone: IngestError names the URL
+        yield IngestError(item, exc.reason)
         return
-    host = urlparse(final_url).hostname or "url"
+    except Exception as exc:  # every fetch failure is one line for this input
+        yield IngestError(item, f"{type(exc).__name__}: {exc}".splitlines()[0])
+        return
+    host = _host(final_url) or _host(item) or "url"
     yield Article(id=unique(_article_id(item)), raw=html, source=item,
-                  outlet=outlet or host, url=final_url, format="html")
+                  outlet=outlet or declared_site_name(html) or host, url=final_url,
+                  format="html")
+
+
+def _host(url: str) -> str | None:
+    try:
+        return urlparse(url).hostname
+    except ValueError:
+        return None
 
 
 def _read_corpus(path: Path, outlet: str | None, unique) -> Iterator[Article | IngestError]:
@@ -143,6 +194,8 @@ def _read_corpus(path: Path, outlet: str | None, unique) -> Iterator[Article | I
                 published=_opt(row.get("published") or row.get("date")),
                 preclean=True,
             )
+    except CorpusFileError as exc:
+        yield IngestError(str(path), str(exc))
     except (OSError, ValueError, EOFError) as exc:
         yield IngestError(str(path), f"cannot read corpus file: {exc}")
 
@@ -184,18 +237,18 @@ def _read_pages(pages, outlet: str | None, unique) -> Iterator[Article | IngestE
             name = meta["outlet"]
         elif outlet:
             name = outlet
-        elif root is not None and path.parent != root:
-            name = path.parent.name
         else:
-            name = path.stem
+            # An HTML page names its site (og:site_name ...); else the folder or file name.
+            name = (declared_site_name(raw) if fmt == "html" else None) or (
+                path.parent.name if root is not None and path.parent != root else path.stem)
         records.append((item, path, raw, meta, name))
-    by_outlet: dict[str, list[str]] = defaultdict(list)
-    for _, path, raw, _, name in records:
+    by_outlet: dict[str, list[int]] = defaultdict(list)
+    for k, (_, path, _, _, name) in enumerate(records):
         if PAGE_SUFFIXES[path.suffix.lower()] != "html":
-            by_outlet[name].append(raw)
-    for item, path, raw, meta, name in records:
+            by_outlet[name].append(k)
+    for k, (item, path, raw, meta, name) in enumerate(records):
         fmt = PAGE_SUFFIXES[path.suffix.lower()]
-        siblings = tuple(r for r in by_outlet.get(name, []) if r is not raw)[:MAX_SIBLINGS]
+        siblings = () if fmt == "html" else _siblings(k, records, by_outlet.get(name, []))
         yield Article(
             id=unique(path.stem),
             raw=raw,
@@ -205,5 +258,19 @@ def _read_pages(pages, outlet: str | None, unique) -> Iterator[Article | IngestE
             url=meta.get("url") or None,
             published=meta.get("published") or None,
             format=fmt,  # type: ignore[arg-type]
-            siblings=siblings if fmt != "html" else (),
+            siblings=siblings,
         )
+
+
+def _siblings(k: int, records: list, same_outlet: list[int]) -> tuple[str, ...]:
+    """The other pages of the outlet: by position, never this page, and never a
+    byte-for-byte copy of it (a copy would make every line look like furniture)."""
+    own = records[k][2]
+    out: list[str] = []
+    for j in same_outlet:
+        other = records[j][2]
+        if j != k and other != own and other not in out:
+            out.append(other)
+            if len(out) == MAX_SIBLINGS:
+                break
+    return tuple(out)

@@ -1,5 +1,6 @@
 """Fetch a web page for analysis: stdlib urllib with a timeout, a size cap and a clear
-User-Agent. Every failure is a FetchError with a one-line message naming the URL."""
+User-Agent. Every failure is a FetchError: ``.url`` and a one-line ``.reason`` (its
+message is the reason alone; the caller names the URL once)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,17 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
 
 
+_LOOKS_HTML = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<!--|<meta|<title|<p\b"
+                         rb"|<div|<article)", re.IGNORECASE)
+
+
 class FetchError(Exception):
-    """A URL could not be fetched as an HTML page; the message names the URL and why."""
+    """A URL could not be fetched as an HTML page: ``url``, and ``reason`` (the message)."""
+
+    def __init__(self, url: str, reason: str):
+        super().__init__(reason)
+        self.url = url
+        self.reason = reason
 
 
 def user_agent() -> str:
@@ -35,8 +45,15 @@ def fetch_url(url: str, *, timeout: float = 20, max_bytes: int = 5_000_000) -> t
     (404 ...) and non-HTML content types. A body larger than ``max_bytes`` is cut there,
     with a warning.
     """
-    if urlparse(url).scheme not in ("http", "https"):
-        raise FetchError(f"{url}: not an http(s) URL")
+    try:
+        parts = urlparse(url)
+        parts.port  # noqa: B018 — raises ValueError for a port that is not a number
+    except ValueError as exc:
+        raise FetchError(url, f"invalid URL ({exc})") from None
+    if parts.scheme not in ("http", "https"):
+        raise FetchError(url, "not an http(s) URL")
+    if not parts.hostname:
+        raise FetchError(url, "invalid URL (no host name)")
     request = urllib.request.Request(url, headers={
         "User-Agent": user_agent(),
         "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
@@ -44,30 +61,41 @@ def fetch_url(url: str, *, timeout: float = 20, max_bytes: int = 5_000_000) -> t
     try:
         with urllib.request.urlopen(request, timeout=timeout) as resp:
             final_url = resp.geturl() or url
-            ctype = resp.headers.get_content_type() if resp.headers else "text/html"
-            if ctype not in HTML_TYPES:
-                raise FetchError(f"{url}: not an HTML page (content type {ctype})")
+            # No Content-Type header means "unknown": the body decides (below).
+            headers = resp.headers
+            ctype = (headers.get_content_type()
+                     if headers is not None and headers.get("Content-Type") else None)
+            if ctype is not None and ctype not in HTML_TYPES:
+                raise FetchError(url, f"not an HTML page (content type {ctype})")
             data = resp.read(max_bytes + 1)
             charset = _charset(resp.headers, data)
     except FetchError:
         raise
     except urllib.error.HTTPError as exc:
-        raise FetchError(f"{url}: HTTP {exc.code} {exc.reason}") from None
+        raise FetchError(url, f"HTTP {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError):
-            raise FetchError(f"{url}: timed out after {timeout:g} s") from None
-        raise FetchError(f"{url}: cannot connect ({exc.reason})") from None
+            raise FetchError(url, f"timed out after {timeout:g} s") from None
+        raise FetchError(url, f"cannot connect ({exc.reason})") from None
     except TimeoutError:
-        raise FetchError(f"{url}: timed out after {timeout:g} s") from None
+        raise FetchError(url, f"timed out after {timeout:g} s") from None
     except (OSError, ValueError) as exc:
-        raise FetchError(f"{url}: {type(exc).__name__}: {exc}".splitlines()[0]) from None
+        raise FetchError(url, f"{type(exc).__name__}: {exc}".splitlines()[0]) from None
     if len(data) > max_bytes:
         warnings.warn(f"{url}: page larger than {max_bytes:,} bytes; only the first "
                       f"{max_bytes:,} bytes are used", stacklevel=2)
         data = data[:max_bytes]
     if not data.strip():
-        raise FetchError(f"{url}: empty response")
+        raise FetchError(url, "empty response")
+    if ctype is None and not looks_like_html(data):
+        raise FetchError(url, "not an HTML page (no content type, and the body is not HTML)")
     return data.decode(charset, errors="replace"), final_url
+
+
+def looks_like_html(data: bytes) -> bool:
+    """The start of the body is HTML markup (a doctype, <html>, <head>, a tag ...)."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf")
+    return bool(_LOOKS_HTML.match(head))
 
 
 def _charset(headers: Message | None, data: bytes) -> str:

@@ -49,6 +49,12 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, "text/html", b"<p>" + b"a" * 50_000 + b"</p>")
         elif self.path == "/error":
             self._send(500, "text/html", b"oops")
+        elif self.path in ("/notype", "/notype-text"):
+            body = PAGE.encode("utf-8") if self.path == "/notype" else b"just some words"
+            self.send_response(200)  # no Content-Type header at all
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
         else:
             self._send(404, "text/html", b"not here")
 
@@ -83,9 +89,11 @@ def test_redirect_gives_final_url(server):
 
 
 def test_404_is_a_clear_error(server):
-    with pytest.raises(FetchError, match=r"/missing: HTTP 404") as info:
+    # The message is the reason alone; the URL is an attribute (the caller names it once).
+    with pytest.raises(FetchError, match=r"^HTTP 404") as info:
         fetch_url(f"{server}/missing")
     assert "\n" not in str(info.value)
+    assert info.value.url == f"{server}/missing" and info.value.reason == str(info.value)
 
 
 def test_server_error(server):
@@ -94,13 +102,13 @@ def test_server_error(server):
 
 
 def test_pdf_is_refused(server):
-    with pytest.raises(FetchError, match=r"doc\.pdf: not an HTML page \(content type "
+    with pytest.raises(FetchError, match=r"^not an HTML page \(content type "
                                          r"application/pdf\)"):
         fetch_url(f"{server}/doc.pdf")
 
 
 def test_timeout(server):
-    with pytest.raises(FetchError, match=r"/slow: timed out after 0.2 s"):
+    with pytest.raises(FetchError, match=r"^timed out after 0.2 s"):
         fetch_url(f"{server}/slow", timeout=0.2)
 
 
@@ -117,3 +125,32 @@ def test_connection_refused_and_bad_scheme():
         fetch_url("http://127.0.0.1:9/", timeout=2)
     with pytest.raises(FetchError, match="not an http"):
         fetch_url("ftp://example.org/file")
+
+
+def test_missing_content_type_is_sniffed(server):
+    html, _ = fetch_url(f"{server}/notype")
+    assert "Héllo wörld" in html
+    with pytest.raises(FetchError, match="not an HTML page"):
+        fetch_url(f"{server}/notype-text")
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://", "http://host:port/x"])
+def test_malformed_url_is_one_clear_error(url):
+    with pytest.raises(FetchError, match="^invalid URL") as info:
+        fetch_url(url)
+    assert "\n" not in str(info.value)
+
+
+def test_url_errors_name_the_url_once(server):
+    from analyser.ingest import IngestError, iter_articles
+
+    items = list(iter_articles([f"{server}/missing", "http://[::1", "ftp://example.org/f",
+                                f"{server}/page"]))
+    errors = [str(i) for i in items if isinstance(i, IngestError)]
+    assert errors == [
+        f"{server}/missing: HTTP 404 Not Found",
+        "http://[::1: invalid URL (Invalid IPv6 URL)",
+        "ftp://example.org/f: unsupported URL scheme 'ftp' (only http and https URLs are read)",
+    ]
+    (page,) = [i for i in items if not isinstance(i, IngestError)]
+    assert page.outlet == "127.0.0.1" and page.format == "html"

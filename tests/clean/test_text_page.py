@@ -98,3 +98,79 @@ def test_markdown_page():
     assert kinds["Reading room | 60"] == "table_row"
     assert any("The new public library" in t and "building work and" in t for t in kinds)
     assert "snake_case_names" in result.text
+
+
+BACKGROUND = ("The library, which opened in 1904, has been a landmark in the town for more than "
+              "a century and was rebuilt after a fire in 1952.")
+ONE = ("Council votes to close library\n\nThe council voted on Tuesday to close the old library "
+       "on Main Street after years of falling visitor numbers.\n\n" + BACKGROUND + "\n\n"
+       "Residents said they were sad to see it go, but many admitted they had not visited in "
+       "years.\n")
+TWO = ("Library campaigners lose appeal\n\nCampaigners who fought to save the town's library "
+       "lost their appeal at the High Court on Friday.\n\n" + BACKGROUND + "\n\n"
+       "The judge said the council had followed the correct process and dismissed the case "
+       "with costs.\n")
+BLURB = ("The Town Gazette is an independent newspaper that has served the people of the "
+         "harbour and the valley since 1887.")
+
+
+def test_background_paragraph_shared_by_two_articles_stays():
+    for page, other in ((ONE, TWO), (TWO, ONE)):
+        result = clean_article(Article(id="s", raw=page, siblings=(other,)))
+        assert BACKGROUND in [b.text for b in result.blocks]
+        assert result.removed == []
+
+
+def test_blurb_on_most_pages_goes_even_inside_the_article():
+    three = ("Harbour wall repaired\n\nWorkers finished repairing the old harbour wall on "
+             "Monday after the winter storms damaged it badly.\n\nPLACE\n\nThe work cost "
+             "less than the council had feared when the storms first hit the town.\n")
+    pages = [p.replace(BACKGROUND, BACKGROUND + "\n\n" + BLURB) for p in (ONE, TWO)]
+    pages.append(three.replace("PLACE", BLURB))
+    result = clean_article(Article(id="s", raw=pages[0], siblings=tuple(pages[1:])))
+    assert BLURB not in result.text and BACKGROUND in result.text
+    # With only one other page holding it, a paragraph inside the article is article text.
+    result = clean_article(Article(id="s", raw=pages[0], siblings=(pages[1],)))
+    assert BLURB in result.text
+
+
+def test_blurb_outside_the_article_goes_with_one_other_page():
+    pages = [p + "\nShare\n\n" + BLURB + "\n" for p in (ONE, TWO)]
+    result = clean_article(Article(id="s", raw=pages[0], siblings=(pages[1],)))
+    assert BLURB not in result.text and BACKGROUND in result.text
+    assert ("footer" in {r.reason for r in result.removed if r.text == BLURB})
+
+
+def test_a_copy_of_the_same_story_is_not_furniture():
+    copy = "Home\nNews\n\n" + ONE  # the same story with a menu above it
+    result = clean_article(Article(id="s", raw=ONE, siblings=(copy, copy)))
+    assert [b.text for b in result.blocks][1:] == [ln for ln in ONE.splitlines() if ln][1:]
+
+
+def test_byline_names_the_author():
+    result = clean_text_page(STORY)
+    assert result.author == "Mara Quill"
+    assert clean_text_page(STORY.replace("By Mara Quill | March 14, 2025\n\n", "")).author is None
+
+
+def test_markdown_link_leaves_no_runs_of_spaces_and_maps_back():
+    from analyser.analysis import analyse_article
+    from analyser.ingest.markdown import mask_markdown
+    from analyser.review.positions import PositionMap
+
+    raw = ("# Council votes to close library\n\n"
+           "The council voted on Tuesday to close the [old library](https://example.com/lib) "
+           "on Main Street after years of falling [visitor numbers](https://example.com/v).\n\n"
+           "Residents said they were sad to see it go, but many admitted they had not visited "
+           "in `years` at all.\n")
+    article = Article(id="m", raw=mask_markdown(raw), format="markdown")
+    result = clean_article(article)
+    assert "close the old library on Main Street" in result.text
+    assert "falling visitor numbers." in result.text
+    assert "visited in at all." in result.text
+    assert "  " not in result.text
+    text = analyse_article(article).text
+    positions = PositionMap(article.raw, text, "markdown")
+    for word in ("Main", "falling", "Residents", "all"):
+        offset = positions.raw_offset(text.index(word))
+        assert raw[offset:offset + len(word)] == word

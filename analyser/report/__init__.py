@@ -9,7 +9,8 @@ The charts are plain functions in :mod:`analyser.report.figures`, each
 :class:`~analyser.Corpus` (or any object with ``.articles``, ``.sentences`` and
 ``.findings`` frames): ``grade_by_formula``, ``sentence_grades``, ``findings_by_category``,
 ``phrase_heatmap``, ``novelty_curves``, ``readability_vs_filler``, ``padding_breakdown``.
-``figures.source_labels(articles)`` gives the source each article is compared under.
+``figures.source_labels(articles)`` gives the source each article is compared under, and
+``figures.category_rates(corpus)`` the findings chart's rates (the scorecard's definitions).
 """
 
 from __future__ import annotations

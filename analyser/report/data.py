@@ -15,19 +15,29 @@ from typing import Any
 import pandas as pd
 
 from ..models import BLOCK_KINDS
-from .figures import CATEGORIES, category_style, is_grouped, named_outlet, short_title
+from .figures import (
+    CATEGORIES,
+    category_style,
+    is_grouped,
+    named_outlet,
+    short_title,
+    whole_grade,
+)
 
 
 @dataclass(frozen=True)
 class Measure:
     """A scorecard column: ``direction`` +1 when higher is worse, -1 when higher is
-    better, 0 when neither (counts)."""
+    better, 0 when neither (counts). ``negligible``: a cell closer than this to the
+    column mean is not coloured (0.0 against 0.1 fillers per 1,000 words is no verdict,
+    however little the other sources spread)."""
 
     column: str
     name: str
     help: str
     direction: int
     digits: int = 1
+    negligible: float = 0.0
 
 
 #: The headline measures, in scorecard order. The first present of several alternatives
@@ -35,45 +45,47 @@ class Measure:
 SCORECARD: tuple[Measure, ...] = (
     Measure("readability_grade", "Grade",
             "Calibrated readability grade: the US school grade needed to read the prose. "
-            "Higher = harder.", +1),
+            "Higher = harder.", +1, negligible=0.5),
     Measure("flesch_reading_ease", "Reading ease",
             "Flesch reading ease, 0–100: short sentences and short words score high. "
-            "Higher = easier.", -1),
+            "Higher = easier.", -1, negligible=3.0),
     Measure("hard_sentence_ratio", "Hard sentences",
             "Share of prose sentences above the house grade threshold. Higher = harder.",
-            +1, 2),
+            +1, 2, negligible=0.03),
     Measure("filler_per_1k", "Filler /1k",
             "Fillers ('you know', 'basically', 'like') per 1,000 words of the writer's "
-            "own prose. Higher = more padding.", +1),
+            "own prose. Higher = more padding.", +1, negligible=0.5),
     Measure("hedge_per_1k", "Hedges /1k",
             "Hedges ('it seems', 'might', 'reportedly') per 1,000 words. Higher = vaguer.",
-            +1),
+            +1, negligible=0.5),
     Measure("intensifier_per_1k", "Intensifiers /1k",
             "Empty emphasis ('very', 'really', 'truly') per 1,000 words. Higher = emptier.",
-            +1),
+            +1, negligible=0.5),
     Measure("weasel_per_1k", "Weasels /1k",
             "Unnamed attributions ('some critics argue', 'experts say') per 1,000 words. "
-            "Higher = less accountable.", +1),
+            "Higher = less accountable.", +1, negligible=0.5),
     Measure("passive_per_1k", "Passives /1k",
-            "Passive constructions per 1,000 words. Higher = less direct.", +1),
+            "Passive constructions per 1,000 words. Higher = less direct.", +1,
+            negligible=0.5),
     Measure("padding_index", "Padding index",
             "0–100 composite of filler language, restatements, empty sentences, repeated "
-            "phrases and low vocabulary diversity. Higher = more padded.", +1, 0),
+            "phrases and low vocabulary diversity. Higher = more padded.", +1, 0,
+            negligible=3.0),
     Measure("novelty_ratio", "Novelty",
             "Share of prose sentences that add a content word, name or number no earlier "
-            "sentence had. Higher = less repetition.", -1, 2),
+            "sentence had. Higher = less repetition.", -1, 2, negligible=0.01),
     Measure("substance_per_1k", "Substance /1k",
             "Checkable facts per 1,000 words: quotes, named attributions, distinct names, "
-            "numbers and dates. Higher = more reporting.", -1),
+            "numbers and dates. Higher = more reporting.", -1, negligible=2.0),
     Measure("quotes_per_1k", "Quotes /1k",
             "Direct quotations (3+ words) per 1,000 words. Higher = more first-hand "
-            "reporting.", -1),
+            "reporting.", -1, negligible=0.5),
     Measure("words", "Words",
             "Words in the article's prose (per article: the mean in corpus mode).", 0, 0),
 )
 FALLBACKS = {"readability_grade": Measure(
     "consensus_grade", "Grade", "Consensus of the classic grade formulas (the calibrated "
-    "grade is not available). Higher = harder.", +1)}
+    "grade is not available). Higher = harder.", +1, negligible=0.5)}
 
 #: Scores shown at the head of each article view.
 ARTICLE_SCORES = SCORECARD
@@ -147,15 +159,15 @@ def scorecard(articles: pd.DataFrame, sources: pd.Series) -> dict[str, Any]:
                                  "detail": detail})
         rows.append(row)
     # Shade each column against the other sources: distance from the column mean, in
-    # units of half the range, but never less than a quarter of the mean, so that a
-    # difference of 0.97 against 1.00 does not look like a verdict.
+    # units of half the range, but never less than a quarter of the mean nor than the
+    # measure's negligible difference, so that neither 0.97 against 1.00 nor 0.0 against
+    # 0.1 fillers per 1,000 words looks like a verdict.
     for j, m in enumerate(cols):
         vals = [r["cells"][j]["value"] for r in rows]
         finite = [v for v in vals if v is not None]
         lo, hi = (min(finite), max(finite)) if finite else (0.0, 0.0)
         mean = sum(finite) / len(finite) if finite else 0.0
-        scale = max((hi - lo) / 2, 0.25 * abs(mean), 1e-9)
-        ranked = sorted(finite, reverse=m.direction > 0)
+        scale = max((hi - lo) / 2, 0.25 * abs(mean), m.negligible, 1e-9)
         for r, v in zip(rows, vals, strict=True):
             cell = r["cells"][j]
             cell["style"] = ""
@@ -164,10 +176,8 @@ def scorecard(articles: pd.DataFrame, sources: pd.Series) -> dict[str, Any]:
                 tip = [f"{m.name}: not measured for this source"]
             elif m.direction and hi > lo and len(finite) > 1:
                 t = max(-1.0, min(1.0, (v - mean) / scale)) * m.direction
-                cell["style"] = _shade(t)
-                place = ranked.index(v) + 1
-                worst = "worst" if place == 1 else f"{_ordinal(place)} worst"
-                tip.append(f"{worst} of {len(finite)}")
+                cell["style"] = _shade(t) if abs(v - mean) >= m.negligible else ""
+                tip.append(rank_text(v, finite, m.direction, m.digits))
             if cell["detail"]:
                 tip.append(cell["detail"])
             tip.append(m.help)
@@ -175,6 +185,31 @@ def scorecard(articles: pd.DataFrame, sources: pd.Series) -> dict[str, Any]:
     return {"columns": [{"name": m.name, "help": m.help, "column": m.column,
                          "direction": m.direction} for m in cols],
             "rows": rows, "grouped": grouped}
+
+
+def rank_text(value: float, values: list[float], direction: int, digits: int = 1) -> str:
+    """Where ``value`` stands among ``values``, in words: "best of 4", "2nd best of 4",
+    "joint worst of 4", ... followed by which way is better ("lower is better").
+
+    Values are compared as shown (rounded to ``digits``), so two cells that read the same
+    are joint; a middle place is counted from the nearer end.
+    """
+    shown = [round(v, digits) for v in values]
+    v = round(value, digits)
+    n = len(shown)
+    better = sum(1 for x in shown if (x < v if direction > 0 else x > v))
+    worse = sum(1 for x in shown if (x > v if direction > 0 else x < v))
+    joint = "joint " if shown.count(v) > 1 else ""
+    if better == 0:
+        place = f"{joint}best"
+    elif worse == 0:
+        place = f"{joint}worst"
+    elif better <= worse:
+        place = f"{joint}{_ordinal(better + 1)} best"
+    else:
+        place = f"{joint}{_ordinal(worse + 1)} worst"
+    way = "lower is better" if direction > 0 else "higher is better"
+    return f"{place} of {n} ({way})"
 
 
 def _ordinal(n: int) -> str:
@@ -192,6 +227,7 @@ def safe_url(url: Any) -> str:
 
 
 BANDS = {"fine": 0, "hard": 1, "very hard": 2}
+
 
 
 class _Table:
@@ -216,8 +252,13 @@ def article_data(analyses, sources: pd.Series, articles: pd.DataFrame) -> dict[s
     ``f`` per article is a flat list of 9-tuples
     ``start, end, category, code, message, suggestion, sentence, related_sentence, in_quote``
     (category/code/message/suggestion are indices into the shared tables; -1 = none).
-    ``s`` is a flat list of ``start, end, band (0 fine, 1 hard, 2 very hard), grade × 10``
+    ``s`` is a flat list of ``start, end, band (0 fine, 1 hard, 2 very hard), grade``
     (grade -1 when unknown); ``p`` of ``start, end, kind``; ``q`` of ``start, end``.
+    ``v`` holds the article's scorecard values (for sorting) and ``t`` the same values as
+    the scorecard writes them.
+    The sentence grade is a whole grade, rounded as the hard-sentence messages round it
+    (:func:`~analyser.report.figures.whole_grade`), so that the tooltip and the finding say
+    the same number.
     """
     categories = list(CATEGORIES)
     cat_index = {c: i for i, c in enumerate(categories)}
@@ -243,7 +284,7 @@ def article_data(analyses, sources: pd.Series, articles: pd.DataFrame) -> dict[s
             band = BANDS.get(str(row.get("sentence_band") or "fine"), 0)
             grade = _finite(row.get("sentence_grade", row.get("flesch_kincaid_grade")))
             s += [int(row["start"]), int(row["end"]), band,
-                  round(grade * 10) if grade is not None else -1]
+                  whole_grade(grade) if grade is not None else -1]
         p: list[int] = []
         for para in a.paragraphs:
             kind = para.get("kind", "prose")
@@ -262,6 +303,8 @@ def article_data(analyses, sources: pd.Series, articles: pd.DataFrame) -> dict[s
             "text": a.text, "p": p, "s": s, "q": q, "f": f,
             "v": [None if v is None else round(v, m.digits + 1)
                   for v, m in zip(values, cols, strict=True)],
+            # Shown as the scorecard shows it (one rounding, done here, not in the page).
+            "t": [_fmt(v, m.digits) for v, m in zip(values, cols, strict=True)],
             "removed": [[r.text, r.reason] for r in a.removed],
             "short": short_title(a.title or a.id, 80),
         })

@@ -211,8 +211,37 @@ def _tick(label: str, width: int = 13) -> str:
     return _wrap(_esc(label), width)
 
 
-def _legend_rows(fig: go.Figure, width: float = 470.0) -> int:
-    """Rows a horizontal legend will need (plotly does not reserve room for it)."""
+#: Narrowest width, in pixels, of a chart in the page (a card is at least 560 px wide).
+CHART_WIDTH = 540.0
+#: Pixels from the top of the figure to the legend (below the title) and per legend row.
+TITLE_PX, LEGEND_ROW_PX = 40, 20
+
+
+def _tick_lines(label: str, width: int = 18, max_lines: int = 3) -> list[str]:
+    """A label broken into at most ``max_lines`` lines of at most ``width`` characters
+    (long words are cut too; the last line ends in "…" when text is left over), unescaped."""
+    lines: list[str] = []
+    for word in " ".join(str(label).split()).split(" "):
+        while len(word) > width:
+            if lines and len(lines[-1]) + 1 < width:  # fill the current line first
+                room = width - len(lines[-1]) - 1
+                lines[-1], word = f"{lines[-1]} {word[:room]}", word[room:]
+                continue
+            lines.append(word[:width])
+            word = word[width:]
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        elif word:
+            lines.append(word)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: width - 1] + "…"
+    return lines or [""]
+
+
+def _legend_rows(fig: go.Figure, width: float = CHART_WIDTH - 80) -> int:
+    """Rows a horizontal legend will need (plotly does not reserve room for it): plotly
+    wraps a horizontal legend at the width of the plot area, ``width``."""
     names = list(dict.fromkeys(t.name for t in fig.data if t.name and t.showlegend is not False))
     rows, used = (1 if names else 0), 0.0
     for name in names:
@@ -224,25 +253,38 @@ def _legend_rows(fig: go.Figure, width: float = 470.0) -> int:
 
 
 def _layout(fig: go.Figure, title: str, legend: str = "top", **kw) -> go.Figure:
-    """House layout. ``legend``: "top" (under the title), "right", or "none"."""
-    rows = _legend_rows(fig) if legend == "top" else 0
-    legends = {
-        "top": dict(orientation="h", x=0, xanchor="left", y=1.0, yanchor="bottom",
-                    font=dict(size=11.5)),
-        "right": dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top"),
-    }
+    """House layout. ``legend``: "top" (under the title), "right", or "none".
+
+    A top legend hangs from just under the title (``yref`` "container"), and the top
+    margin reserves the rows it wraps into (plotly wraps it at the plot area's width, so
+    a chart with a wide left margin must say so in ``margin``): it never runs into the
+    title, whatever the length of the axis labels.
+    """
+    margin = kw.get("margin", {})
+    plot_width = CHART_WIDTH - margin.get("l", 60) - margin.get("r", 20)
+    rows = _legend_rows(fig, plot_width) if legend == "top" else 0
     layout = dict(
         title=dict(text=title, x=0.01, xanchor="left", yref="container", y=1, yanchor="top",
                    pad=dict(t=12), font=dict(size=16)),
-        template="plotly_white", margin=dict(l=60, r=20, t=52 + 20 * rows, b=60),
-        legend=legends.get(legend, {}), showlegend=legend != "none",
-        height=420 + 20 * rows,
+        template="plotly_white",
+        margin=dict(l=60, r=20, t=TITLE_PX + 12 + LEGEND_ROW_PX * rows, b=60),
+        showlegend=legend != "none",
+        height=420 + LEGEND_ROW_PX * rows,
         font=dict(family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif", size=12),
         hoverlabel=dict(align="left"),
     )
     if "height" in kw:
-        kw["height"] += 20 * rows
+        kw["height"] += LEGEND_ROW_PX * rows
     layout.update(kw)
+    if legend == "top":
+        margin = dict(layout["margin"])
+        margin["t"] = max(margin.get("t", 0), TITLE_PX + 12 + LEGEND_ROW_PX * rows)
+        layout["margin"] = {"l": 60, "r": 20, "b": 60, **margin}
+        layout["legend"] = dict(orientation="h", xref="container", x=0.01, xanchor="left",
+                                yref="container", y=1 - TITLE_PX / layout["height"],
+                                yanchor="top", font=dict(size=11.5))
+    elif legend == "right":
+        layout["legend"] = dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top")
     fig.update_layout(**layout)
     return fig
 
@@ -296,6 +338,19 @@ def _prose(sentences: pd.DataFrame) -> pd.DataFrame:
     return prose if not prose.empty else sentences
 
 
+def whole_grade(grade: float) -> int:
+    """A sentence grade as a whole number, rounded exactly as the HRD001/HRD002 messages
+    of :mod:`analyser.metrics.grade` write it (``f"{round(grade, 2):.0f}"``), so that a
+    chart's hover, the article view's tooltip and the finding say the same grade."""
+    return max(int(f"{round(grade, 2):.0f}"), 0)
+
+
+def _grade_hover(sentences: pd.DataFrame, column: str) -> list[str]:
+    """Hover text of sentence dots: the whole grade, then the sentence."""
+    return [f"grade {whole_grade(float(g))}<br>{_wrap(_esc(_hover_text(t)))}"
+            for g, t in zip(sentences[column], sentences["text"], strict=True)]
+
+
 def sentence_grades(corpus, sources=None) -> go.Figure:
     """Distribution of prose-sentence grades per source; hover shows the sentence.
 
@@ -319,15 +374,14 @@ def sentence_grades(corpus, sources=None) -> go.Figure:
             continue
         y = group[column].astype(float).round(1)
         if not grouped:
-            text = [_wrap(_esc(_hover_text(t))) for t in group["text"]]
             custom = [f"a:{a}:{int(i)}"
                       for a, i in zip(group["article_id"], group["index"], strict=True)]
             fig.add_box(
-                name=_tick(label), y=y, text=text, customdata=custom, meta=keys[label],
-                boxpoints="all", jitter=0.45, pointpos=0, boxmean=True,
+                name=_tick(label), y=y, text=_grade_hover(group, column), customdata=custom,
+                meta=keys[label], boxpoints="all", jitter=0.45, pointpos=0, boxmean=True,
                 marker=dict(color=colors[label], size=6, opacity=0.75),
                 line=dict(color=colors[label]), fillcolor="rgba(0,0,0,0)",
-                hovertemplate="grade %{y}<br>%{text}<extra></extra>",
+                hoveron="points", hovertemplate="%{text}<extra></extra>",
             )
             continue
         q1, med, q3 = np.percentile(y, [25, 50, 75])
@@ -344,17 +398,25 @@ def sentence_grades(corpus, sources=None) -> go.Figure:
         fig.add_scatter(
             x=[_tick(label)] * len(hardest), y=hardest[column].astype(float).round(1),
             mode="markers", marker=dict(color=colors[label], size=6, opacity=0.8),
-            text=[_wrap(_esc(_hover_text(t))) for t in hardest["text"]],
+            text=_grade_hover(hardest, column),
             customdata=[f"a:{a}:{int(i)}" for a, i in
                         zip(hardest["article_id"], hardest["index"], strict=True)],
-            hovertemplate="grade %{y}<br>%{text}<extra></extra>", showlegend=False,
+            hovertemplate="%{text}<extra></extra>", showlegend=False,
         )
     return _layout(fig, "Sentence grades (prose)", legend="none",
                    yaxis_title="sentence grade")
 
 
-def findings_by_category(corpus, sources=None) -> go.Figure:
-    """Findings per 1,000 words per source, stacked by category (pooled over articles)."""
+def category_rates(corpus, sources=None) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """Findings per 1,000 words per source and category, with the scorecard's definitions.
+
+    A category with a score of its own (``<category>_per_1k``: the language families count
+    the writer's own words and leave quoted speech out; passives count prose sentences)
+    is read from that score. A category without one (repetition, hard sentences) is
+    computed the same way: its findings outside quotations per 1,000 prose ``words``, per
+    article. A source's rate is the mean of its articles' rates, as in the scorecard.
+    Returns ``(rates, own counts, categories that had no score)``, indexed by source label.
+    """
     src = _sources(corpus, sources)
     arts = _with_source(corpus.articles, src, "id")
     _need(arts, "words")
@@ -362,32 +424,58 @@ def findings_by_category(corpus, sources=None) -> go.Figure:
     if finds is None or finds.empty or "category" not in finds:
         raise NoData("no findings")
     finds = _with_source(finds, src, "article_id")
-    words = arts.groupby("source")["words"].sum()
-    counts = finds.groupby(["source", "category"]).size().unstack(fill_value=0)
+    found = set(finds["category"])
+    cats = [c for c in CATEGORIES if c in found] + sorted(found - set(CATEGORIES))
+    if "in_quote" in finds:
+        finds = finds[~finds["in_quote"].fillna(False).astype(bool)]
     order = _order(src)
-    counts = counts.reindex(order, fill_value=0)
-    keys = _keys(src)
-    fig = go.Figure()
-    cats = [c for c in CATEGORIES if c in counts.columns]
-    cats += sorted(c for c in counts.columns if c not in CATEGORIES)
+    ids = arts["id"].astype(str)
+    own = (finds.groupby([finds["article_id"].astype(str), "category"]).size()
+           .unstack(fill_value=0).reindex(index=ids, columns=cats, fill_value=0))
+    words = pd.to_numeric(arts["words"], errors="coerce").fillna(0).to_numpy()
+    per_article = pd.DataFrame(index=ids)
+    computed = []
     for cat in cats:
+        column = f"{cat}_per_1k"
+        if column in arts and arts[column].notna().any():
+            per_article[cat] = pd.to_numeric(arts[column], errors="coerce").to_numpy()
+        else:
+            computed.append(cat)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                per_article[cat] = np.where(words > 0, 1000.0 * own[cat].to_numpy()
+                                            / np.maximum(words, 1), 0.0)
+    per_article["source"] = arts["source"].to_numpy()
+    rates = per_article.groupby("source")[cats].mean().reindex(order)
+    counts = own.groupby(arts["source"].to_numpy()).sum().reindex(order, fill_value=0)
+    return rates, counts, computed
+
+
+def findings_by_category(corpus, sources=None) -> go.Figure:
+    """Findings per 1,000 words per source, stacked by category: the scorecard's rates
+    (see :func:`category_rates`; quoted speech is not counted)."""
+    src = _sources(corpus, sources)
+    rates, counts, computed = category_rates(corpus, src)
+    order, keys, grouped = _order(src), _keys(src), is_grouped(src)
+    fig = go.Figure()
+    for cat in rates.columns:
         style = category_style(cat)
-        per_1k = [1000 * counts.at[s, cat] / words[s] if words.get(s, 0) else 0.0
-                  for s in order]
+        values = [None if pd.isna(v) else round(float(v), 2) for v in rates[cat]]
+        note = (" (computed: no score of its own)" if cat in computed else "")
+        how = "mean of the articles' rates, " if grouped else ""
         fig.add_bar(
-            name=style["label"], x=[_tick(s) for s in order], y=[round(v, 2) for v in per_1k],
+            name=style["label"], x=[_tick(s) for s in order], y=values,
             customdata=[keys[s] for s in order], marker_color=style["color"],
             marker_line=dict(color="#333333", width=0.5),
             text=[int(counts.at[s, cat]) for s in order],
             # Hard sentences are one per sentence and dwarf the word-level categories.
             visible="legendonly" if cat == "hard-sentence" else True,
-            hovertemplate="%{x}<br>" + style["label"]
-            + ": %{y:.1f} per 1,000 words (%{text} found)<extra></extra>",
+            hovertemplate="%{x}<br>" + style["label"] + ": %{y:.1f} per 1,000 words"
+            + note + "<br>(" + how + "%{text} found outside quotations)<extra></extra>",
             textposition="none",
         )
     return _layout(fig, "Findings per 1,000 words, by category", legend="right",
                    barmode="stack",
-                   yaxis_title="findings per 1,000 words")
+                   yaxis_title="findings per 1,000 of the writer's words")
 
 
 _PHRASE_STRIP = re.compile(r"^[\W_]+|[\W_]+$")
@@ -399,16 +487,20 @@ def _phrase(text: str) -> str:
 
 def phrase_heatmap(corpus, sources=None, categories=("filler", "hedge"),
                    top: int = 20) -> go.Figure:
-    """The most frequent filler and hedge phrases × source, coloured by rate per 1,000 words."""
+    """The most frequent filler and hedge phrases × source, coloured by rate per 1,000 words
+    (the writer's own words: findings inside quotations are left out, as in the scores)."""
     src = _sources(corpus, sources)
     arts = _with_source(corpus.articles, src, "id")
     _need(arts, "words")
     finds = corpus.findings
     if finds is None or finds.empty or "category" not in finds:
         raise NoData("no findings")
-    finds = _with_source(finds[finds["category"].isin(categories)], src, "article_id")
+    finds = finds[finds["category"].isin(categories)]
+    if "in_quote" in finds:  # a quoted speaker's tics are not the writer's
+        finds = finds[~finds["in_quote"].fillna(False).astype(bool)]
+    finds = _with_source(finds, src, "article_id")
     if finds.empty:
-        raise NoData(f"no {' or '.join(categories)} findings")
+        raise NoData(f"no {' or '.join(categories)} findings outside quotations")
     finds["phrase"] = [_phrase(t) for t in finds["text"]]
     finds = finds[finds["phrase"] != ""]
     counts = finds.groupby(["phrase", "source"]).size().unstack(fill_value=0)
@@ -513,7 +605,7 @@ def novelty_curves(corpus, sources=None, bins: int = 10) -> go.Figure:
     return _layout(fig, "Novelty: new content words per sentence, through the articles",
                    xaxis=dict(title="position in the article (% of sentences)",
                               range=[0, 100]),
-                   yaxis=dict(title="new content words per sentence (mean, 95% band)",
+                   yaxis=dict(title="new words per sentence (mean)",
                               rangemode="tozero"))
 
 
@@ -571,18 +663,30 @@ def measure_distribution(corpus, sources=None, column: str = "padding_index",
                     & (arts["source"] == label)]
         if rows.empty:
             continue
-        titles = [_esc(short_title(t, 70)) if isinstance(t, str) else _esc(i)
-                  for t, i in zip(rows.get("title", rows["id"]), rows["id"], strict=True)]
-        mean, half = _mean_ci(rows[column])
+        values = rows[column].astype(float)
+        mean, half = _mean_ci(values)
+        # The violin carries no per-article data: a click on its body (plotly reports the
+        # trace's first point) lists the outlet's articles; the outlying articles are
+        # their own trace, so that a click on one opens that article.
         fig.add_violin(
-            name=_tick(label), x=[_tick(label)] * len(rows), y=rows[column].astype(float),
-            text=titles, customdata=[f"a:{i}" for i in rows["id"]], meta=keys[label],
+            name=_tick(label), x=[_tick(label)] * len(rows), y=values, meta=keys[label],
             box=dict(visible=True, width=0.25), meanline=dict(visible=True),
-            points="outliers", line=dict(color=colors[label]),
-            fillcolor=_rgba(colors[label], 0.25), marker=dict(size=4),
+            points=False, line=dict(color=colors[label]),
+            fillcolor=_rgba(colors[label], 0.25),
             spanmode="hard", scalemode="width", width=0.8,
-            hovertemplate="%{y:.1f}: %{text}<extra>%{fullData.name}</extra>",
         )
+        q1, q3 = np.percentile(values, [25, 75])
+        out = rows[(values < q1 - 1.5 * (q3 - q1)) | (values > q3 + 1.5 * (q3 - q1))]
+        if not out.empty:
+            fig.add_scatter(
+                x=[_tick(label)] * len(out), y=out[column].astype(float).round(2),
+                mode="markers", showlegend=False, meta=keys[label],
+                marker=dict(size=5, color=colors[label], opacity=0.8),
+                text=[_esc(short_title(t, 70)) if isinstance(t, str) else _esc(i)
+                      for t, i in zip(out.get("title", out["id"]), out["id"], strict=True)],
+                customdata=[f"a:{i}" for i in out["id"]],
+                hovertemplate="%{y:.1f}: %{text}<extra>" + _esc(label) + "</extra>",
+            )
         fig.add_scatter(
             x=[_tick(label)], y=[round(mean, 2)], mode="markers", showlegend=False,
             marker=dict(symbol="diamond", size=9, color="#ffffff",
@@ -635,11 +739,16 @@ def padding_breakdown(corpus, sources=None) -> go.Figure:
         raise NoData("no padding index parts")
     order, keys = _order(src), _keys(src)
     means = arts.groupby("source")[parts].mean().reindex(order)
+    # Labels are cut to fit a fixed left margin: plotly wraps the top legend at the plot
+    # area's width, which a margin grown to fit long labels (automargin) would shrink.
+    lines = [_tick_lines(s, 18) for s in order]
+    ticks = ["<br>".join(_esc(line) for line in t) for t in lines]
+    left = int(16 + 7.5 * max(len(line) for t in lines for line in t))
     palette = ["#E69F00", "#CC79A7", "#56B4E9", "#F0E442", "#009E73"]
     fig = go.Figure()
     for i, part in enumerate(parts):
         fig.add_bar(
-            name=PADDING_PARTS[part], y=[_tick(s, 18) for s in order], x=means[part].round(3),
+            name=PADDING_PARTS[part], y=ticks, x=means[part].round(3),
             orientation="h", marker_color=palette[i % len(palette)],
             marker_line=dict(color="#333333", width=0.5),
             customdata=[keys[s] for s in order],
@@ -649,7 +758,8 @@ def padding_breakdown(corpus, sources=None) -> go.Figure:
     return _layout(fig, "What drives the padding index (each part 0–1)", barmode="group",
                    xaxis=dict(title="part of the padding index (1 = saturated)",
                               range=[0, 1.05]),
-                   yaxis=dict(autorange="reversed", automargin=True),
+                   yaxis=dict(autorange="reversed", automargin=False),
+                   margin=dict(l=max(left, 60), r=20, b=60),
                    height=max(360, 130 + 70 * len(order)))
 
 
@@ -668,11 +778,13 @@ CHARTS = [
      "Each dot is a sentence (hover to read it, click to open it): a tall spread means a "
      "source mixes easy lines with very hard ones."),
     ("findings-by-category", findings_by_category,
-     "Taller stacks mean more to cut per 1,000 words; the colours say what kind "
-     "(hard sentences are in the legend, switched off)."),
+     "Taller stacks mean more to cut per 1,000 words; the colours say what kind (hard "
+     "sentences are in the legend, switched off). The rates are the scorecard's: the "
+     "writer's own words, quoted speech left out; repetition and hard sentences, which "
+     "have no rate of their own, are findings outside quotations per 1,000 prose words."),
     ("phrase-heatmap", phrase_heatmap,
      "Dark cells are a source's verbal tics: the fillers and hedges it leans on most "
-     "(numbers are counts)."),
+     "(numbers are counts in the writer's own words; quoted speech is left out)."),
     ("novelty-curves", novelty_curves,
      "A curve that flattens early is a piece that has stopped saying new things; the rest "
      "is restatement."),
@@ -688,6 +800,12 @@ CORPUS_ONLY = frozenset({"grade-distribution", "padding-distribution"})
 
 #: Captions that read differently when sources are outlets of many articles (corpus mode).
 CORPUS_CAPTIONS = {
+    "findings-by-category":
+        "Taller stacks mean more to cut per 1,000 words (hard sentences are in the legend, "
+        "switched off). Each bar is the mean of the outlet's article rates, as in the "
+        "scorecard: the writer's own words, quoted speech left out; repetition and hard "
+        "sentences, which have no rate of their own, are findings outside quotations per "
+        "1,000 prose words.",
     "grade-by-formula":
         "Bars are each outlet's mean with its 95% interval: look for an outlet above the "
         "others on every formula.",
@@ -695,8 +813,9 @@ CORPUS_CAPTIONS = {
         "Boxes show each outlet's spread of sentence grades (dashed: mean ± sd); the dots are "
         "its hardest sentences: hover to read one, click to open its article.",
     "novelty-curves":
-        "Each sentence should bring new words; a line that sinks towards zero marks the "
-        "point where an outlet's pieces stop saying new things.",
+        "Each sentence should bring new content words; a line that sinks towards zero marks "
+        "the point where an outlet's pieces stop saying new things (shaded: 95% band of the "
+        "mean).",
     "readability-vs-filler":
         "One bubble per article. Top right is hard to read and padded; bottom left is plain "
         "and tight. Click a bubble to open its article.",

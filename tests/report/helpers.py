@@ -77,7 +77,7 @@ class Watch:
 def open_watched(context, path):
     """Open a report with every non-local request blocked and every console error, page
     error and dialog recorded. Returns ``(page, watch, seconds until interactive)``."""
-    from analyser.report.screenshot import LOCAL_SCHEMES
+    from analyser.report.screenshot import LOCAL_SCHEMES, READY_JS
 
     watch = Watch()
     page = context.new_page()
@@ -104,8 +104,5 @@ def open_watched(context, path):
 
     start = time.perf_counter()
     page.goto(Path(path).resolve().as_uri(), wait_until="load")
-    page.wait_for_function(
-        "document.body.getAttribute('data-ready') === 'true' && "
-        "document.querySelectorAll('div.chart').length === "
-        "document.querySelectorAll('div.chart div.plot-container').length", timeout=120_000)
+    page.wait_for_function(READY_JS, timeout=120_000)
     return page, watch, time.perf_counter() - start

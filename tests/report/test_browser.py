@@ -176,6 +176,63 @@ def test_scorecard_label_opens_its_article(seed_page):
     assert page.locator("#article-view").get_attribute("data-article") == key[2:]
 
 
+def test_hard_sentence_tooltip_grade_matches_its_message(seed_page):
+    """The tooltip's "grade N" is the grade the HRD001/HRD002 message states."""
+    page, _, corpus = seed_page
+    page.click("#article-list li:first-child button")
+    sent = page.locator("#article-view .sent.band-hard").first
+    # Centred, so that the sticky legend cannot cover it, and only once any smooth scroll
+    # an earlier click started has settled: the point must land on the sentence itself.
+    for _ in range(50):
+        box = sent.evaluate("e => { e.scrollIntoView({block: 'center'}); "
+                            "const r = e.getClientRects()[0]; "
+                            "const x = r.x + 2, y = r.y + r.height / 2; "
+                            "const hit = document.elementFromPoint(x, y); "
+                            "return {x, y, ok: !!hit && hit.closest('.sent') === e}; }")
+        page.wait_for_timeout(100)
+        if box["ok"] and sent.evaluate(
+                "(e, b) => { const r = e.getClientRects()[0]; "
+                "return Math.abs(r.x + 2 - b.x) < 1 && Math.abs(r.y + r.height / 2 - b.y) < 1; }",
+                box):
+            break
+    page.mouse.move(1, 1)
+    page.mouse.move(box["x"], box["y"])
+    tip = page.locator("#tip")
+    tip.wait_for(state="visible")
+    info = tip.locator(".sentinfo").inner_text()
+    shown = re.search(r"grade (\d+)", info)
+    assert shown, info
+    messages = [m for m in tip.locator(".msg").all_inner_texts() if "grade" in m]
+    assert messages and all(f"(grade {shown.group(1)})" in m for m in messages), \
+        (info, messages)
+    page.mouse.move(1, 1)
+
+
+def test_measure_waits_for_charts_and_an_article_view(context, tmp_path):
+    """screenshot --measure: browser-clock timings, charts drawn, an article opened."""
+    from analyser.report.screenshot import (
+        open_article_seconds,
+        open_report,
+        time_to_interactive,
+    )
+
+    path = tmp_path / "seeds.html"
+    write_report(seed_corpus(), path, inputs=["seeds"])
+    page, seconds = open_report(context, path)
+    try:
+        assert page.evaluate("document.body.getAttribute('data-charts')") == "drawn"
+        t = time_to_interactive(page, quiet_ms=300)
+        assert 0 < t["ready"] <= t["interactive"] and 0 < t["charts"] <= t["interactive"]
+        assert t["interactive"] < 60
+        first = page.evaluate("document.getElementById('article-view')"
+                              ".getAttribute('data-article')")
+        assert 0 < open_article_seconds(page) < 10
+        assert page.evaluate("document.getElementById('article-view')"
+                             ".getAttribute('data-article')") != first
+    finally:
+        page.close()
+
+
 def test_no_console_error_and_no_network_request(seed_page):
     page, watch, _ = seed_page
     # Run last: everything the other tests clicked has happened on this page.
@@ -209,3 +266,26 @@ def test_corpus_mode_compares_outlets_and_loads_articles_on_demand(corpus_page):
     page.locator("#pick-search").fill("story 4")
     assert page.locator("#article-list li").count() == 3
     assert watch.console_errors == [] and watch.page_errors == [] and watch.blocked == []
+
+
+def test_corpus_mode_violin_click_lists_the_outlet(corpus_page):
+    """Outlet violin -> that outlet's article list -> an article view built on demand."""
+    page, watch = corpus_page
+    page.locator("#pick-source").select_option("")
+    page.locator("#pick-search").fill("")
+    chart = page.locator("#chart-padding-distribution")
+    chart.scroll_into_view_if_needed()
+    violin = chart.locator("g.violinlayer g.trace path.violin").nth(2)
+    box = violin.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.85
+    page.mouse.move(x, y)  # plotly clicks the point it is hovering
+    page.wait_for_timeout(300)
+    page.mouse.click(x, y)
+    page.wait_for_function("document.getElementById('pick-source').value === 'East Wire'",
+                           timeout=5000)
+    assert page.locator("#article-list li").count() == 6
+    button = page.locator("#article-list button").last
+    ident = button.get_attribute("data-id")
+    button.click()
+    assert page.locator("#article-view").get_attribute("data-article") == ident
+    assert watch.console_errors == [] and watch.page_errors == []

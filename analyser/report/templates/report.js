@@ -21,18 +21,18 @@
     return e;
   }
   function slug(s) { return String(s).replace(/[^A-Za-z0-9_-]/g, "-"); }
-  function fmt(v, digits) {
-    if (v == null) return "\u2014";
-    return Number(v).toLocaleString("en-GB", {minimumFractionDigits: digits, maximumFractionDigits: digits});
-  }
 
   /* ---- charts ---- */
   var config = {responsive: true, displaylogo: false,
     modeBarButtonsToRemove: ["lasso2d", "select2d", "autoScale2d"]};
-  page.charts.forEach(function (c) {
+  // Milliseconds since navigation start at which the page became usable (for
+  // analyser.report.screenshot --measure): "ready" when the script has run and the first
+  // article view is built, "charts" when every chart has finished drawing.
+  var timings = window.reportTimings = {ready: null, charts: null};
+  var drawing = page.charts.map(function (c) {
     var div = document.getElementById("chart-" + c.id);
-    if (!div) return;
-    Plotly.newPlot(div, c.figure.data, c.figure.layout, config).then(function () {
+    if (!div) return null;
+    return Plotly.newPlot(div, c.figure.data, c.figure.layout, config).then(function () {
       div.on("plotly_click", function (ev) {
         var pt = ev && ev.points && ev.points[0];
         if (!pt) return;
@@ -42,6 +42,13 @@
         route(key);
       });
     });
+  });
+  Promise.all(drawing).then(function () {
+    timings.charts = performance.now();
+    document.body.setAttribute("data-charts", "drawn");
+  }, function (err) {
+    document.body.setAttribute("data-charts", "failed");
+    throw err;
   });
 
   function route(key) {
@@ -123,7 +130,7 @@
       if (current === a.id) b.setAttribute("aria-current", "true");
       b.appendChild(el("span", "t", a.short || a.id));
       var sub = page.grouped ? a.label : (a.named || "");
-      if (order >= 0) sub += (sub ? " \u00b7 " : "") + page.measures[order].name + " " + fmt(a.v[order], page.measures[order].digits);
+      if (order >= 0) sub += (sub ? " \u00b7 " : "") + page.measures[order].name + " " + a.t[order];
       if (sub) b.appendChild(el("span", "sub", sub));
       b.addEventListener("click", function () { openArticle(a.id, null, false); });
       li.appendChild(b);
@@ -232,7 +239,7 @@
       var li = el("li");
       li.title = m.help;
       li.appendChild(document.createTextNode(m.name + " "));
-      li.appendChild(el("b", null, fmt(a.v[j], m.digits)));
+      li.appendChild(el("b", null, a.t[j]));
       scores.appendChild(li);
     });
     var nf = F.length;
@@ -366,7 +373,7 @@
       var hard = (a._hardOf[si] || []).map(function (i) { return a._findings[i]; });
       if (!hidden("hard-sentence")) items = items.concat(hard);
       var sv = a._sentences[si];
-      if (sv) info = "Sentence " + (si + 1) + (sv[3] >= 0 ? " \u00b7 grade " + (sv[3] / 10).toFixed(1) : "") +
+      if (sv) info = "Sentence " + (si + 1) + (sv[3] >= 0 ? " \u00b7 grade " + sv[3] : "") +
         (sv[2] === 2 ? " \u00b7 very hard" : sv[2] === 1 ? " \u00b7 hard" : "");
     }
     return {items: items, info: info};
@@ -412,5 +419,6 @@
   var first = start ? decodeURIComponent(start[1]) : null;
   if (!first || !byId[first]) first = articles.length ? articles[0].id : null;
   if (first) openArticle(first, null, false);
+  timings.ready = performance.now();
   document.body.setAttribute("data-ready", "true");
 })();

@@ -31,6 +31,7 @@ class Analysis:
     url: str | None = None
     published: str | None = None
     source: str = ""
+    author: str | None = None
     removed: list[Removed] = field(default_factory=list)
     paragraphs: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
@@ -83,6 +84,7 @@ def analyse_article(article: Article, settings: Settings = DEFAULT_SETTINGS) -> 
         url=article.url or cleaned.url,
         published=article.published or cleaned.published,
         source=article.source,
+        author=cleaned.author,
         removed=list(cleaned.removed),
     )
 

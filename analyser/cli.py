@@ -119,9 +119,10 @@ def cmd_extract(args) -> int:
             status = EXIT_ERROR
             continue
         results.append((item, cleaned))
+    documents = []
     for item, cleaned in results:
         if args.format == "json":
-            print(json.dumps({
+            documents.append({
                 "id": item.id,
                 "source": item.source,
                 "title": item.title or cleaned.title,
@@ -132,9 +133,13 @@ def cmd_extract(args) -> int:
                 "text": cleaned.text,
                 "blocks": [{"text": b.text, "kind": b.kind} for b in cleaned.blocks],
                 "removed": [{"text": r.text, "reason": r.reason} for r in cleaned.removed],
-            }, ensure_ascii=False, indent=2))
+            })
         else:
             print(cleaned.text)
+    if args.format == "json" and documents:
+        # one page: its object; a folder or corpus file: a list of them (valid JSON either way)
+        one = documents[0] if len(documents) == 1 and len(results) == 1 else documents
+        print(json.dumps(one, ensure_ascii=False, indent=2))
     return status
 
 

@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
 import pandas as pd
 
@@ -117,8 +116,7 @@ def analyse_paths(
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    inputs = [str(Path(p)) if not str(p).startswith(("http://", "https://")) else str(p)
-              for p in paths]
+    inputs = [os.fspath(p) for p in paths]  # as given: ingest reports them verbatim
     corpus = Corpus()
     results = iter_analyses(iter_articles(inputs, outlet=outlet), settings, jobs)
     show = sys.stderr.isatty() if progress is None else progress

@@ -24,7 +24,6 @@ REMOVAL_REASONS: tuple[str, ...] = (
     "profile",
     "duplicate",
     "footer",
-    "boilerplate",
 )
 
 

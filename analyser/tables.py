@@ -12,7 +12,7 @@ import pandas as pd
 from .analysis import Analysis
 from .version import RULESET_VERSION, __version__
 
-META = ("id", "outlet", "title", "url", "published", "source")
+META = ("id", "outlet", "title", "author", "url", "published", "source")
 FINDING_COLUMNS = (
     "article_id", "outlet", "code", "name", "category", "level", "start", "end", "text",
     "in_quote", "sentence", "related_sentence", "message", "suggestion",

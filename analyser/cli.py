@@ -67,6 +67,9 @@ def cmd_score(args) -> int:
     from .export import atomic_open, write_table
 
     corpus = _analyse(args)
+    if not corpus.analyses and args.output:
+        _print_error(f"no article could be analysed; {args.output} not written")
+        return EXIT_ERROR
     df = corpus.articles
     if args.output:
         with atomic_open(args.output) as fh:

@@ -111,3 +111,28 @@ def test_extract_json(seeds_dir):
 def test_usage_error_exit_2():
     out = run("score", "--format", "xml")
     assert out.returncode == 2
+
+
+def test_score_writes_no_file_when_nothing_readable(tmp_path, capsys):
+    out_file = tmp_path / "scores.csv"
+    status = main(["score", str(tmp_path / "missing.txt"), "-o", str(out_file)])
+    assert status == 2 and not out_file.exists()
+    assert "not written" in capsys.readouterr().err
+
+
+def test_extract_json_of_a_folder_is_one_list(seeds_dir, capsys):
+    status = main(["extract", str(seeds_dir), "--format", "json"])
+    docs = json.loads(capsys.readouterr().out)
+    assert status == 0 and isinstance(docs, list) and len(docs) == 4
+    assert all({"title", "text", "removed"} <= set(d) for d in docs)
+
+
+def test_author_column_comes_from_the_byline(tmp_path, capsys):
+    page = tmp_path / "story.txt"
+    page.write_text("Council approves budget\n\nBy Jane Doe | May 3, 2025\n\n"
+                    "The city council approved the budget on Tuesday by seven votes to two. "
+                    "The plan cuts spending on roads and raises money for schools.\n",
+                    encoding="utf-8")
+    assert main(["score", str(page), "--format", "json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["author"] == "Jane Doe"

@@ -1,8 +1,10 @@
 """Clean stage: keep the article, remove page furniture, and say what was removed and why.
 
 ``clean_article`` dispatches on ``Article.format``: HTML pages go through trafilatura (with
-readability-lxml as fallback, see html_page.py); text and markdown pages through the line
-classifier (text_page.py); ``preclean`` articles are only split into typed blocks.
+readability-lxml as fallback, see html_page.py); plain-text pages (and stdin) through the
+line classifier (text_page.py); Markdown files are authored documents, read into typed
+blocks with nothing removed (markdown_doc.py); ``preclean`` articles (corpus rows) are
+only split into typed blocks.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ class NoArticleError(ValueError):
 
 
 # Imported after NoArticleError so the submodules can raise it.
-from .blocks import markdown_to_text  # noqa: E402
 from .html_page import MAX_HTML_BYTES, clean_html_page  # noqa: E402
+from .markdown_doc import clean_markdown  # noqa: E402
 from .personal_data import REDACTED, redact  # noqa: E402
 from .text_page import clean_text_page, split_preclean  # noqa: E402
 
@@ -37,14 +39,17 @@ def clean_article(article: Article) -> CleanResult:
     phone numbers and street addresses redacted, and the kept article its e-mail
     addresses and phone numbers. ``site_name`` is only what the page itself says.
     """
-    if article.preclean:
-        raw = markdown_to_text(article.raw) if article.format == "markdown" else article.raw
-        result = split_preclean(raw, title=article.title)
+    if article.format == "markdown":
+        # Markdown is written, not dumped: every block is the author's (markdown_doc.py)
+        result = clean_markdown(article.raw, title=article.title)
+        if not result.blocks and not article.preclean:
+            raise NoArticleError("no article text found")
+    elif article.preclean:
+        result = split_preclean(article.raw, title=article.title)
     elif article.format == "html":
         result = clean_html_page(article.raw, url=article.url)
     else:
-        raw = markdown_to_text(article.raw) if article.format == "markdown" else article.raw
-        result = clean_text_page(raw, title=article.title, siblings=article.siblings)
+        result = clean_text_page(article.raw, title=article.title, siblings=article.siblings)
     if not result.blocks and not article.preclean:
         raise NoArticleError("no article text found")
     result = protect_personal_data(result)

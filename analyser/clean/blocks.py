@@ -190,6 +190,7 @@ _MD_RULE = re.compile(
 # whitespace (review/positions.py), so squeezing it moves nothing.
 _MASK_GAP_BEFORE_PUNCT = re.compile(r"(?<=\S) {2,}(?=[.,;:!?)\]”’\"'])")
 _MASK_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_EMPTY_BRACKETS = re.compile(r" ?\( {2,}\)")
 
 
 def squeeze_spaces(line: str) -> str:
@@ -220,6 +221,8 @@ def markdown_to_text(raw: str) -> str:
             if line.strip().startswith("|") and line.strip().endswith("|"):
                 cells = [c.strip() for c in line.strip().strip("|").split("|")]
                 line = " | ".join(cells)
+            # brackets whose content masking blanked ("the parser (`parse()`)") say nothing
+            line = _EMPTY_BRACKETS.sub("", line) if "  " in line else line
             line = squeeze_spaces(line)
         out.append(line)
     return "\n".join(out)

@@ -84,3 +84,19 @@ def test_mask_preserves_geometry_for_any_input(text):
     assert len(masked) == len(text)
     for a, b in zip(text, masked, strict=True):
         assert b == a or (b == " " and a not in "\r\n")
+
+
+def test_check_reads_every_markdown_line_lists_and_wrapped_prose_too(tmp_path, capsys):
+    from analyser.cli import main
+
+    page = tmp_path / "notes.md"
+    page.write_text("# Release notes\n\n"
+                    "The team shipped the new importer this week, and it was, you know,\n"
+                    "a long job. Tests now run in half the time.\n\n"
+                    "- We basically fixed the login bug.\n"
+                    "- The export is faster now.\n", encoding="utf-8")
+    main(["check", str(page), "--select", "FIL"])
+    lines = capsys.readouterr().out.splitlines()
+    col = "The team shipped the new importer this week, and it was, you know,".index("you") + 1
+    assert f"{page}:3:{col}: FIL001 Filler — delete 'you know'." in lines
+    assert f"{page}:6:6: FIL004 Filler — delete 'basically'." in lines

@@ -318,13 +318,58 @@ def find_quotes(text: str, a: int, b: int) -> list[tuple[int, int]]:
         if close is None:
             i += 1
             continue
-        j = text.find(close, i + 1, b) if close != '"' else text.find('"', i + 1, b)
+        if close == '"':
+            if _straight_role(text, i, a, b) == "close":
+                i += 1  # a stray closing mark with no opening one: not a quotation
+                continue
+            j, end = _straight_close(text, i, a, b)
+            spans.append((i, end))
+            if j < 0:
+                break
+            i = j
+            continue
+        j = text.find(close, i + 1, b)
         if j < 0:
             spans.append((i, b))
             break
         spans.append((i, j + 1))
         i = j + 1
     return spans
+
+
+_OPENING_CONTEXT = frozenset(" \t\n([{—–-/")
+
+
+def _straight_role(text: str, i: int, a: int, b: int) -> str:
+    """Whether the straight double quote at ``i`` opens ("open"), closes ("close") or could
+    do either ("either"), from the characters on each side of it."""
+    before = text[i - 1] if i > a else " "
+    after = text[i + 1] if i + 1 < b else " "
+    opens = before in _OPENING_CONTEXT and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or not after.isalnum())
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def _straight_close(text: str, i: int, a: int, b: int) -> tuple[int, int]:
+    """(where scanning resumes, end of the quotation) for a straight quote opened at ``i``.
+
+    The quotation ends at the next mark that can close it. A mark that can only open means
+    the quotation before it was never closed (a typo, or a quote running on): it ends just
+    before that mark, at the last sentence end if there is one, so one stray mark does not
+    flip every later quotation of the paragraph. Unclosed to the end: the paragraph's end.
+    """
+    j = text.find('"', i + 1, b)
+    while j >= 0:
+        role = _straight_role(text, j, a, b)
+        if role != "open":
+            return j + 1, j + 1
+        cut = max(text.rfind(". ", i, j), text.rfind("? ", i, j), text.rfind("! ", i, j))
+        return j, (cut + 1 if cut > i else j)
+    return -1, b
 
 
 def parse(text: str, kinds: Sequence[str] | None = None) -> Document:

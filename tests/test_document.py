@@ -180,3 +180,16 @@ def test_label_with_a_colon_is_a_heading():
     assert classify_block("Summary:") == "heading"
     assert classify_block("Key points:") == "heading"
     assert classify_block("The council said the following on Monday at the meeting:") == "prose"
+
+
+def test_one_stray_straight_quote_does_not_flip_the_rest_of_the_paragraph():
+    text = ('He said "we will win. Critics disagreed. "On the contrary," she said, '
+            '"it is fine." Under the agreement, talks go on.')
+    doc = parse(text)
+    quoted = [text[a:b] for a, b in doc.quotes]
+    assert '"On the contrary,"' in quoted and '"it is fine."' in quoted
+    tail = text.index("Under the agreement")
+    assert not doc.in_quote(tail, tail + 5)
+    # an inch mark is not a quotation; real quotes after it still pair
+    text = 'A 5" screen and "real quotes" here.'
+    assert [text[a:b] for a, b in parse(text).quotes] == ['"real quotes"']

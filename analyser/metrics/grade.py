@@ -36,7 +36,7 @@ from ..document import Document, Sentence
 from ..models import Finding
 from ..rules import Rule, rules_for
 from . import FamilyResult
-from .readability import Counts, count
+from .readability import Counts, count, is_familiar
 
 #: Words rarer than this Zipf frequency (about once per million words; ``wordfreq``) are
 #: "rare". Names (capitalised words not opening their sentence, and capitalised opening
@@ -276,8 +276,42 @@ def band(grade: float, hard: float, very_hard: float, words: int = MIN_BAND_WORD
     return "fine"
 
 
-def _reasons(st: Stats, s: Sentence) -> str:
+def unfamiliar_words(doc: Document, s: Sentence) -> list[str]:
+    """The sentence's words off the Dale–Chall list of familiar words, as the
+    ``difficult_word_ratio`` feature counts them (names after the first word are not)."""
+    out = []
+    first = True
+    for k in range(s.token_start, s.token_end):
+        tok = doc.tokens[k]
+        if tok.kind == "punct":
+            continue
+        proper = tok.text[:1].isupper() and not first
+        first = False
+        if tok.kind == "word" and not proper and not is_familiar(tok.text.lower()):
+            out.append(tok.text)
+    return out
+
+
+def _feature_mean(name: str) -> float:
+    m = model()["sentence"]
+    return dict(zip(m["features"], m["means"], strict=True)).get(name, 0.0)
+
+
+def _reasons(st: Stats, s: Sentence, doc: Document | None = None) -> str:
+    """What makes a sentence hard: its length, then the word-level features that push its
+    grade up (unfamiliar words when their share is above the model's mean, the second
+    largest weight of the sentence model after length; rare words), clauses, long words."""
     parts = [f"{s.words} words"]
+    if doc is not None and s.words:
+        unfamiliar = unfamiliar_words(doc, s)
+        if unfamiliar and len(unfamiliar) / s.words > _feature_mean("difficult_word_ratio"):
+            rare = {w.lower() for w in st.rare_words}
+            examples = [w for w in dict.fromkeys(unfamiliar) if w.lower() not in rare]
+            examples = examples or list(dict.fromkeys(unfamiliar))
+            shown = ", ".join(f"‘{w}’" for w in examples[:2])
+            more = "…" if len(unfamiliar) > 2 else ""
+            n = len(unfamiliar)
+            parts.append(f"{n} unfamiliar word{'s' if n != 1 else ''} ({shown}{more})")
     if st.rare:
         shown = ", ".join(f"‘{w}’" for w in st.rare_words[:2])
         more = "…" if st.rare > 2 else ""
@@ -330,7 +364,7 @@ def measure(doc: Document, settings=None) -> FamilyResult:
                 text=doc.text[s.start : s.end],
                 in_quote=doc.in_quote(s.start, s.end),
                 message=rule.message.replace("{grade}", f"{g:.0f}").replace(
-                    "{reasons}", _reasons(st, s)),
+                    "{reasons}", _reasons(st, s, doc)),
                 suggestion=rule.suggestion,
                 name=rule.name,
                 level=rule.level,

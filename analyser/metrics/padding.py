@@ -1,12 +1,19 @@
 """Padding: how much of an article says something new. Runs last (reads ``prior``).
 
-Per article (definitions and the composite's rationale: ``docs/padding_index.md``):
+Per article, over ``Document.prose_sentences`` (prose, or every sentence when an article
+has none, so 300 copies of a line score the same with or without a final stop);
+definitions and the composite's rationale: ``docs/padding_index.md``.
 
-* ``novelty_ratio``: share of prose sentences that add at least one content term
-  (non-stopword stem, name or number) no earlier sentence of the article had.
-* ``empty_sentence_ratio``: share of prose sentences that are empty: they restate an
-  earlier sentence (RPT002), or, once the words inside filler/hedge/intensifier/weasel/
-  padding/meta findings are set aside, they add no new content term.
+* ``novelty_ratio``: share of sentences that add at least one content term (a stem of a
+  non-stopword that is not a filler or hedge word, a name or a number) that none of the
+  previous ``NOVELTY_WINDOW`` sentences had. The window keeps the ratio from falling as
+  an article grows (against the whole article, a sentence is ever likelier to repeat
+  only known words); repeats at a distance are the restatement measure's business.
+* ``empty_sentence_ratio``: share of sentences that are *only* filler, meta-commentary
+  or restatement: they restate an earlier sentence (RPT002), or no content term is left
+  once the words inside filler/hedge/intensifier/weasel/padding/meta findings and
+  non-content words ("really", "basically") are set aside.
+  ``filler_only_sentence_ratio`` is the second kind alone.
 * ``mtld``: Measure of Textual Lexical Diversity (McCarthy & Jarvis 2010, Behavior
   Research Methods 42(2)): mean length of word runs that keep a type-token ratio above
   0.72, forward and backward averaged, with the partial last factor; ``mattr``: moving-
@@ -16,10 +23,14 @@ Per article (definitions and the composite's rationale: ``docs/padding_index.md`
   more redundant text. Short texts score high (zlib's fixed overhead), so compare it
   between articles of similar length; the padding index does not use it.
 * ``padding_index``: the 0-100 composite, with every part also emitted as
-  ``padding_part_<name>`` (0-1) so a report can show what drives it.
+  ``padding_part_<name>`` (0-1) so a report can show what drives it. Its rate parts are
+  estimated with a small prior toward typical news copy (``REFERENCE_RATES``), so that
+  the index does not grow with length; a text too short to measure MTLD on
+  (``MTLD_MIN_WORDS``) gets a neutral diversity part, and a text without words scores 0
+  with every part 0.
 
 Per sentence: ``novelty_curve`` (distinct content terms seen up to and including each
-sentence) and ``empty_sentence`` (True/False; None for non-prose sentences).
+sentence) and ``empty_sentence`` (True/False; None for sentences not counted).
 
 The language families may be absent; then the language part is left out and the other
 weights are rescaled (``padding_language_available`` says which case applies).
@@ -29,6 +40,7 @@ from __future__ import annotations
 
 import bisect
 import zlib
+from collections import Counter, deque
 from collections.abc import Sequence
 
 import numpy as np
@@ -36,7 +48,7 @@ import numpy as np
 from ..document import Document
 from . import FamilyResult
 from .repetition import sentence_terms
-from .restatement import token_info
+from .restatement import non_content_words, token_info
 
 #: Finding categories of the language family that count as padding words.
 PADDING_CATEGORIES = frozenset({"filler", "hedge", "intensifier", "weasel", "padding", "meta"})
@@ -52,9 +64,31 @@ INDEX_PARTS: dict[str, tuple[float, float]] = {
     "repetition": (0.10, 0.15),  # Gopher duplicate 5-gram character fraction
     "diversity": (0.10, 50.0),  # MTLD shortfall below MTLD_REFERENCE, in MTLD points
 }
+#: Rates as in typical professional news copy (means over 300 BBC News articles, every
+#: 7th of the corpus; see docs/padding_index.md), and the size of the reference article
+#: they stand for. Each rate part is estimated as if the article were followed by
+#: ``REFERENCE_WORDS`` words (``REFERENCE_SENTENCES`` sentences) of such copy:
+#: ``(n * rate + m * reference) / (n + m)``. Without this, a rare event (one restatement,
+#: one hedge) is likelier to be seen at all in a long article than in a short one, and the
+#: index would rank long articles as more padded although their rates are the same.
+REFERENCE_RATES: dict[str, float] = {
+    "language": 4.4,  # per 1,000 own words
+    "restatement": 0.0043,  # share of sentences
+    "empty": 0.0057,  # share of sentences
+    "repetition": 0.0088,  # duplicate 5-gram character fraction
+}
+REFERENCE_WORDS = 500
+REFERENCE_SENTENCES = 20
 #: MTLD below which a text reads as repetitive: BBC news has median 106 and 5th percentile
 #: 72, so only the repetitive tail moves the diversity part (full at MTLD 20).
 MTLD_REFERENCE = 70.0
+#: Texts of fewer words than this get a neutral (0) diversity part: MTLD is validated on
+#: texts of 100 words or more (McCarthy & Jarvis 2010), and a shorter text rarely
+#: completes a factor, so its MTLD is bounded by its length, not by its diversity.
+MTLD_MIN_WORDS = 100
+#: A sentence is novel when it has a content term none of the previous this-many
+#: sentences had: a local window, so the ratio does not fall as an article grows.
+NOVELTY_WINDOW = 10
 
 
 def mtld_pass(words: Sequence[str], threshold: float = MTLD_THRESHOLD) -> float:
@@ -114,10 +148,14 @@ def compression_ratio(text: str) -> float:
 
 
 def _content_terms(doc: Document, sentence: int, skip: list[tuple[int, int]]) -> list[str]:
-    """Content terms of one sentence, leaving out tokens inside the ``skip`` spans."""
+    """Content terms of one sentence, leaving out tokens inside the ``skip`` spans and
+    non-content words ("really", "basically")."""
     out = []
+    noise = non_content_words()
     for t in doc.sentence_tokens(sentence):
         if t.kind == "punct" or (skip and any(a <= t.start and t.end <= b for a, b in skip)):
+            continue
+        if t.text.lower().replace("’", "'") in noise:
             continue
         term = token_info(t.text, t.kind)[1]
         if term is not None:
@@ -136,6 +174,26 @@ def _words_outside_quotes(doc: Document) -> int:
         lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
         inside += sum(1 for t in doc.tokens[lo:hi] if t.kind != "punct" and t.end <= b)
     return max(0, total - inside)
+
+
+def shrink(
+    values: dict[str, float | None], *, own_words: int, words: int, sentences: int
+) -> dict[str, float | None]:
+    """The rate parts' values averaged with :data:`REFERENCE_RATES`, each weighted by the
+    article's size (``own_words`` for the language rate, ``sentences`` for the sentence
+    shares, ``words`` for the repetition fraction) against the reference article's;
+    other values unchanged."""
+    size = {"language": (own_words, REFERENCE_WORDS), "repetition": (words, REFERENCE_WORDS),
+            "restatement": (sentences, REFERENCE_SENTENCES),
+            "empty": (sentences, REFERENCE_SENTENCES)}
+    out = dict(values)
+    for name, ref in REFERENCE_RATES.items():
+        v = values.get(name)
+        if v is None:
+            continue
+        n, m = size[name]
+        out[name] = (n * v + m * ref) / (n + m) if n + m > 0 else v
+    return out
 
 
 def index_parts(values: dict[str, float | None]) -> tuple[float, dict[str, float]]:
@@ -175,47 +233,64 @@ def measure(doc: Document, settings=None, prior: FamilyResult | None = None) -> 
             if f.code == "RPT002" and 0 <= f.sentence < n:
                 restates[f.sentence] = f.related_sentence
 
+    # the sentences counted: prose, or every sentence when there is no prose (as the
+    # other families' sentence statistics do)
+    counted = {s.index for s in doc.prose_sentences}
     seen: set[str] = set()
-    seen_clean: set[str] = set()
+    window: deque[list[str]] = deque()
+    in_window: Counter[str] = Counter()
     curve: list[int] = []
     empty: list[bool | None] = []
-    novel_prose = empty_prose = prose_n = 0
+    novel_n = empty_n = filler_only_n = counted_n = 0
     all_terms = sentence_terms(doc)
     for s in doc.sentences:
-        terms = all_terms[s.index].weights  # content terms, in order, each once
-        new = [t for t in terms if t not in seen]
+        noise = all_terms[s.index].noise
+        terms = [t for t in all_terms[s.index].weights if t not in noise]
         seen.update(terms)
         curve.append(len(seen))
-        clean = _content_terms(doc, s.index, spans[s.index]) if spans[s.index] else terms
-        new_clean = [t for t in clean if t not in seen_clean]
-        seen_clean.update(clean)
-        if not s.is_prose:
+        is_novel = any(in_window[t] == 0 for t in terms)
+        window.append(terms)
+        in_window.update(terms)
+        if len(window) > NOVELTY_WINDOW:
+            in_window.subtract(window.popleft())
+        if s.index not in counted:
             empty.append(None)
             continue
-        prose_n += 1
-        novel_prose += bool(new)
-        is_empty = restates[s.index] is not None or not new_clean
-        empty_prose += is_empty
+        counted_n += 1
+        novel_n += is_novel
+        left = _content_terms(doc, s.index, spans[s.index]) if spans[s.index] else terms
+        filler_only = not left
+        is_empty = restates[s.index] is not None or filler_only
+        filler_only_n += filler_only and restates[s.index] is None
+        empty_n += is_empty
         empty.append(is_empty)
 
     words = [t.text.lower() for t in doc.tokens if t.kind == "word"]
     own_words = _words_outside_quotes(doc)
     lang_own = sum(1 for f in lang if not f.in_quote)
-    prose_idx = [s.index for s in doc.sentences if s.is_prose]
-    restating = sum(1 for i in prose_idx if restates[i] is not None)
+    restating = sum(1 for i in counted if restates[i] is not None)
     m = mtld(words)
-    values: dict[str, float | None] = {
-        "language": (1000.0 * lang_own / own_words if own_words else 0.0)
-        if have_language else None,
-        "restatement": restating / prose_n if prose_n else 0.0,
-        "empty": empty_prose / prose_n if prose_n else 0.0,
-        "repetition": prior.scores.get("dup_5gram_char_ratio", 0.0),
-        "diversity": max(0.0, MTLD_REFERENCE - m) if words else 0.0,
-    }
-    index, parts = index_parts(values)
+    if not words:  # nothing to measure: every part is 0 (as for an empty text)
+        values: dict[str, float | None] = {name: 0.0 for name in INDEX_PARTS}
+    else:
+        values = {
+            "language": (1000.0 * lang_own / own_words if own_words else 0.0)
+            if have_language else None,
+            "restatement": restating / counted_n if counted_n else 0.0,
+            "empty": empty_n / counted_n if counted_n else 0.0,
+            "repetition": prior.scores.get("dup_5gram_char_ratio", 0.0),
+            # MTLD is not defined on short texts: their diversity part is neutral (0)
+            "diversity": max(0.0, MTLD_REFERENCE - m) if len(words) >= MTLD_MIN_WORDS
+            else 0.0,
+        }
+    all_words = sum(s.words for s in doc.sentences)
+    estimates = (shrink(values, own_words=own_words, words=all_words, sentences=counted_n)
+                 if words else values)
+    index, parts = index_parts(estimates)
     scores = {
-        "novelty_ratio": novel_prose / prose_n if prose_n else 0.0,
-        "empty_sentence_ratio": empty_prose / prose_n if prose_n else 0.0,
+        "novelty_ratio": novel_n / counted_n if counted_n else 0.0,
+        "empty_sentence_ratio": empty_n / counted_n if counted_n else 0.0,
+        "filler_only_sentence_ratio": filler_only_n / counted_n if counted_n else 0.0,
         "mtld": m,
         "mattr": mattr(words),
         "compression_ratio": compression_ratio(doc.text),
@@ -228,5 +303,10 @@ def measure(doc: Document, settings=None, prior: FamilyResult | None = None) -> 
         scores=scores,
         sentence_values={"novelty_curve": curve, "empty_sentence": empty},
         extras={"padding_parts": {k: round(v, 4) for k, v in parts.items()},
-                "padding_values": {k: v for k, v in values.items()}},
+                "padding_values": {k: v for k, v in values.items()},
+                "padding_estimates": {k: v for k, v in estimates.items()},
+                "padding_counts": {"sentences": counted_n, "restating": restating,
+                                   "empty": empty_n, "filler_only": filler_only_n,
+                                   "novel": novel_n, "language_findings": lang_own,
+                                   "own_words": own_words, "words": len(words)}},
     )

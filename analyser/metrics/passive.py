@@ -17,6 +17,7 @@ sentence; an article without words scores 0.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib.resources import files
 
@@ -97,8 +98,10 @@ def _is_adverb(word: str) -> bool:
     return word in ADVERBS or (word.endswith("ly") and len(word) > 3 and word not in _NOT_ADVERBS)
 
 
-def find_passives(doc: Document) -> list[tuple[int, int, int, str, bool]]:
-    """(sentence, first token, last token, kind 'be'|'get', has agent) for every passive."""
+def find_passives(doc: Document) -> list[tuple[int, int, int, str, bool, int]]:
+    """(sentence, first token, last token, kind 'be'|'get', has agent, start offset) for
+    every passive. The start offset is the first token's start, or the apostrophe of a
+    contracted auxiliary inside the word before ("the game's been cancelled")."""
     out = []
     tokens = doc.tokens
     for s in doc.sentences:
@@ -110,23 +113,7 @@ def find_passives(doc: Document) -> list[tuple[int, int, int, str, bool]]:
             if not kind:
                 k += 1
                 continue
-            j = k + 1
-            gap = 0
-            found = -1
-            while j < s.token_end and gap <= MAX_GAP:
-                t = tokens[j]
-                if t.kind != "word":
-                    break
-                x = _norm(t.text)
-                if x in BE and x not in ("being", "been"):
-                    break
-                if is_participle(x):
-                    found = j
-                    break
-                if not _is_adverb(x):
-                    break
-                gap += 1
-                j += 1
+            found = _participle_after(tokens, k + 1, s.token_end)
             if found < 0:
                 k += 1
                 continue
@@ -138,12 +125,72 @@ def find_passives(doc: Document) -> list[tuple[int, int, int, str, bool]]:
             ):
                 k = found + 1
                 continue
-            first = k
-            if k > s.token_start and _norm(tokens[k - 1].text) in _LEAD.get(w, ()):
-                first = k - 1  # "has been approved", "will be approved"
-            out.append((s.index, first, found, kind, agent))
+            first, start = k, tok.start
+            if k > s.token_start:
+                prev = tokens[k - 1]
+                lead = _LEAD.get(w, frozenset())
+                pw = _norm(prev.text)
+                if pw in lead:
+                    first, start = k - 1, prev.start  # "has been approved", "will be ..."
+                elif prev.kind == "word" and w == "been":
+                    # "the game's been cancelled", "they've been told": a contracted
+                    # "has"/"have"/"had" written onto the word before
+                    m = _CONTRACTED.search(pw)
+                    if m:
+                        first, start = k - 1, prev.start + m.start()
+            out.append((s.index, first, found, kind, agent, start))
             k = found + 1
     return out
+
+
+#: A contracted auxiliary at the end of a word ("game's", "they've", "she'd").
+_CONTRACTED = re.compile(r"'(?:s|ve|d)$")
+#: Punctuation that can set off a parenthetical between the auxiliary and the
+#: participle ("was, however, fired", "was — reportedly — fired").
+_PAREN_MARKS = frozenset({",", "—", "–", "("})
+_PAREN_CLOSE = {",": ",", "—": "—", "–": "–", "(": ")"}
+#: Words a parenthetical between auxiliary and participle may hold besides -ly adverbs.
+PARENTHETICALS = frozenset(
+    """
+    however though therefore thus moreover meanwhile indeed instead nonetheless
+    nevertheless also too again once of course in fact it seems appears say critics
+    """.split()
+)
+MAX_PAREN = 3
+
+
+def _participle_after(tokens: list[Token], j: int, end: int) -> int:
+    """Index of the past participle the auxiliary before ``j`` governs, or -1: after at
+    most ``MAX_GAP`` adverbs and one parenthetical set off by commas, dashes or brackets
+    ("was, however, fired")."""
+    gap = 0
+    paren_used = False
+    while j < end and gap <= MAX_GAP:
+        t = tokens[j]
+        if t.kind != "word":
+            if t.text in _PAREN_MARKS and not paren_used:
+                close = _PAREN_CLOSE[t.text]
+                inner = j + 1
+                while inner < end and inner - j - 1 <= MAX_PAREN and tokens[inner].kind == "word":
+                    x = _norm(tokens[inner].text)
+                    if not (_is_adverb(x) or x in PARENTHETICALS):
+                        break
+                    inner += 1
+                if inner > j + 1 and inner < end and tokens[inner].text == close:
+                    paren_used = True
+                    j = inner + 1
+                    continue
+            return -1
+        x = _norm(t.text)
+        if x in BE and x not in ("being", "been"):
+            return -1
+        if is_participle(x):
+            return j
+        if not _is_adverb(x):
+            return -1
+        gap += 1
+        j += 1
+    return -1
 
 
 def _agent_follows(tokens: list[Token], j: int, end: int) -> bool:
@@ -170,13 +217,13 @@ def measure(doc: Document, settings=None) -> FamilyResult:
     rules = _rules()
     findings: list[Finding] = []
     per_sentence = [0] * len(doc.sentences)
-    for si, a, b, kind, agent in find_passives(doc):
+    for si, _a, b, kind, agent, start in find_passives(doc):
         per_sentence[si] += 1
         code = "PSV003" if kind == "get" else "PSV002" if agent else "PSV001"
         rule = rules.get(code)
         if rule is None:
             continue
-        start, end = doc.tokens[a].start, doc.tokens[b].end
+        end = doc.tokens[b].end
         text = doc.text[start:end]
         findings.append(
             Finding(

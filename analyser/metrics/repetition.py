@@ -9,7 +9,9 @@ Three views, from the surface down:
     repeat an earlier line (paragraph) exactly; the first occurrence is not a duplicate
     (what deduplication would remove; the paper does not say, and this is how datatrove's
     reimplementation counts; Dolma's counts the first occurrence too). Lines are the
-    non-blank lines of the text, stripped; paragraphs are blocks separated by blank lines.
+    non-blank "\n"-separated lines of the text, stripped; paragraphs are the document
+    model's blocks (``Document.paragraphs``: cleaned text has one paragraph per line, a
+    hard-wrapped paragraph is one block of several lines).
   - ``dup_line_char_ratio`` / ``dup_paragraph_char_ratio``: characters in those repeats
     over characters in all lines (paragraphs).
   - ``top_{2,3,4}gram_char_ratio``: the characters of the most frequent word n-gram
@@ -23,15 +25,20 @@ Three views, from the surface down:
   in RedPajama-V2's implementation of the same signals). Values are 0..1; an article
   without lines or words scores 0.
 
-* **Repeated phrases** (RPT001): word 3-grams inside sentences, with at least one
-  non-stopword and not made only of capitalised words (names: a news story names its
-  subject again and again, and no reader minds), that reappear in a *later paragraph*.
-  Overlapping repeated 3-grams merge into one span, reported when it holds at least
-  ``MIN_PHRASE_CONTENT`` lower-case non-stopwords and either four words or more or only
-  content words (so "the minimum wage", a topic's own noun phrase, is not reported, while
-  "sovereignty is not for sale" and "foreign military presence" are); each repeat is one
-  finding linked (``related_sentence``) to the sentence of the first occurrence; at most
-  ``MAX_PHRASE_FINDINGS`` per article.
+* **Repeated phrases** (RPT001): content phrases of three or more words that come back
+  in a later paragraph. Word 3-grams inside one sentence and between punctuation marks
+  that occur in two paragraphs or more, merged where they overlap in a sentence; a merged
+  phrase counts when it holds at least ``MIN_PHRASE_CONTENT`` content words (not function
+  words, numbers, person titles or non-content words such as "lot", "really") and no
+  more name words than content words: "the minimum wage", "sovereignty is not for sale",
+  "Trump's troop offer" count; "the end of", "a lot of" (no content: fillers are the
+  language family's business) and "Mexican President Claudia", "Claudia Sheinbaum spoke",
+  "the prime minister" (a name doing its job) do not. *Every* occurrence is a finding,
+  the first included: a repeat links (``related_sentence``) to the earliest sentence
+  holding any of its 3-grams, the first occurrence to the next sentence that repeats it;
+  ``extras["repeated_phrases"]`` lists each phrase with all its occurrences. At most
+  ``MAX_PHRASE_FINDINGS`` findings per article. ``repeated_phrases`` counts occurrences,
+  ``repeated_phrase_types`` distinct phrases.
 
 * **Restatements** (RPT002): sentences that say again what an earlier sentence said,
   found by :mod:`analyser.metrics.restatement`.
@@ -45,28 +52,40 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
-from ..document import Document
+from ..document import Document, split_blocks
 from ..models import Finding
 from ..resources import is_stopword
 from . import FamilyResult
-from .restatement import Restatement, Terms, find_restatements, terms_of
+from .restatement import (
+    SHORT_WORDS,
+    Restatement,
+    Terms,
+    find_restatements,
+    non_content_words,
+    terms_of,
+    word_term,
+)
 
 TOP_NGRAMS = (2, 3, 4)
 DUP_NGRAMS = (5, 6, 7, 8, 9, 10)
 PHRASE_N = 3
-#: A reported phrase has at least this many lower-case non-stopwords: "in a way" is left
-#: to the language family's filler rules, "a lot of" is not a phrase a reader remembers,
-#: and "Claudia Sheinbaum said" is a name doing its job.
+#: A reported phrase has at least this many content words (not function words, names,
+#: titles, numbers or non-content words), and no more name words than content words:
+#: "the minimum wage" is reported, "the end of", "a lot of" and "Claudia Sheinbaum
+#: spoke" are not.
 MIN_PHRASE_CONTENT = 2
 #: Findings per article for each code, so a pathological page stays readable.
 MAX_PHRASE_FINDINGS = 50
 MAX_RESTATEMENT_FINDINGS = 100
 #: Block kinds whose sentences can restate (bylines are metadata, not statements).
 RESTATE_KINDS = frozenset({"prose", "list_item", "table_row", "heading"})
+#: Block kinds that make lists: consecutive blocks of one of these kinds are one list.
+LIST_KINDS = frozenset({"list_item", "table_row"})
 
 
 # --- Gopher measures -------------------------------------------------------------------
@@ -139,10 +158,18 @@ def dup_ngram_char_ratio(words: Sequence[str], n: int) -> float:
     return float(lengths[covered].sum()) / total
 
 
-def gopher_scores(text: str, words: Sequence[str]) -> dict[str, float]:
-    """All Gopher repetition measures of a text and its (normalised) words."""
+def gopher_scores(
+    text: str, words: Sequence[str], paragraphs: Sequence[str] | None = None
+) -> dict[str, float]:
+    """All Gopher repetition measures of a text and its (normalised) words.
+
+    ``paragraphs``: the text of each paragraph (the document model's blocks); by default
+    the blocks :func:`analyser.document.split_blocks` finds (one per line, hard-wrapped
+    prose joined), which is what :func:`analyser.document.parse` uses."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    paragraphs = [p.strip() for p in _split_paragraphs(text) if p.strip()]
+    if paragraphs is None:
+        paragraphs = [text[a:b] for a, b in split_blocks(text)]
+    paragraphs = [p.strip() for p in paragraphs if p.strip()]
     out: dict[str, float] = {}
     out["dup_line_ratio"], out["dup_line_char_ratio"] = duplicate_fractions(lines)
     out["dup_paragraph_ratio"], out["dup_paragraph_char_ratio"] = duplicate_fractions(paragraphs)
@@ -156,20 +183,6 @@ def gopher_scores(text: str, words: Sequence[str]) -> dict[str, float]:
     return out
 
 
-def _split_paragraphs(text: str) -> list[str]:
-    out: list[str] = []
-    cur: list[str] = []
-    for line in text.splitlines():
-        if line.strip():
-            cur.append(line.strip())
-        elif cur:
-            out.append("\n".join(cur))
-            cur = []
-    if cur:
-        out.append("\n".join(cur))
-    return out
-
-
 # --- repeated phrases ------------------------------------------------------------------
 
 
@@ -180,13 +193,17 @@ def _rule(code: str):
     return rule_by_code(code)
 
 
-def _message(code: str, fallback: str, **values: object) -> tuple[str, str, str, str]:
-    """(message, suggestion, name, level) of a rule, its template filled in."""
+def _message(
+    code: str, fallback: str, template: str = "message", **values: object
+) -> tuple[str, str, str, str]:
+    """(message, suggestion, name, level) of a rule, its ``template`` (``message`` or
+    another template key of the rule, such as ``message_first``) filled in."""
     rule = _rule(code)
     if rule is None:
         return fallback.format(**values), "", "", "warning"
+    text = rule.message if template == "message" else rule.match.get(template, fallback)
     try:
-        msg = rule.message.format(**values)
+        msg = str(text).format(**values)
     except (KeyError, IndexError, ValueError):
         msg = fallback.format(**values)
     return msg, rule.suggestion, rule.name, rule.level
@@ -197,89 +214,179 @@ def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def repeated_phrases(
-    doc: Document, limit: int = MAX_PHRASE_FINDINGS, words: list[str] | None = None
-) -> list[Finding]:
-    """RPT001 findings: content 3-grams that come back in a later paragraph, merged.
+def _name_like(doc: Document, lower_forms: frozenset[str], k: int) -> bool:
+    """Is word token ``k`` part of a name: capitalised inside its sentence, or opening
+    the sentence capitalised while the article never writes it in lower case?"""
+    t = doc.tokens[k]
+    if not t.text[:1].isupper():
+        return False
+    s = doc.sentences[t.sentence]
+    return k != s.token_start or t.text.lower() not in lower_forms
 
-    ``words``, when given, are the lower-cased word and number tokens (as measure has them).
-    """
+
+def _word_roles(
+    doc: Document, lower_forms: frozenset[str], ks: Sequence[int]
+) -> tuple[int, int]:
+    """(content words, name words) among word tokens ``ks``. A content word is not a
+    function word, number, person title or non-content word ("lot", "really"); a name word
+    is capitalised inside its sentence (or a title: "the prime minister" names a person)."""
+    noise = non_content_words()
+    titles = _titles()
+    content = names = 0
+    for k in ks:
+        t = doc.tokens[k]
+        if t.kind != "word":
+            continue
+        low = t.text.lower()
+        if _name_like(doc, lower_forms, k) or low in titles:
+            names += 1
+            continue
+        if is_stopword(t.text) or low.replace("’", "'") in noise:
+            continue
+        if word_term(t.text) is not None:
+            content += 1
+    return content, names
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    from .restatement import _data_words
+
+    return frozenset(w.lower() for w in _data_words("name_titles.txt"))
+
+
+@dataclass
+class PhraseSpan:
+    """One occurrence of a repeated phrase: a merged run of repeated 3-grams."""
+
+    sentence: int
+    start: int
+    end: int
+    grams: list[tuple[str, ...]]
+
+
+def phrase_spans(doc: Document, words: Sequence[str] | None = None) -> list[PhraseSpan]:
+    """Every occurrence (the first included) of a content phrase that comes back in a
+    later paragraph: word 3-grams inside one sentence and between punctuation marks,
+    merged where they overlap. ``words``: the lower-cased word and number tokens."""
     toks = doc.tokens
     widx = [k for k, t in enumerate(toks) if t.kind != "punct"]
-    low = words if words is not None else [toks[k].text.lower() for k in widx]
-    grams = list(zip(*(low[i:] for i in range(PHRASE_N)), strict=False))
-    counts = _ngram_counts(low, PHRASE_N, grams)
-    first_seen: dict[tuple[str, ...], tuple[int, int]] = {}  # gram -> (paragraph, token idx)
-    hits: list[tuple[int, int, int]] = []  # (word position in sentence, sentence, first tok)
+    low = list(words) if words is not None else [toks[k].text.lower() for k in widx]
+    n = PHRASE_N
+    grams = list(zip(*(low[i:] for i in range(n)), strict=False))
+    counts = _ngram_counts(low, n, grams)
     if len(counts) == len(grams):
         return []
+    lower_forms = frozenset(t.text.lower() for t in toks if t.kind == "word" and
+                            not t.text[:1].isupper())
+    # occurrences of every 3-gram seen more than once, inside one sentence, no punctuation
+    occ: dict[tuple[str, ...], list[int]] = {}
+    for i, g in enumerate(grams):
+        if counts[g] > 1 and widx[i + n - 1] - widx[i] == n - 1:
+            occ.setdefault(g, []).append(i)
     sentences = doc.sentences
-    for i in [i for i, g in enumerate(grams) if counts[g] > 1]:
-        k0, k2 = widx[i], widx[i + PHRASE_N - 1]
-        si = toks[k0].sentence
-        if toks[k2].sentence != si:  # 3-grams never cross a sentence
+    keep: dict[tuple[str, ...], bool] = {}
+    hits: dict[int, list[tuple[int, tuple[str, ...]]]] = {}  # sentence -> (word pos, gram)
+    for g, positions in occ.items():
+        paras = {sentences[toks[widx[i]].sentence].paragraph for i in positions}
+        if len(paras) < 2:
             continue
-        gram = grams[i]
-        if not _is_content_gram(gram, [toks[widx[i + j]].text for j in range(PHRASE_N)]):
-            continue
-        para = sentences[si].paragraph
-        prev = first_seen.get(gram)
-        if prev is None:
-            first_seen[gram] = (para, k0)
-        elif prev[0] < para:
-            hits.append((k0, si, prev[1]))
-    if not hits:
-        return []
-    # merge overlapping repeated 3-grams of one sentence into maximal spans
-    findings: list[Finding] = []
-    by_sentence: dict[int, list[tuple[int, int]]] = {}
-    for i, si, first_tok in hits:
-        by_sentence.setdefault(si, []).append((i, first_tok))
-    for si in sorted(by_sentence):
-        s = doc.sentences[si]
-        idx = [k for k in range(s.token_start, s.token_end) if toks[k].kind != "punct"]
-        pos = {k: p for p, k in enumerate(idx)}
-        spans: list[list[int]] = []  # [start word, end word (exclusive), first token]
-        for k0, first_tok in sorted(by_sentence[si]):
-            i = pos[k0]
-            if spans and i < spans[-1][1]:
-                spans[-1][1] = max(spans[-1][1], i + PHRASE_N)
+        ok = keep.get(g)
+        if ok is None:
+            ok = keep[g] = any(
+                _word_roles(doc, lower_forms, widx[i : i + n])[0] >= 1 for i in positions
+            )
+        if ok:
+            for i in positions:
+                hits.setdefault(toks[widx[i]].sentence, []).append((i, g))
+    out: list[PhraseSpan] = []
+    for si in sorted(hits):
+        run: list[list] = []  # [first word, end word (exclusive), grams]
+        for i, g in sorted(hits[si]):
+            if run and i < run[-1][1]:
+                run[-1][1] = max(run[-1][1], i + n)
+                run[-1][2].append(g)
             else:
-                spans.append([i, i + PHRASE_N, first_tok])
-        for a, b, first_tok in spans:
-            words = [toks[idx[k]].text for k in range(a, b)]
-            content = sum(1 for w in words if w[:1].islower() and not is_stopword(w))
-            # a three-word phrase with a function word is usually the topic's own noun
-            # phrase ("the minimum wage"), which a story must repeat: report it from four
-            # words, or when all three words carry content ("foreign military presence")
-            if content < MIN_PHRASE_CONTENT or (len(words) < 4 and content < len(words)):
-                continue
-            start, end = toks[idx[a]].start, toks[idx[b - 1]].end
-            phrase = doc.text[start:end]
-            first_sentence = toks[first_tok].sentence
+                run.append([i, i + n, [g]])
+        for a, b, gs in run:
+            content, names = _word_roles(doc, lower_forms, widx[a:b])
+            if content >= MIN_PHRASE_CONTENT and content >= names:
+                out.append(PhraseSpan(si, toks[widx[a]].start, toks[widx[b - 1]].end, gs))
+    # a phrase left without a kept occurrence in another paragraph is no longer a repeat
+    while True:
+        paras: dict[tuple[str, ...], set[int]] = {}
+        for sp in out:
+            for g in sp.grams:
+                paras.setdefault(g, set()).add(sentences[sp.sentence].paragraph)
+        kept = [sp for sp in out if any(len(paras[g]) > 1 for g in sp.grams)]
+        if len(kept) == len(out):
+            return out
+        out = kept
+
+
+def repeated_phrases(
+    doc: Document, limit: int = MAX_PHRASE_FINDINGS, words: list[str] | None = None,
+    spans: Sequence[PhraseSpan] | None = None,
+) -> list[Finding]:
+    """RPT001 findings: one per occurrence of a repeated content phrase (the first
+    occurrence too). A repeat links (``related_sentence``) to the earliest sentence that
+    holds any of its 3-grams; the first occurrence links to the next sentence that
+    repeats it. At most ``limit`` findings, in text order."""
+    spans = phrase_spans(doc, words) if spans is None else spans
+    where: dict[tuple[str, ...], list[int]] = {}  # gram -> sentences, in order
+    for sp in spans:
+        for g in sp.grams:
+            where.setdefault(g, []).append(sp.sentence)
+    copies = Counter(_phrase_key(doc, sp) for sp in spans)
+    findings: list[Finding] = []
+    for sp in spans[:limit]:
+        first = min(where[g][0] for g in sp.grams)
+        phrase = doc.text[sp.start : sp.end]
+        if first == sp.sentence:  # the first occurrence: point at the next one
+            later = [x for g in sp.grams for x in where[g] if x > sp.sentence]
+            related = min(later) if later else sp.sentence
+            more = max(0, copies[_phrase_key(doc, sp)] - 2)
+            msg, sug, name, level = _message(
+                "RPT001", FIRST_FALLBACK, template="message_first",
+                phrase=_short(phrase, 60), next=related + 1,
+                more=f" and {more} more time{'s' if more != 1 else ''}" if more else "",
+            )
+        else:
+            related = first
             msg, sug, name, level = _message(
                 "RPT001", "Repeats ‘{phrase}’ from sentence {first} — say it once",
-                phrase=_short(phrase, 60), first=first_sentence + 1,
+                phrase=_short(phrase, 60), first=first + 1,
             )
-            findings.append(
-                Finding(
-                    code="RPT001", category="repetition", start=start, end=end, text=phrase,
-                    in_quote=doc.in_quote(start, end), message=msg, suggestion=sug,
-                    name=name or "repeated-phrase", level=level, sentence=si,
-                    related_sentence=first_sentence,
-                )
+        findings.append(
+            Finding(
+                code="RPT001", category="repetition", start=sp.start, end=sp.end,
+                text=phrase, in_quote=doc.in_quote(sp.start, sp.end), message=msg,
+                suggestion=sug, name=name or "repeated-phrase", level=level,
+                sentence=sp.sentence, related_sentence=related,
             )
-            if len(findings) >= limit:
-                return findings
+        )
     return findings
 
 
-def _is_content_gram(gram: tuple[str, ...], surface: list[str]) -> bool:
-    content = [i for i, w in enumerate(gram) if not is_stopword(w) and not w.isdigit()]
-    if not content:
-        return False
-    # only names ("Mexican President Claudia"): repeating a name is not padding
-    return not all(surface[i][:1].isupper() for i in content)
+FIRST_FALLBACK = "‘{phrase}’ comes back in sentence {next}{more} — say it once"
+
+
+def _phrase_key(doc: Document, sp: PhraseSpan) -> str:
+    return " ".join(doc.text[sp.start : sp.end].lower().split())
+
+
+def phrase_groups(doc: Document, spans: Sequence[PhraseSpan], limit: int = 50) -> list[dict]:
+    """The repeated phrases with every occurrence (for a report): the most repeated first."""
+    groups: dict[str, list[PhraseSpan]] = {}
+    for sp in spans:
+        groups.setdefault(_phrase_key(doc, sp), []).append(sp)
+    ranked = sorted(groups.values(), key=lambda g: (-len(g), g[0].start))
+    return [
+        {"phrase": doc.text[g[0].start : g[0].end],
+         "occurrences": [{"sentence": sp.sentence, "start": sp.start, "end": sp.end}
+                         for sp in g]}
+        for g in ranked[:limit]
+    ]
 
 
 # --- restatements ----------------------------------------------------------------------
@@ -305,15 +412,36 @@ def sentence_terms(doc: Document) -> list[Terms]:
 
 
 def name_terms(doc: Document, terms: Sequence[Terms]) -> frozenset[str]:
-    """Terms the article writes capitalised inside prose sentences and never in lower case
-    (its names: "Sheinbaum", "Mexican"); a sentence's first word tells nothing."""
+    """Terms the article writes capitalised (not as a sentence's first word) and never in
+    lower case: its names ("Sheinbaum", "Mexican"). Headings count too: a heading's
+    capitals do not make a word a name if the article writes it in lower case elsewhere,
+    and a name that only headings mention is still a name."""
     caps: set[str] = set()
     lower: set[str] = set()
-    for s, t in zip(doc.sentences, terms, strict=True):
-        if s.kind == "prose":
-            caps |= t.names
-            lower |= t.lowered
+    for t in terms:
+        caps |= t.names
+        lower |= t.lowered
     return frozenset(caps - lower)
+
+
+def short_lines(doc: Document) -> list[bool]:
+    """Per sentence: is it a short line (a heading, list item, table row or byline, or a
+    sentence under ``SHORT_WORDS`` words)? Those need more shared substance to restate."""
+    return [s.kind != "prose" or s.words < SHORT_WORDS for s in doc.sentences]
+
+
+def list_groups(doc: Document) -> list[int | None]:
+    """Per sentence: the list it belongs to (the first paragraph of a run of list items or
+    table rows), or None. The entries of one list are parallel, not restatements."""
+    run: dict[int, int] = {}
+    start = -1
+    for p in doc.paragraphs:
+        if p.kind in LIST_KINDS:
+            prev = doc.paragraphs[p.index - 1] if p.index else None
+            if prev is None or prev.kind != p.kind:
+                start = p.index
+            run[p.index] = start
+    return [run.get(s.paragraph) for s in doc.sentences]
 
 
 def restatement_findings(
@@ -353,16 +481,18 @@ def novel_content(terms: Sequence[Terms]) -> list[int]:
 def measure(doc: Document, settings=None) -> FamilyResult:
     """Gopher repetition measures, repeated phrases and restatements of one article."""
     words = [t.text.lower() for t in doc.tokens if t.kind != "punct"]
-    scores = gopher_scores(doc.text, words)
+    scores = gopher_scores(doc.text, words, [doc.text[p.start : p.end] for p in doc.paragraphs])
     terms = sentence_terms(doc)
     eligible = [s.kind in RESTATE_KINDS for s in doc.sentences]
-    found = find_restatements(terms, eligible, names=name_terms(doc, terms))
+    found = find_restatements(terms, eligible, names=name_terms(doc, terms),
+                              short=short_lines(doc), groups=list_groups(doc))
     restates: list[int | None] = [None] * len(doc.sentences)
     sim: list[float | None] = [None] * len(doc.sentences)
     for r in found:
         restates[r.index] = r.of
         sim[r.index] = round(r.similarity, 4)
-    phrases = repeated_phrases(doc, words=words)
+    spans = phrase_spans(doc, words)
+    phrases = repeated_phrases(doc, words=words, spans=spans)
     findings = phrases + restatement_findings(doc, found)
     n_words = len(words)
     prose = [s.index for s in doc.prose_sentences]
@@ -370,8 +500,9 @@ def measure(doc: Document, settings=None) -> FamilyResult:
         restatements=float(len(found)),
         restatement_ratio=(sum(1 for i in prose if restates[i] is not None) / len(prose))
         if prose else 0.0,
-        repeated_phrases=float(len(phrases)),
-        repeated_phrases_per_1k=1000.0 * len(phrases) / n_words if n_words else 0.0,
+        repeated_phrases=float(len(spans)),
+        repeated_phrase_types=float(len({_phrase_key(doc, sp) for sp in spans})),
+        repeated_phrases_per_1k=1000.0 * len(spans) / n_words if n_words else 0.0,
     )
     return FamilyResult(
         scores=scores,
@@ -382,6 +513,7 @@ def measure(doc: Document, settings=None) -> FamilyResult:
             "novel_content": novel_content(terms),
         },
         extras={
+            "repeated_phrases": phrase_groups(doc, spans),
             "restatements": [
                 {"sentence": r.index, "restates": r.of, "similarity": round(r.similarity, 4)}
                 for r in found

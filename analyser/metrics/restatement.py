@@ -44,13 +44,37 @@ The measured result (``benchmarks/restatement_eval.py``): see that script's tabl
 README. A lexical measure has no synonyms: "troops" and "soldiers" do not meet, which caps
 it near 0.76 on MRPC.
 
-In an article (:func:`find_restatements`), a pair must also share a content term that is
-not one of the article's names and reach ``MIN_CONTENT`` weighted Jaccard (inside one
-article every sentence shares the subject's name); verbatim repeats link to their first
-occurrence directly; an inverted index over content terms means only sentence pairs that
-share a term are compared, a term retrieves at most the last ``MAX_POSTINGS`` sentences
-holding it, and each sentence is compared in full with at most ``MAX_CANDIDATES``
-earlier sentences (those sharing the most term weight): linear in the article's length.
+In an article (:func:`find_restatements`) the model's decision is necessary but not
+enough: inside one article every sentence shares the subject's name and the writer's tics.
+A pair must also pass the *in-article guard* (:func:`substantive_overlap`):
+
+* the weighted Jaccard of their *guard terms* reaches ``MIN_CONTENT``; guard terms are
+  the content terms minus words that say nothing by themselves (fillers, hedges,
+  intensifiers, connectives, vague nouns: ``data/non_content_words.txt`` plus the
+  single-word phrases of the filler, hedge and intensifier rules; matched on the word, so
+  "totally" is left out but "the total cost" keeps its term) and minus the commonest
+  English words (Zipf frequency ``GUARD_COMMON_ZIPF`` or more: "like", "people", "new",
+  "time", "make");
+* they share at least one *substantive* guard term: not one of the article's names and
+  not a person title (``data/name_titles.txt``: "president", "minister"), which say who
+  and not what; a pair involving a *short line* (a heading, list item, table row or any
+  sentence under ``SHORT_WORDS`` words) needs ``MIN_SHARED_SHORT`` of them, and if both
+  carry numbers they must carry the same ones ("6 Mins Read" / "7 Mins Read",
+  "February 20, 2025" / "February 28, 2025" are different facts);
+* sentences of one list (a run of list items or table rows) are parallel entries, not
+  restatements of each other ("Best actor - ..." / "Best director - ..."), unless one
+  repeats the other verbatim.
+
+Sentences with fewer than ``MIN_TERMS`` guard terms never count as restatements. These
+numbers were chosen on hand-labelled candidate links from the seeds and 300 BBC articles
+(see ``docs/padding_index.md``, "Restatements"). Each restating sentence links to the
+sentence that *first* said it: among the earlier sentences that pass, those that do not
+themselves restate an earlier one are preferred (a second telling links to the first
+telling, not to its own summary of it); verbatim repeats link to their first occurrence
+directly. An inverted index over content terms means only sentence pairs that share a
+term are compared, a term retrieves at most the last ``MAX_POSTINGS`` sentences holding
+it, and each sentence is compared in full with at most ``MAX_CANDIDATES`` earlier
+sentences (those sharing the most term weight): linear in the article's length.
 """
 
 from __future__ import annotations
@@ -62,6 +86,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
 
 from ..resources import is_stopword
 
@@ -79,10 +104,22 @@ MAX_CANDIDATES = 40
 #: A term retrieves candidates among the last this-many sentences that hold it (it still
 #: counts in the similarity); keeps the index near-linear on huge articles.
 MAX_POSTINGS = 200
-#: In an article, a restating pair must also reach this weighted content Jaccard.
+#: In an article, a restating pair must also reach this weighted Jaccard of guard terms.
 MIN_CONTENT = 0.2
-#: Sentences with fewer content terms than this never count as restatements.
+#: Sentences with fewer guard terms than this never count as restatements.
 MIN_TERMS = 3
+#: Guard terms leave out words at least this frequent in English (Zipf scale): "like",
+#: "people", "new", "time", "make", "good" (about 20 words; "year" and "government" stay).
+GUARD_COMMON_ZIPF = 6.0
+#: A sentence of fewer words than this is a short line, like a heading or a list item.
+SHORT_WORDS = 8
+#: Substantive shared terms a pair needs when one of them is a short line (else 1).
+MIN_SHARED_SHORT = 2
+#: Person titles that are as often ordinary words: they stay substantive in the guard.
+TITLE_GUARD_EXCLUDE = frozenset(
+    "press general chief chair manager coach striker midfielder defender goalkeeper justice "
+    "vice prime deputy captain commander".split()
+)
 
 # Same token shapes as analyser.document, for scoring bare sentence strings.
 _TOKEN_RE = re.compile(
@@ -146,12 +183,17 @@ class Terms:
     """
 
     __slots__ = ("weights", "numbers", "names", "lowered", "total", "_stems", "_tris",
-                 "_edges", "_words", "_bigrams", "_trigrams", "_word_trigrams")
+                 "_edges", "_words", "_bigrams", "_trigrams", "_word_trigrams", "_guard",
+                 "_guard_total", "noise")
 
     def __init__(self, weights: dict[str, float], numbers: frozenset[str],
                  names: frozenset[str], lowered: frozenset[str], stems: tuple[str, ...],
-                 tris: tuple[frozenset[str], ...], edges: tuple[str, ...] = ()) -> None:
+                 tris: tuple[frozenset[str], ...], edges: tuple[str, ...] = (),
+                 noise: frozenset[str] = frozenset()) -> None:
         self.weights = weights
+        #: content terms written here only as non-content words ("realli" from "really";
+        #: "total" from "totally" but not from "the total cost")
+        self.noise = noise
         self.numbers = numbers
         self.names = names
         self.lowered = lowered
@@ -163,6 +205,8 @@ class Terms:
         self._bigrams: frozenset[tuple[str, str]] | None = None
         self._trigrams: frozenset[str] | None = None
         self._word_trigrams: frozenset[tuple[str, str, str]] | None = None
+        self._guard: dict[str, float] | None = None
+        self._guard_total = 0.0
 
     @property
     def words(self) -> frozenset[str]:
@@ -185,6 +229,25 @@ class Terms:
         return self._word_trigrams
 
     @property
+    def guard(self) -> dict[str, float]:
+        """The guard terms (see the module docstring) with their weights: the content
+        terms minus non-content words and the commonest English words."""
+        if self._guard is None:
+            noise = self.noise
+            common = ZIPF_TOP - GUARD_COMMON_ZIPF
+            self._guard = {
+                t: w for t, w in self.weights.items()
+                if t not in noise and (w > common or t.startswith("#"))
+            }
+            self._guard_total = sum(self._guard.values())
+        return self._guard
+
+    @property
+    def guard_total(self) -> float:
+        self.guard  # noqa: B018 - builds the cache
+        return self._guard_total
+
+    @property
     def trigrams(self) -> frozenset[str]:
         if self._trigrams is None:
             e = self._edges
@@ -195,7 +258,7 @@ class Terms:
 
     def __getstate__(self):
         return (self.weights, self.numbers, self.names, self.lowered, self._stems, self._tris,
-                self._edges)
+                self._edges, self.noise)
 
     def __setstate__(self, state) -> None:
         self.__init__(*state)
@@ -252,11 +315,15 @@ def terms_of(tokens: Iterable[tuple[str, str]]) -> Terms:
     numbers: set[str] = set()
     names: set[str] = set()
     lowered: set[str] = set()
+    noisy: set[str] = set()
+    content: set[str] = set()
+    filler = non_content_words()
     for n, ((text, kind), (_, term, weight, _, _)) in enumerate(
         zip(words, infos, strict=True)
     ):
         if term is None:
             continue
+        (noisy if text.lower().replace("’", "'") in filler else content).add(term)
         if kind == "number":
             numbers.add(term)
         elif text[:1].islower():
@@ -267,7 +334,7 @@ def terms_of(tokens: Iterable[tuple[str, str]]) -> Terms:
             weights[term] = weight
     stems, _, _, tris, edges = zip(*infos, strict=True)
     return Terms(weights, frozenset(numbers), frozenset(names), frozenset(lowered),
-                 stems, tris, edges)
+                 stems, tris, edges, frozenset(noisy - content))
 
 
 @lru_cache(maxsize=200_000)
@@ -382,19 +449,72 @@ class Restatement:
     similarity: float
 
 
-def substantive_overlap(a: Terms, b: Terms, names: frozenset[str] = frozenset()) -> bool:
-    """The in-article guard: the pair shares at least one content term that is not one of
-    the article's ``names``, and their weighted content Jaccard reaches ``MIN_CONTENT``.
+def _data_words(name: str) -> list[str]:
+    text = files("analyser.metrics").joinpath(f"data/{name}").read_text("utf-8")
+    return [w for ln in text.splitlines() if not ln.lstrip().startswith("#") for w in ln.split()]
+
+
+_SINGLE_WORDS = re.compile(r"[a-z'’-]+(?:\|[a-z'’-]+)*")
+
+
+@lru_cache(maxsize=1)
+def non_content_words() -> frozenset[str]:
+    """Words that say nothing about the story by themselves (lower case, straight
+    apostrophes): the list in ``data/non_content_words.txt`` plus every single-word phrase
+    of the filler, hedge and intensifier rules. Matched on the word itself, not its stem:
+    "totally" is one, "total" is not."""
+    words = {w.lower().replace("’", "'") for w in _data_words("non_content_words.txt")}
+    from ..rules import builtin_rules
+
+    for rule in builtin_rules():
+        if rule.category in ("filler", "hedge", "intensifier"):
+            for phrase in rule.match.get("phrases", ()):
+                if isinstance(phrase, str) and _SINGLE_WORDS.fullmatch(phrase):
+                    words.update(w.replace("’", "'") for w in phrase.split("|"))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def title_terms() -> frozenset[str]:
+    """Terms of person titles ("president", "minister", "mr"): they say who, not what."""
+    words = set(_data_words("name_titles.txt")) - TITLE_GUARD_EXCLUDE
+    return frozenset(t for w in words if (t := word_term(w)) is not None)
+
+
+def _guard_jaccard(a: Terms, b: Terms, shared: Iterable[str]) -> float:
+    ga = a.guard
+    inter = sum(ga[t] for t in shared)
+    union = a.guard_total + b.guard_total - inter
+    return inter / union if union > 0 else 0.0
+
+
+def substantive_overlap(
+    a: Terms, b: Terms, names: frozenset[str] = frozenset(), short: bool | None = None
+) -> bool:
+    """The in-article guard (see the module docstring): the pair's guard terms reach
+    ``MIN_CONTENT`` weighted Jaccard and share at least one substantive term (not one of
+    the article's ``names``, not a person title), or ``MIN_SHARED_SHORT`` of them and the
+    same numbers when either sentence is a short line (``short``; by default: fewer than
+    ``SHORT_WORDS`` words).
 
     MRPC pairs are about one event, so function words and shared names carry much of the
     tuned similarity; inside one article every sentence shares the subject's name and the
     writer's tics ("She's, like, really ..."), which must not make a restatement alone.
     """
-    small, big = (a, b) if len(a.weights) <= len(b.weights) else (b, a)
-    shared = [t for t in small.weights if t in big.weights]
-    if not any(t not in names for t in shared):
+    ga, gb = a.guard, b.guard
+    small, big = (ga, gb) if len(ga) <= len(gb) else (gb, ga)
+    shared = [t for t in small if t in big]
+    if not shared:
         return False
-    return weighted_jaccard(a, b) >= MIN_CONTENT
+    if short is None:
+        short = min(len(a._stems), len(b._stems)) < SHORT_WORDS
+    titles = title_terms()
+    substantive = sum(1 for t in shared if t not in names and t not in titles)
+    if substantive < (MIN_SHARED_SHORT if short else 1):
+        return False
+    if short and a.numbers and b.numbers and a.numbers != b.numbers:
+        return False
+    return _guard_jaccard(a, b, shared) >= MIN_CONTENT
 
 
 def find_restatements(
@@ -403,59 +523,78 @@ def find_restatements(
     threshold: float = THRESHOLD,
     max_candidates: int = MAX_CANDIDATES,
     names: frozenset[str] = frozenset(),
+    short: Sequence[bool] | None = None,
+    groups: Sequence[int | None] | None = None,
 ) -> list[Restatement]:
-    """For each sentence, the most similar earlier sentence among those whose restatement
+    """For each sentence, the earlier sentence it restates: among those whose restatement
     probability reaches ``threshold`` and that pass :func:`substantive_overlap` (with the
-    article's ``names``).
+    article's ``names``), the most similar one that does not itself restate an earlier
+    sentence, else the most similar one.
+
+    ``short`` marks short lines (headings, list items; by default sentences under
+    ``SHORT_WORDS`` words); ``groups`` gives each sentence's list (run of list items or
+    table rows), or None: sentences of one list never restate each other unless verbatim.
 
     A verbatim repeat (same word stems in the same order) links to its first occurrence
-    directly. Otherwise only pairs sharing a term are compared (inverted index), a term
-    retrieves only the last ``MAX_POSTINGS`` sentences holding it, and each sentence is
-    compared with at most ``max_candidates`` earlier sentences, those sharing the most
-    term weight. Cost is O(sentences * (MAX_POSTINGS * terms + max_candidates * terms))
+    directly. Otherwise only pairs sharing a guard term are compared (inverted index), a
+    term retrieves only the last ``MAX_POSTINGS`` sentences holding it, and each sentence
+    is compared with at most ``max_candidates`` earlier sentences, those sharing the most
+    guard weight. Cost is O(sentences * (MAX_POSTINGS * terms + max_candidates * terms))
     at worst, linear in the article's length.
     """
     index: dict[str, list[int]] = defaultdict(list)
     exact: dict[tuple[str, ...], int] = {}
     out: list[Restatement] = []
+    restating: set[int] = set()
     for i, ti in enumerate(terms):
-        ok = (eligible is None or eligible[i]) and len(ti.weights) >= MIN_TERMS
+        gi = ti.guard
+        ok = (eligible is None or eligible[i]) and len(gi) >= MIN_TERMS
         if ok:
             # a verbatim repeat links to its first occurrence at no cost
             first = exact.setdefault(ti._stems, i)
             if first != i:
                 out.append(Restatement(i, first, 1.0))
+                restating.add(i)
                 continue
         if ok and index:
             shared: dict[int, float] = defaultdict(float)
-            for t, w in ti.weights.items():
+            for t, w in gi.items():
                 post = index.get(t)
                 if post:
                     for j in post[-MAX_POSTINGS:]:
                         shared[j] += w
             if shared:
-                # the index already gives the shared content weight, hence the weighted
+                # the index gives the shared guard weight, hence the guard's weighted
                 # Jaccard: pairs below MIN_CONTENT cannot pass the guard, skip them
-                ti_total = ti.total
+                ti_total = ti.guard_total
+                group = groups[i] if groups is not None else None
                 shared = {
                     j: w for j, w in shared.items()
-                    if w >= MIN_CONTENT * (ti_total + terms[j].total - w)
+                    if w >= MIN_CONTENT * (ti_total + terms[j].guard_total - w)
+                    and (group is None or groups[j] != group)
                 }
             if shared:
                 if len(shared) > max_candidates:
                     cands = heapq.nlargest(max_candidates, shared, key=shared.__getitem__)
                 else:
                     cands = list(shared)
-                best, best_j = -1.0, -1
+                best: list[tuple[float, int]] = [(-1.0, -1), (-1.0, -1)]  # any, original
                 for j in cands:
                     p, s = scores(ti, terms[j])
-                    if (s > best or (s == best and j < best_j)) and p >= threshold and (
-                        substantive_overlap(ti, terms[j], names)
-                    ):
-                        best, best_j = s, j
-                if best_j >= 0:
-                    out.append(Restatement(i, best_j, best))
+                    if p < threshold:
+                        continue
+                    is_short = None if short is None else (short[i] or short[j])
+                    if not substantive_overlap(ti, terms[j], names, is_short):
+                        continue
+                    for k in (0, 1) if j not in restating else (0,):
+                        bs, bj = best[k]
+                        if s > bs or (s == bs and j < bj):
+                            best[k] = (s, j)
+                s, j = best[1] if best[1][1] >= 0 else best[0]
+                if j >= 0:
+                    out.append(Restatement(i, j, s))
+                    restating.add(i)
         if eligible is None or eligible[i]:
-            for t in ti.weights:
+            for t in gi:
                 index[t].append(i)
     return out

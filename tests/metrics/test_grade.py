@@ -85,6 +85,24 @@ def test_findings_carry_the_sentence_and_say_why():
     assert any("rare word" in f.message and "‘" in f.message for f in found)
 
 
+def test_hard_sentence_message_names_unfamiliar_words():
+    # Dale-Chall unfamiliar words are the sentence model's second-largest weight
+    a = analyse_text(HARD)
+    found = [f for f in a.findings if f.category == "hard-sentence"]
+    assert found
+    for f in found:
+        assert "unfamiliar word" in f.message
+    doc = parse(HARD)
+    words = grade.unfamiliar_words(doc, doc.sentences[0])
+    assert "hydrocarbon" in words and "the" not in words
+    # a long sentence of familiar words does not mention them
+    plain = ("The man and the boy went to the park and then they went to the shop and "
+             "then they went home to eat some bread and drink some milk with the dog.")
+    doc = parse(plain)
+    st = grade.sentence_stats(doc, doc.sentences[0])
+    assert "unfamiliar" not in grade._reasons(st, doc.sentences[0], doc)
+
+
 def test_bands_follow_settings():
     text = ("The committee met on Monday morning to discuss the budget for next year and "
             "the year after.")

@@ -104,6 +104,109 @@ def test_novelty_curve_and_empty_sentences():
     assert res.scores["padding_language_available"] == 1.0
 
 
+def test_empty_means_only_filler_meta_or_restatement():
+    # the third sentence adds no new content term, but it says something: not empty
+    text = (
+        "The minister approved the budget on Monday. "
+        "Farmers in Leeds protested against the taxes. "
+        "Leeds farmers approved the minister's taxes."
+    )
+    doc = parse(text)
+    prior = FamilyResult(sentence_values={"restates": [None, None, None]},
+                         extras={"language": {}})
+    res = padding.measure(doc, None, prior=prior)
+    assert res.sentence_values["empty_sentence"] == [False, False, False]
+    assert res.scores["empty_sentence_ratio"] == 0.0
+    assert res.scores["novelty_ratio"] == pytest.approx(2 / 3)  # it adds no new term
+    # a sentence of nothing but filler is empty even when it has words no one used before
+    text = "The minister approved the budget on Monday. Well, basically, you know, honestly."
+    doc = parse(text)
+    a = text.index("you know")
+    filler = [Finding("FIL001", "filler", a, a + 8, "you know", False, "Filler",
+                      sentence=doc.sentence_at(a))]
+    res = _run(text, filler)
+    assert res.sentence_values["empty_sentence"] == [False, True]
+    assert res.scores["filler_only_sentence_ratio"] == pytest.approx(1 / 2)
+
+
+def _random_articles(n: int, seed: int = 5) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    vocab = [f"w{i}" for i in range(3000)]
+    return [
+        " ".join(" ".join(rng.choice(vocab) for _ in range(18)).capitalize() + "."
+                 for _ in range(15))
+        for _ in range(n)
+    ]
+
+
+def test_padding_does_not_grow_with_length():
+    # distinct articles joined: as padded as one of them (an "empty" sentence used to be
+    # one that adds no new term, which gets likelier the longer the text)
+    articles = _random_articles(160)
+    one = _run(articles[0]).scores
+    joined = _run("\n\n".join(articles)).scores  # about 43,000 words
+    assert joined["empty_sentence_ratio"] == 0.0
+    assert joined["novelty_ratio"] == pytest.approx(one["novelty_ratio"], abs=0.02)
+    assert joined["padding_index"] == pytest.approx(one["padding_index"], abs=2.0)
+
+
+def test_short_texts_get_a_neutral_diversity_part():
+    res = analyse_text("Mexican President Claudia Sheinbaum rejected an offer of American "
+                       "troops on Saturday.").scores
+    assert res["mtld"] > 0  # reported as measured
+    assert res["padding_part_diversity"] == 0.0
+
+
+@pytest.mark.parametrize("text", ["", "!!! ??? ...", "😀😀😀 🎉.", "— … —"])
+def test_texts_without_words_score_zero(text):
+    scores = analyse_text(text).scores
+    assert scores["padding_index"] == 0.0
+    for name in padding.INDEX_PARTS:
+        assert scores[f"padding_part_{name}"] == 0.0
+
+
+def test_final_punctuation_does_not_change_the_index():
+    # every line a heading (no final stop) or every line prose: the same padding
+    with_stop = analyse_text("\n".join(["The minister said the plan is ready."] * 300))
+    without = analyse_text("\n".join(["The minister said the plan is ready"] * 300))
+    assert {s["kind"] for s in without.sentences} == {"heading"}
+    assert without.scores["padding_index"] == pytest.approx(with_stop.scores["padding_index"])
+    assert without.scores["restatement_ratio"] == pytest.approx(299 / 300)
+
+
+def test_rates_are_shrunk_toward_typical_news_by_size():
+    values = {"language": 0.0, "restatement": 0.0, "empty": 0.0, "repetition": 0.0,
+              "diversity": 0.0}
+    tiny = padding.shrink(values, own_words=0, words=0, sentences=0)
+    assert tiny["language"] == pytest.approx(padding.REFERENCE_RATES["language"])
+    half = padding.shrink(dict(values, language=20.0), own_words=padding.REFERENCE_WORDS,
+                          words=padding.REFERENCE_WORDS, sentences=padding.REFERENCE_SENTENCES)
+    assert half["language"] == pytest.approx((20.0 + padding.REFERENCE_RATES["language"]) / 2)
+    big = padding.shrink(dict(values, restatement=0.2), own_words=10**6, words=10**6,
+                         sentences=10**6)
+    assert big["restatement"] == pytest.approx(0.2, abs=1e-4)
+    assert big["diversity"] == 0.0  # not a rate: unchanged
+
+
+NEWS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "news" / "news.jsonl.gz"
+
+
+@pytest.mark.skipif(not NEWS.exists(), reason="shared BBC corpus not available")
+def test_padding_index_is_length_neutral_on_bbc_news():
+    import gzip
+    import json
+
+    from scipy.stats import spearmanr
+
+    with gzip.open(NEWS, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh][::14][:150]
+    scores = [analyse_text(r["text"]).scores for r in rows]
+    rho = spearmanr([s["words"] for s in scores], [s["padding_index"] for s in scores])[0]
+    assert abs(rho) <= 0.2, rho
+
+
 def test_padding_without_the_language_family():
     res = padding.measure(parse("One plain sentence about budgets."), None, prior=None)
     assert res.scores["padding_language_available"] == 0.0

@@ -31,6 +31,14 @@ def passives(text: str) -> list[str]:
         ("The rules weren't changed.", "weren't changed"),
         ("The rules weren’t changed.", "weren’t changed"),
         ("He got sacked.", "got sacked"),
+        # a parenthetical between the auxiliary and the participle
+        ("He was, however, fired.", "was, however, fired"),
+        ("The plan was, in fact, approved.", "was, in fact, approved"),
+        ("He was — reportedly — fired.", "was — reportedly — fired"),
+        # a contracted auxiliary written onto the word before
+        ("The game's been cancelled.", "'s been cancelled"),
+        ("The game’s been cancelled.", "’s been cancelled"),
+        ("They've been told to leave.", "'ve been told"),
     ],
 )
 def test_passives_found(text, span):
@@ -54,6 +62,8 @@ def test_passives_found(text, span):
         "She is gone.",
         "Prices have risen sharply.",
         "The plan was to succeed.",
+        "He is, however, tired.",
+        "The plan was ready, approved by all.",
         "",
     ],
 )

@@ -5,10 +5,11 @@ has none, so 300 copies of a line score the same with or without a final stop);
 definitions and the composite's rationale: ``docs/padding_index.md``.
 
 * ``novelty_ratio``: share of sentences that add at least one content term (a stem of a
-  non-stopword that is not a filler or hedge word, a name or a number) that none of the
-  previous ``NOVELTY_WINDOW`` sentences had. The window keeps the ratio from falling as
-  an article grows (against the whole article, a sentence is ever likelier to repeat
-  only known words); repeats at a distance are the restatement measure's business.
+  non-stopword that is not a filler or hedge word, a name or a number) that no earlier
+  sentence of the article had. It falls as an article grows (a long piece is ever likelier
+  to repeat only known words), so compare it between articles of similar length;
+  ``local_novelty_ratio`` asks the same of the previous ``NOVELTY_WINDOW`` sentences
+  only, which does not fall with length. The padding index uses neither.
 * ``empty_sentence_ratio``: share of sentences that are *only* filler, meta-commentary
   or restatement: they restate an earlier sentence (RPT002), or no content term is left
   once the words inside filler/hedge/intensifier/weasel/padding/meta findings and
@@ -86,8 +87,8 @@ MTLD_REFERENCE = 70.0
 #: texts of 100 words or more (McCarthy & Jarvis 2010), and a shorter text rarely
 #: completes a factor, so its MTLD is bounded by its length, not by its diversity.
 MTLD_MIN_WORDS = 100
-#: A sentence is novel when it has a content term none of the previous this-many
-#: sentences had: a local window, so the ratio does not fall as an article grows.
+#: ``local_novelty_ratio``: a sentence is locally novel when it has a content term none of
+#: the previous this-many sentences had, so that ratio does not fall as an article grows.
 NOVELTY_WINDOW = 10
 
 
@@ -241,11 +242,12 @@ def measure(doc: Document, settings=None, prior: FamilyResult | None = None) -> 
     in_window: Counter[str] = Counter()
     curve: list[int] = []
     empty: list[bool | None] = []
-    novel_n = empty_n = filler_only_n = counted_n = 0
+    novel_n = local_n = empty_n = filler_only_n = counted_n = 0
     all_terms = sentence_terms(doc)
     for s in doc.sentences:
         noise = all_terms[s.index].noise
         terms = [t for t in all_terms[s.index].weights if t not in noise]
+        is_new = any(t not in seen for t in terms)
         seen.update(terms)
         curve.append(len(seen))
         is_novel = any(in_window[t] == 0 for t in terms)
@@ -257,7 +259,8 @@ def measure(doc: Document, settings=None, prior: FamilyResult | None = None) -> 
             empty.append(None)
             continue
         counted_n += 1
-        novel_n += is_novel
+        novel_n += is_new
+        local_n += is_novel
         left = _content_terms(doc, s.index, spans[s.index]) if spans[s.index] else terms
         filler_only = not left
         is_empty = restates[s.index] is not None or filler_only
@@ -289,6 +292,7 @@ def measure(doc: Document, settings=None, prior: FamilyResult | None = None) -> 
     index, parts = index_parts(estimates)
     scores = {
         "novelty_ratio": novel_n / counted_n if counted_n else 0.0,
+        "local_novelty_ratio": local_n / counted_n if counted_n else 0.0,
         "empty_sentence_ratio": empty_n / counted_n if counted_n else 0.0,
         "filler_only_sentence_ratio": filler_only_n / counted_n if counted_n else 0.0,
         "mtld": m,

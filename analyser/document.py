@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .resources import ABBREVIATIONS, TITLE_ABBREVIATIONS, punkt_tokenizer, syllables
 
@@ -100,9 +101,18 @@ class Document:
     quotes: list[tuple[int, int]]
     word_syllables: list[int] = field(repr=False)  # per token; 0 for punctuation
     _quote_starts: list[int] = field(default_factory=list, repr=False)
+    #: Values derived from the document that several families read (see :meth:`derived`).
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._quote_starts = [q[0] for q in self.quotes]
+
+    def derived(self, key: str, compute: Callable[[Document], Any]) -> Any:
+        """``compute(self)``, computed once per document and shared by the families that
+        need it (the document is immutable once parsed, so the value cannot go stale)."""
+        if key not in self._derived:
+            self._derived[key] = compute(self)
+        return self._derived[key]
 
     def in_quote(self, start: int, end: int | None = None) -> bool:
         """True when the span [start, end) lies inside a direct quotation."""

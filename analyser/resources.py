@@ -175,6 +175,8 @@ def stopwords() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=200_000)
 def is_stopword(word: str) -> bool:
-    """Case-insensitive stopword test; curly apostrophes count as straight ones."""
+    """Case-insensitive stopword test; curly apostrophes count as straight ones (cached by
+    surface form: every family asks it of the same words)."""
     return word.lower().replace("’", "'") in stopwords()

@@ -130,10 +130,12 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     ours_te = [R.text_probability(r["sentence1"], r["sentence2"]) for r in test]
     e2e_cold = len(test) / (time.perf_counter() - t0)
-    t0 = time.perf_counter()
-    for r in test:  # again: token caches warm, as over a corpus with a shared vocabulary
-        R.text_probability(r["sentence1"], r["sentence2"])
-    e2e = len(test) / (time.perf_counter() - t0)
+    e2e = 0.0
+    for _ in range(3):  # again: token caches warm, as over a corpus; the best of 3 passes
+        t0 = time.perf_counter()
+        for r in test:
+            R.text_probability(r["sentence1"], r["sentence2"])
+        e2e = max(e2e, len(test) / (time.perf_counter() - t0))
     prepared = [(R.sentence_terms(r["sentence1"]), R.sentence_terms(r["sentence2"]))
                 for r in test]
     reps = 5

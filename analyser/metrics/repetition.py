@@ -277,20 +277,27 @@ def phrase_spans(doc: Document, words: Sequence[str] | None = None) -> list[Phra
     counts = _ngram_counts(low, n, grams)
     if len(counts) == len(grams):
         return []
-    lower_forms = frozenset(t.text.lower() for t in toks if t.kind == "word" and
-                            not t.text[:1].isupper())
     # occurrences of every 3-gram seen more than once, inside one sentence, no punctuation
     occ: dict[tuple[str, ...], list[int]] = {}
+    for g, c in counts.items():
+        if c > 1:
+            occ[g] = []
     for i, g in enumerate(grams):
-        if counts[g] > 1 and widx[i + n - 1] - widx[i] == n - 1:
-            occ.setdefault(g, []).append(i)
+        if g in occ and widx[i + n - 1] - widx[i] == n - 1:
+            occ[g].append(i)
     sentences = doc.sentences
     keep: dict[tuple[str, ...], bool] = {}
     hits: dict[int, list[tuple[int, tuple[str, ...]]]] = {}  # sentence -> (word pos, gram)
+    lower_forms: frozenset[str] | None = None  # built when a candidate needs it
     for g, positions in occ.items():
+        if len(positions) < 2:
+            continue
         paras = {sentences[toks[widx[i]].sentence].paragraph for i in positions}
         if len(paras) < 2:
             continue
+        if lower_forms is None:
+            lower_forms = frozenset(t.text.lower() for t in toks if t.kind == "word" and
+                                    not t.text[:1].isupper())
         ok = keep.get(g)
         if ok is None:
             ok = keep[g] = any(
@@ -394,21 +401,18 @@ def phrase_groups(doc: Document, spans: Sequence[PhraseSpan], limit: int = 50) -
 
 #: The last document's sentence terms, so the padding family (run later on the same
 #: Document object in the same process) does not rebuild them. One entry: no growth.
-_LAST_TERMS: list = [None, None]
-
-
 def sentence_terms(doc: Document) -> list[Terms]:
-    """The restatement terms of every sentence of the document (memoised for the last
-    document, by identity)."""
-    if _LAST_TERMS[0] is doc and len(_LAST_TERMS[1]) == len(doc.sentences):
-        return _LAST_TERMS[1]
+    """The restatement terms of every sentence of the document (computed once per
+    document: the padding family reads them too)."""
+    return doc.derived("restatement_terms", _sentence_terms)
+
+
+def _sentence_terms(doc: Document) -> list[Terms]:
     toks = doc.tokens
-    terms = [
+    return [
         terms_of([(t.text, t.kind) for t in toks[s.token_start : s.token_end]])
         for s in doc.sentences
     ]
-    _LAST_TERMS[0], _LAST_TERMS[1] = doc, terms
-    return terms
 
 
 def name_terms(doc: Document, terms: Sequence[Terms]) -> frozenset[str]:

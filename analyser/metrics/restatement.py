@@ -87,6 +87,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 from ..resources import is_stopword
 
@@ -269,10 +270,25 @@ def _stem(word: str) -> str:
     return _stemmer().stem(word)
 
 
+#: Case classes of a token (``TokenInfo.case``): how terms_of files its term.
+NUMBER, LOWER, CAPITAL, OTHER = 0, 1, 2, 3
+
+
+class TokenInfo(NamedTuple):
+    """What the restatement terms need to know of one token, computed once per form."""
+
+    stem: str
+    term: str | None  # content term, or None for a function word
+    weight: float  # the term's weight (0 without a term)
+    tris: frozenset[str]  # character trigrams inside the word, padded with spaces
+    edges: str  # first and last letter, for the trigrams across word boundaries
+    noise: bool  # a non-content word ("really", "basically"): its term is not content
+    case: int  # NUMBER, LOWER (written in lower case), CAPITAL or OTHER
+
+
 @lru_cache(maxsize=300_000)
-def token_info(text: str, kind: str) -> tuple[str, str | None, float, frozenset[str], str]:
-    """(stem, content term or None, term weight, character trigrams, first and last
-    letter) of one token.
+def token_info(text: str, kind: str) -> TokenInfo:
+    """The :class:`TokenInfo` of one token.
 
     Cached by surface form: an article repeats its words, a corpus repeats its vocabulary.
     Trigrams are taken inside the word padded with a space each side ("sale" -> " sa",
@@ -288,16 +304,20 @@ def token_info(text: str, kind: str) -> tuple[str, str | None, float, frozenset[
         weight = _word_weight(low, term) if term is not None else 0.0
     padded = f" {low} "
     tris = frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
-    return stem, term, weight, tris, low[0] + low[-1]
+    first = text[:1]
+    case = (NUMBER if kind == "number" else LOWER if first.islower()
+            else CAPITAL if first.isupper() else OTHER)
+    noise = low.replace("’", "'") in non_content_words()
+    return TokenInfo(stem, term, weight, tris, low[0] + low[-1], noise, case)
 
 
 #: token_info by surface form (a form's kind never changes: the tokenizer decides it from
 #: the characters); a plain dict lookup is cheaper than lru_cache's two-argument key.
-_INFO: dict[str, tuple[str, str | None, float, frozenset[str], str]] = {}
+_INFO: dict[str, TokenInfo] = {}
 _INFO_MAX = 300_000
 
 
-def _info(text: str, kind: str) -> tuple[str, str | None, float, frozenset[str], str]:
+def _info(text: str, kind: str) -> TokenInfo:
     info = token_info(text, kind)
     if len(_INFO) < _INFO_MAX:
         _INFO[text] = info
@@ -306,33 +326,31 @@ def _info(text: str, kind: str) -> tuple[str, str | None, float, frozenset[str],
 
 def terms_of(tokens: Iterable[tuple[str, str]]) -> Terms:
     """Terms of a sentence given its tokens as (text, kind) with kind word|number|punct."""
-    words = [(x, k) for x, k in tokens if k != "punct"]
-    if not words:
-        return Terms({}, frozenset(), frozenset(), frozenset(), (), ())
     get = _INFO.get
-    infos = [get(x) or _info(x, k) for x, k in words]
+    infos = [get(x) or _info(x, k) for x, k in tokens if k != "punct"]
+    if not infos:
+        return Terms({}, frozenset(), frozenset(), frozenset(), (), ())
     weights: dict[str, float] = {}
     numbers: set[str] = set()
     names: set[str] = set()
     lowered: set[str] = set()
     noisy: set[str] = set()
     content: set[str] = set()
-    filler = non_content_words()
-    for n, ((text, kind), (_, term, weight, _, _)) in enumerate(
-        zip(words, infos, strict=True)
-    ):
+    for n, info in enumerate(infos):
+        term = info.term
         if term is None:
             continue
-        (noisy if text.lower().replace("’", "'") in filler else content).add(term)
-        if kind == "number":
-            numbers.add(term)
-        elif text[:1].islower():
+        (noisy if info.noise else content).add(term)
+        case = info.case
+        if case == LOWER:
             lowered.add(term)
-        elif n and text[:1].isupper():
+        elif case == NUMBER:
+            numbers.add(term)
+        elif n and case == CAPITAL:
             names.add(term)
         if term not in weights:
-            weights[term] = weight
-    stems, _, _, tris, edges = zip(*infos, strict=True)
+            weights[term] = info.weight
+    stems, _, _, tris, edges, _, _ = zip(*infos, strict=True)
     return Terms(weights, frozenset(numbers), frozenset(names), frozenset(lowered),
                  stems, tris, edges, frozenset(noisy - content))
 
@@ -347,11 +365,9 @@ def _word_weight(low: str, term: str) -> float:
 
 def tokenize(sentence: str) -> list[tuple[str, str]]:
     """(text, kind) tokens of a bare sentence string, as analyser.document makes them."""
-    out = []
-    for m in _TOKEN_RE.finditer(sentence):
-        g = m.lastgroup
-        out.append((m.group(), "number" if g == "num" else "punct" if g == "punct" else "word"))
-    return out
+    # findall gives one (abbr, num, word, punct) tuple per token, exactly one non-empty
+    return [(a or w, "word") if a or w else (n, "number") if n else (p, "punct")
+            for a, n, w, p in _TOKEN_RE.findall(sentence)]
 
 
 def sentence_terms(sentence: str) -> Terms:

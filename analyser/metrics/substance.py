@@ -169,6 +169,7 @@ def _metrics_words(name: str) -> frozenset[str]:
     )
 
 
+@cache
 def titles() -> frozenset[str]:
     """Person titles and roles (lower case) that make a source named ("the president")."""
     return _wordlist("titles.txt") | _metrics_words("name_titles.txt")
@@ -201,6 +202,7 @@ def organisation_words() -> frozenset[str]:
     return _metrics_words("organisation_words.txt")
 
 
+@cache
 def _is_demonym(word: str) -> bool:
     low = word.lower().replace("’", "'")
     return low in demonyms() or low.split("-")[0] in demonyms()
@@ -221,17 +223,24 @@ _OPENERS = frozenset({'"', ":", "“", "‘", "(", "[", "—", "–", "'"})
 
 def _starts(doc: Document, s: Sentence) -> set[int]:
     """Token indices where a sentence (or a quotation inside it) starts: capitals there
-    say nothing about names."""
-    out: set[int] = set()
-    prev_open = True
-    for k in range(s.token_start, s.token_end):
-        t = doc.tokens[k]
-        if t.kind == "punct":
-            prev_open = prev_open or t.text in _OPENERS
-            continue
-        if prev_open:
-            out.add(k)
-        prev_open = False
+    say nothing about names. Computed once per document for all its sentences."""
+    return doc.derived("substance_starts", _all_starts)[s.index]
+
+
+def _all_starts(doc: Document) -> list[set[int]]:
+    out: list[set[int]] = []
+    for s in doc.sentences:
+        starts: set[int] = set()
+        prev_open = True
+        for k in range(s.token_start, s.token_end):
+            t = doc.tokens[k]
+            if t.kind == "punct":
+                prev_open = prev_open or t.text in _OPENERS
+                continue
+            if prev_open:
+                starts.add(k)
+            prev_open = False
+        out.append(starts)
     return out
 
 
@@ -247,6 +256,13 @@ def _mid_caps(doc: Document, sentences: list[Sentence]) -> set[str]:
     return out
 
 
+@cache
+def _not_common() -> frozenset[str]:
+    """Capitalised words that are not common words in a headline: given names,
+    organisation words, months and days."""
+    return first_names() | organisation_words() | _CALENDAR
+
+
 def is_title_case(doc: Document, s: Sentence) -> bool:
     """A headline run into the text: at least ``TITLE_CASE_MIN`` capitalised common words
     (not names: given names, titles, nationality adjectives, months, organisation words
@@ -255,20 +271,26 @@ def is_title_case(doc: Document, s: Sentence) -> bool:
     Trump Offered U.S. Military Assistance" is one; "Tony Blair, Gordon Brown and Jack
     Straw were there" and "Finance Minister Jane Doe met the Ministry" are not."""
     caps = lower = 0
-    title_set = name_titles()
-    not_common = first_names() | organisation_words() | _CALENDAR
     starts = _starts(doc, s)
+    candidates = []
     for k in range(s.token_start, s.token_end):
         t = doc.tokens[k]
         if t.kind != "word" or len(t.text) < 2 or is_stopword(t.text) or k in starts:
             continue
-        low = t.text.lower()
         if t.text[:1].isupper():
-            if (not t.text.isupper() and low not in title_set and low not in not_common
-                    and not _is_demonym(low) and _zipf(low) >= COMMON_ZIPF):
-                caps += 1
+            candidates.append(t)
         elif t.text[:1].isalpha():
             lower += 1
+    # most sentences are decided here: too few capitals to be a headline, whatever they are
+    if len(candidates) < TITLE_CASE_MIN or len(candidates) <= 2 * lower:
+        return False
+    title_set = name_titles()
+    not_common = _not_common()
+    for t in candidates:
+        low = t.text.lower()
+        if (not t.text.isupper() and low not in title_set and low not in not_common
+                and not _is_demonym(low) and _zipf(low) >= COMMON_ZIPF):
+            caps += 1
     return caps >= TITLE_CASE_MIN and caps > 2 * lower
 
 
@@ -606,6 +628,16 @@ def _spans(pattern: re.Pattern, text: str, offset: int) -> list[tuple[int, int, 
     return [(offset + m.start(), offset + m.end(), m.group()) for m in pattern.finditer(text)]
 
 
+def _in_sentence(spans: list[tuple[int, int, str]], s: Sentence) -> list[tuple[int, int, str]]:
+    """The spans (sorted, from one pass over the whole text) that lie inside sentence s."""
+    i = bisect.bisect_left(spans, (s.start,))
+    out = []
+    while i < len(spans) and spans[i][1] <= s.end:
+        out.append(spans[i])
+        i += 1
+    return out
+
+
 def _norm_amount(text: str) -> str:
     t = text.lower().replace(",", "").replace(" ", "").replace("percent", "%")
     return t.replace("bn", "billion")
@@ -633,6 +665,9 @@ def measure(doc: Document, settings=None) -> FamilyResult:
         quote_chars += b - a
 
     mid_caps = _mid_caps(doc, counted)
+    # one pass of each pattern over the text, then each sentence takes its own matches
+    all_dates = _spans(_DATE_RE, doc.text, 0)
+    all_amounts = _spans(_AMOUNT_RE, doc.text, 0)
     mentions: list[tuple[str, bool]] = []
     kinds: list[str] = []
     speakers: list[str] = []
@@ -657,9 +692,8 @@ def measure(doc: Document, settings=None) -> FamilyResult:
             name = _speaker_name(src) if kind == "named" else None
             if name:
                 speakers.append(name)
-        text = doc.text[s.start : s.end]
-        d = _spans(_DATE_RE, text, s.start)
-        am = _spans(_AMOUNT_RE, text, s.start)
+        d = _in_sentence(all_dates, s)
+        am = _in_sentence(all_amounts, s)
         taken = [(a, b) for a, b, _ in d + am]
         nums = [t.text.replace(",", "") for t in doc.sentence_tokens(s.index)
                 if t.kind == "number" and not _covered(taken, t.start, t.end)]

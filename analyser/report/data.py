@@ -73,7 +73,8 @@ SCORECARD: tuple[Measure, ...] = (
             negligible=3.0),
     Measure("novelty_ratio", "Novelty",
             "Share of prose sentences that add a content word, name or number no earlier "
-            "sentence had (longer pieces score lower). Higher = less repetition.", -1, 2, negligible=0.01),
+            "sentence had (longer pieces score lower). Higher = less repetition.", -1, 2,
+            negligible=0.01),
     Measure("substance_per_1k", "Substance /1k",
             "Checkable facts per 1,000 words: distinct quotes, named attributed statements, "
             "names, numbers, dates and amounts. Higher = more reporting.", -1, negligible=2.0),

@@ -104,13 +104,15 @@ def cmd_report(args) -> int:
     return EXIT_ERROR if corpus.errors else EXIT_OK
 
 
-def cmd_extract(args) -> int:
+def _cleaned(paths: Sequence[str], outlet: str | None):
+    """Every readable input, cleaned: ([(Article, CleanResult)], exit status). An input
+    that cannot be read or has no article gets one error line; the others go on."""
     from .clean import clean_article
     from .ingest import IngestError, iter_articles
 
     status = EXIT_OK
     results = []
-    for item in iter_articles([args.path], outlet=args.outlet):
+    for item in iter_articles(list(paths), outlet=outlet):
         if isinstance(item, IngestError):
             _print_error(item)
             status = EXIT_ERROR
@@ -118,10 +120,15 @@ def cmd_extract(args) -> int:
         try:
             cleaned = clean_article(item)
         except Exception as exc:  # one clear line per input
-            _print_error(f"{item.source}: {exc}")
+            _print_error(f"{item.source or item.id}: {exc}")
             status = EXIT_ERROR
             continue
         results.append((item, cleaned))
+    return results, status
+
+
+def cmd_extract(args) -> int:
+    results, status = _cleaned([args.path], args.outlet)
     documents = []
     for item, cleaned in results:
         if args.format == "json":
@@ -149,28 +156,14 @@ def cmd_extract(args) -> int:
 def cmd_duplicates(args) -> int:
     """Near-duplicate articles among the inputs: cleaned like every other command, then
     grouped by :func:`analyser.duplicates.find_duplicates` (no metric is computed)."""
-    from .clean import clean_article
     from .duplicates import find_duplicates
-    from .ingest import IngestError, iter_articles
 
     if not 0.0 < args.threshold <= 1.0:
         raise UsageError(f"--threshold must be in (0, 1], got {args.threshold}")
-    status = EXIT_OK
-    texts: list[tuple[str, str]] = []
-    sources: dict[str, tuple[str, str, str | None]] = {}
-    for item in iter_articles(default_inputs(args.paths), outlet=args.outlet):
-        if isinstance(item, IngestError):
-            _print_error(item)
-            status = EXIT_ERROR
-            continue
-        try:
-            cleaned = clean_article(item)
-        except Exception as exc:  # one clear line per input; the others go on
-            _print_error(f"{item.source or item.id}: {exc}")
-            status = EXIT_ERROR
-            continue
-        texts.append((item.id, cleaned.text))
-        sources[item.id] = (item.source, item.outlet, item.title or cleaned.title)
+    results, status = _cleaned(default_inputs(args.paths), args.outlet)
+    texts = [(item.id, cleaned.text) for item, cleaned in results]
+    sources = {item.id: (item.source, item.outlet, item.title or cleaned.title)
+               for item, cleaned in results}
     groups = find_duplicates(texts, threshold=args.threshold)
     if args.format == "json":
         print(json.dumps(groups, ensure_ascii=False, indent=2))

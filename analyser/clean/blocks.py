@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 _BULLET = re.compile(r"^\s*(?:[•*\-–—·▪►‣◦]|\d{1,2}[.)])\s+")
@@ -141,6 +142,20 @@ def is_numbered_row(text: str) -> bool:
     return bool(_NUMBERED_ROW.match(text.strip()))
 
 
+def runs(flags: Sequence[bool]) -> Iterator[tuple[int, int]]:
+    """(start, end) of every maximal run of consecutive true flags, end exclusive."""
+    n, i = len(flags), 0
+    while i < n:
+        if not flags[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and flags[j]:
+            j += 1
+        yield i, j
+        i = j
+
+
 def table_row_flags(texts: list[str]) -> list[bool]:
     """Mark table rows: runs of 2+ fact-box rows, numbered rows, or tab/pipe separated cells."""
     n = len(texts)
@@ -151,19 +166,10 @@ def table_row_flags(texts: list[str]) -> list[bool]:
         if cells and texts[i + 1].count(" | ") == cells:
             flags[i] = flags[i + 1] = True
     for pred in (is_fact_row, is_numbered_row):
-        hit = [pred(t) for t in texts]
-        i = 0
-        while i < n:
-            if not hit[i]:
-                i += 1
-                continue
-            j = i
-            while j < n and hit[j]:
-                j += 1
+        for i, j in runs([pred(t) for t in texts]):
             if j - i >= 2:
                 for k in range(i, j):
                     flags[k] = True
-            i = j
     return flags
 
 

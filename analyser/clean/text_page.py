@@ -28,6 +28,7 @@ from .blocks import (
     has_article,
     is_byline,
     looks_like_heading,
+    runs,
     split_lines,
     table_row_flags,
     title_case_ratio,
@@ -350,20 +351,12 @@ def _keep_title_slot(texts: list[str], lines: list[Line], keep: list[bool], hard
 
 def _smooth_lists(lines: list[Line], keep: list[bool], hard: list[bool]) -> None:
     """A run of list items is kept or dropped as a whole, by majority (ties keep)."""
-    n, i = len(lines), 0
-    while i < n:
-        if not lines[i].bullet:
-            i += 1
-            continue
-        j = i
-        while j < n and lines[j].bullet:
-            j += 1
+    for i, j in runs([ln.bullet for ln in lines]):
         soft = [k for k in range(i, j) if not hard[k]]
         if len(soft) >= 2:
             verdict = 2 * sum(keep[k] for k in soft) >= len(soft)
             for k in soft:
                 keep[k] = verdict
-        i = j
 
 
 def _drop_headline_lists(lines: list[Line], keep: list[bool], hard: list[bool],
@@ -371,14 +364,7 @@ def _drop_headline_lists(lines: list[Line], keep: list[bool], hard: list[bool],
     """Lists outside the article's prose: menus (short labels) are navigation; lists of
     headlines (3+ title-case items, no sentences) are "latest headlines" / "more stories"
     boxes; of other lists, only items written as sentences belong to the article."""
-    n, i = len(lines), 0
-    while i < n:
-        if not lines[i].bullet:
-            i += 1
-            continue
-        j = i
-        while j < n and lines[j].bullet:
-            j += 1
+    for i, j in runs([ln.bullet for ln in lines]):
         items = [lines[k].text for k in range(i, j)]
         outside = j <= lo or i > hi
         headline = [not ends_sentence(t) and title_case_ratio(t) >= 0.7 for t in items]
@@ -391,7 +377,6 @@ def _drop_headline_lists(lines: list[Line], keep: list[bool], hard: list[bool],
             _mark([k for k in range(i, j) if not (len(words(items[k - i])) >= 8
                                                   and ends_sentence(items[k - i]))],
                   keep, hard, reason, soft, "navigation" if j <= lo else "related links")
-        i = j
 
 
 def _mark(indices, keep: list[bool], hard: list[bool], reason: list[str | None],
@@ -475,18 +460,10 @@ def _keep_tables(table: list[bool], keep: list[bool], hard: list[bool],
     if not kept:
         return
     lo, hi = kept[0], kept[-1]
-    i = 0
-    while i < n:
-        if not table[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and table[j]:
-            j += 1
+    for i, j in runs(table):
         if lo < i and j <= hi + 1 or (lo < i and any(keep[i:j])):
             for k in range(i, j):
                 keep[k] = keep[k] or not hard[k]
-        i = j
 
 
 def _guess_reason(i: int, lines: list[Line], first_prose: int, last_kept: int,

@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import bisect
 import zlib
-from collections import Counter, deque
 from collections.abc import Sequence
 
 import numpy as np
@@ -99,8 +98,10 @@ def mtld_pass(words: Sequence[str], threshold: float = MTLD_THRESHOLD) -> float:
     count = 0
     for w in words:
         count += 1
-        types.add(w)
-        if len(types) / count <= threshold:
+        if w not in types:
+            # a new type cannot lower the TTR (t + 1) / (c + 1) >= t / c: no check needed
+            types.add(w)
+        elif len(types) / count <= threshold:
             factors += 1
             types = set()
             count = 0
@@ -131,10 +132,11 @@ def mattr(words: Sequence[str], window: int = MATTR_WINDOW) -> float:
     if n <= window:
         return len(set(words)) / n
     last: dict[str, int] = {}
-    prev = np.empty(n, dtype=np.int64)
+    previous = []
     for i, w in enumerate(words):
-        prev[i] = last.get(w, -1)
+        previous.append(last.get(w, -1))
         last[w] = i
+    prev = np.array(previous, dtype=np.int64)
     pos = np.arange(n, dtype=np.int64)
     lo = np.maximum(prev + 1, pos - window + 1)
     hi = np.minimum(pos, n - window)
@@ -237,9 +239,7 @@ def measure(doc: Document, settings=None, prior: FamilyResult | None = None) -> 
     # the sentences counted: prose, or every sentence when there is no prose (as the
     # other families' sentence statistics do)
     counted = {s.index for s in doc.prose_sentences}
-    seen: set[str] = set()
-    window: deque[list[str]] = deque()
-    in_window: Counter[str] = Counter()
+    last_seen: dict[str, int] = {}  # term -> the last sentence that had it
     curve: list[int] = []
     empty: list[bool | None] = []
     novel_n = local_n = empty_n = filler_only_n = counted_n = 0
@@ -247,14 +247,13 @@ def measure(doc: Document, settings=None, prior: FamilyResult | None = None) -> 
     for s in doc.sentences:
         noise = all_terms[s.index].noise
         terms = [t for t in all_terms[s.index].weights if t not in noise]
-        is_new = any(t not in seen for t in terms)
-        seen.update(terms)
-        curve.append(len(seen))
-        is_novel = any(in_window[t] == 0 for t in terms)
-        window.append(terms)
-        in_window.update(terms)
-        if len(window) > NOVELTY_WINDOW:
-            in_window.subtract(window.popleft())
+        is_new = any(t not in last_seen for t in terms)
+        # locally novel: a term none of the previous NOVELTY_WINDOW sentences had
+        horizon = s.index - NOVELTY_WINDOW
+        is_novel = any(last_seen.get(t, -1 - NOVELTY_WINDOW) < horizon for t in terms)
+        for t in terms:
+            last_seen[t] = s.index
+        curve.append(len(last_seen))
         if s.index not in counted:
             empty.append(None)
             continue

@@ -67,7 +67,8 @@ from .restatement import (
     Terms,
     find_restatements,
     non_content_words,
-    terms_of,
+    terms_of_infos,
+    token_infos,
     word_term,
 )
 
@@ -107,35 +108,87 @@ def duplicate_fractions(items: Sequence[str]) -> tuple[float, float]:
     return dup_n / len(items), (dup_chars / total if total else 0.0)
 
 
-#: The last n-gram counts, by (id of the word list, n): the top 3-gram measure and the
-#: repeated-phrase search count the same 3-grams of the same words.
-_LAST_COUNTS: dict[tuple[int, int], tuple[Sequence[str], Counter]] = {}
+class NgramCounts:
+    """How often each word n-gram of a word list occurs, for every position, computed
+    once for all n (vectorised: ranks of (n-1)-grams combined with the next word).
 
+    ``count(n)[i]`` is the number of occurrences of the n-gram starting at word ``i``;
+    ``ids(n)[i]`` numbers that n-gram (equal n-grams, equal ids). Exact: no hashing.
+    """
 
-def _ngram_counts(words: Sequence[str], n: int, grams: list | None = None) -> Counter:
-    key = (id(words), n)
-    hit = _LAST_COUNTS.get(key)
-    if hit is not None and hit[0] is words:
-        return hit[1]
-    if grams is None:
-        grams = list(zip(*(words[i:] for i in range(n)), strict=False))
-    counts = Counter(grams)
-    if len(_LAST_COUNTS) > 8:
-        _LAST_COUNTS.clear()
-    _LAST_COUNTS[key] = (words, counts)
-    return counts
+    def __init__(self, words: Sequence[str]) -> None:
+        self.words = words
+        vocab = {w: i for i, w in enumerate(dict.fromkeys(words))}
+        self._word_ids = np.array(list(map(vocab.__getitem__, words)), dtype=np.int64)
+        self._vocab = max(1, len(vocab))
+        self.lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        self.total = int(self.lengths.sum())
+        self._ids: dict[int, np.ndarray] = {1: self._word_ids}
+        self._counts: dict[int, np.ndarray] = {}
+
+    def ids(self, n: int) -> np.ndarray:
+        """Per start position, the id of the n-gram there (``len(words) - n + 1`` ids).
+        N-grams that occur once may get negative ids (distinct, never shared)."""
+        if n not in self._ids:
+            prev = self.ids(n - 1)
+            m = len(self.words) - n + 1
+            if n == 2:
+                cand = np.arange(m)
+            else:
+                # an n-gram occurs twice only where the (n-1)-grams starting here and at
+                # the next word both do: only those positions need counting
+                dup = self.count(n - 1) > 1
+                cand = np.flatnonzero(dup[:-1] & dup[1:])
+            ids = -1 - np.arange(m, dtype=np.int64)
+            counts = np.ones(m, dtype=np.int64)
+            if len(cand):
+                # a rank of an (n-1)-gram is below len(words) and a word id below the
+                # vocabulary: their pair fits an int64 exactly for any real article
+                keys = prev[cand] * self._vocab + self._word_ids[cand + n - 1]
+                _, inverse, c = np.unique(keys, return_inverse=True, return_counts=True)
+                inverse = inverse.reshape(-1)
+                ids[cand] = inverse
+                counts[cand] = c[inverse]
+            self._ids[n] = ids
+            self._counts[n] = counts
+        return self._ids[n]
+
+    def count(self, n: int) -> np.ndarray:
+        """Per start position, how often the n-gram there occurs in the whole list."""
+        if n == 1 and 1 not in self._counts:
+            _, inverse, counts = np.unique(self._word_ids, return_inverse=True,
+                                           return_counts=True)
+            self._counts[1] = counts[inverse].reshape(-1)
+        self.ids(n)
+        return self._counts[n]
+
+    def top_char_ratio(self, n: int) -> float:
+        """See :func:`top_ngram_char_ratio`."""
+        if len(self.words) < n or self.total == 0:
+            return 0.0
+        counts = self.count(n)
+        best = int(counts.max())
+        if best <= 1:
+            return 0.0
+        # ties: the n-gram that occurs first (as Counter.most_common would pick)
+        i = int(np.argmax(counts == best))
+        return min(1.0, int(self.lengths[i : i + n].sum()) * best / self.total)
+
+    def dup_char_ratio(self, n: int) -> float:
+        """See :func:`dup_ngram_char_ratio`."""
+        if len(self.words) < n or self.total == 0:
+            return 0.0
+        flags = (self.count(n) > 1).astype(np.int32)
+        if not flags.any():
+            return 0.0
+        # word k is covered when a duplicate n-gram starts anywhere in [k - n + 1, k]
+        covered = np.convolve(flags, np.ones(n, dtype=np.int32))[: len(self.words)] > 0
+        return float(self.lengths[covered].sum()) / self.total
 
 
 def top_ngram_char_ratio(words: Sequence[str], n: int) -> float:
     """Characters of the most frequent word n-gram times its count, over all word chars."""
-    total = sum(map(len, words))
-    if len(words) < n or total == 0:
-        return 0.0
-    counts = _ngram_counts(words, n)
-    gram, count = counts.most_common(1)[0]
-    if count <= 1:
-        return 0.0
-    return min(1.0, sum(len(w) for w in gram) * count / total)
+    return NgramCounts(words).top_char_ratio(n)
 
 
 def dup_ngram_char_ratio(words: Sequence[str], n: int) -> float:
@@ -144,28 +197,19 @@ def dup_ngram_char_ratio(words: Sequence[str], n: int) -> float:
     Every occurrence counts (the first included); a word inside several duplicate
     n-grams counts once.
     """
-    total = sum(map(len, words))
-    if len(words) < n or total == 0:
-        return 0.0
-    grams = list(zip(*(words[i:] for i in range(n)), strict=False))
-    counts = Counter(grams)
-    if len(counts) == len(grams):  # nothing repeats: the common case, decided in C
-        return 0.0
-    flags = np.fromiter((counts[g] > 1 for g in grams), dtype=np.int32, count=len(grams))
-    # word k is covered when a duplicate n-gram starts anywhere in [k - n + 1, k]
-    covered = np.convolve(flags, np.ones(n, dtype=np.int32))[: len(words)] > 0
-    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-    return float(lengths[covered].sum()) / total
+    return NgramCounts(words).dup_char_ratio(n)
 
 
 def gopher_scores(
-    text: str, words: Sequence[str], paragraphs: Sequence[str] | None = None
+    text: str, words: Sequence[str], paragraphs: Sequence[str] | None = None,
+    ngrams: NgramCounts | None = None,
 ) -> dict[str, float]:
     """All Gopher repetition measures of a text and its (normalised) words.
 
     ``paragraphs``: the text of each paragraph (the document model's blocks); by default
     the blocks :func:`analyser.document.split_blocks` finds (one per line, hard-wrapped
-    prose joined), which is what :func:`analyser.document.parse` uses."""
+    prose joined), which is what :func:`analyser.document.parse` uses. ``ngrams``: the
+    :class:`NgramCounts` of ``words``, when the caller has them already."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     if paragraphs is None:
         paragraphs = [text[a:b] for a, b in split_blocks(text)]
@@ -173,12 +217,13 @@ def gopher_scores(
     out: dict[str, float] = {}
     out["dup_line_ratio"], out["dup_line_char_ratio"] = duplicate_fractions(lines)
     out["dup_paragraph_ratio"], out["dup_paragraph_char_ratio"] = duplicate_fractions(paragraphs)
+    grams = NgramCounts(words) if ngrams is None else ngrams
     for n in TOP_NGRAMS:
-        out[f"top_{n}gram_char_ratio"] = top_ngram_char_ratio(words, n)
+        out[f"top_{n}gram_char_ratio"] = grams.top_char_ratio(n)
     previous = 1.0
     for n in DUP_NGRAMS:
         # a duplicate n-gram contains a duplicate (n-1)-gram: once none, none above
-        previous = dup_ngram_char_ratio(words, n) if previous > 0 else 0.0
+        previous = grams.dup_char_ratio(n) if previous > 0 else 0.0
         out[f"dup_{n}gram_char_ratio"] = previous
     return out
 
@@ -262,32 +307,35 @@ class PhraseSpan:
     sentence: int
     start: int
     end: int
-    grams: list[tuple[str, ...]]
+    grams: list[int]  # ids of its 3-grams (NgramCounts.ids), which link occurrences
 
 
-def phrase_spans(doc: Document, words: Sequence[str] | None = None) -> list[PhraseSpan]:
+def phrase_spans(
+    doc: Document, words: Sequence[str] | None = None, ngrams: NgramCounts | None = None
+) -> list[PhraseSpan]:
     """Every occurrence (the first included) of a content phrase that comes back in a
     later paragraph: word 3-grams inside one sentence and between punctuation marks,
-    merged where they overlap. ``words``: the lower-cased word and number tokens."""
+    merged where they overlap. ``words``: the lower-cased word and number tokens;
+    ``ngrams``: their :class:`NgramCounts`."""
     toks = doc.tokens
     widx = [k for k, t in enumerate(toks) if t.kind != "punct"]
     low = list(words) if words is not None else [toks[k].text.lower() for k in widx]
     n = PHRASE_N
-    grams = list(zip(*(low[i:] for i in range(n)), strict=False))
-    counts = _ngram_counts(low, n, grams)
-    if len(counts) == len(grams):
+    if len(low) < n:
+        return []
+    grams = NgramCounts(low) if ngrams is None else ngrams
+    repeated = np.flatnonzero(grams.count(n) > 1)
+    if not len(repeated):
         return []
     # occurrences of every 3-gram seen more than once, inside one sentence, no punctuation
-    occ: dict[tuple[str, ...], list[int]] = {}
-    for g, c in counts.items():
-        if c > 1:
-            occ[g] = []
-    for i, g in enumerate(grams):
-        if g in occ and widx[i + n - 1] - widx[i] == n - 1:
-            occ[g].append(i)
+    where = np.asarray(widx, dtype=np.int64)
+    repeated = repeated[where[repeated + n - 1] - where[repeated] == n - 1]
+    occ: dict[int, list[int]] = {}
+    for i, g in zip(repeated.tolist(), grams.ids(n)[repeated].tolist(), strict=True):
+        occ.setdefault(g, []).append(i)
     sentences = doc.sentences
-    keep: dict[tuple[str, ...], bool] = {}
-    hits: dict[int, list[tuple[int, tuple[str, ...]]]] = {}  # sentence -> (word pos, gram)
+    keep: dict[int, bool] = {}
+    hits: dict[int, list[tuple[int, int]]] = {}  # sentence -> (word pos, 3-gram id)
     lower_forms: frozenset[str] | None = None  # built when a candidate needs it
     for g, positions in occ.items():
         if len(positions) < 2:
@@ -321,7 +369,7 @@ def phrase_spans(doc: Document, words: Sequence[str] | None = None) -> list[Phra
                 out.append(PhraseSpan(si, toks[widx[a]].start, toks[widx[b - 1]].end, gs))
     # a phrase left without a kept occurrence in another paragraph is no longer a repeat
     while True:
-        paras: dict[tuple[str, ...], set[int]] = {}
+        paras: dict[int, set[int]] = {}
         for sp in out:
             for g in sp.grams:
                 paras.setdefault(g, set()).add(sentences[sp.sentence].paragraph)
@@ -340,7 +388,7 @@ def repeated_phrases(
     holds any of its 3-grams; the first occurrence links to the next sentence that
     repeats it. At most ``limit`` findings, in text order."""
     spans = phrase_spans(doc, words) if spans is None else spans
-    where: dict[tuple[str, ...], list[int]] = {}  # gram -> sentences, in order
+    where: dict[int, list[int]] = {}  # 3-gram id -> sentences, in order
     for sp in spans:
         for g in sp.grams:
             where.setdefault(g, []).append(sp.sentence)
@@ -408,9 +456,9 @@ def sentence_terms(doc: Document) -> list[Terms]:
 
 
 def _sentence_terms(doc: Document) -> list[Terms]:
-    toks = doc.tokens
+    infos = token_infos(doc.tokens)
     return [
-        terms_of([(t.text, t.kind) for t in toks[s.token_start : s.token_end]])
+        terms_of_infos([x for x in infos[s.token_start : s.token_end] if x is not None])
         for s in doc.sentences
     ]
 
@@ -485,7 +533,9 @@ def novel_content(terms: Sequence[Terms]) -> list[int]:
 def measure(doc: Document, settings=None) -> FamilyResult:
     """Gopher repetition measures, repeated phrases and restatements of one article."""
     words = [t.text.lower() for t in doc.tokens if t.kind != "punct"]
-    scores = gopher_scores(doc.text, words, [doc.text[p.start : p.end] for p in doc.paragraphs])
+    ngrams = NgramCounts(words)
+    scores = gopher_scores(doc.text, words, [doc.text[p.start : p.end] for p in doc.paragraphs],
+                           ngrams)
     terms = sentence_terms(doc)
     eligible = [s.kind in RESTATE_KINDS for s in doc.sentences]
     found = find_restatements(terms, eligible, names=name_terms(doc, terms),
@@ -495,7 +545,7 @@ def measure(doc: Document, settings=None) -> FamilyResult:
     for r in found:
         restates[r.index] = r.of
         sim[r.index] = round(r.similarity, 4)
-    spans = phrase_spans(doc, words)
+    spans = phrase_spans(doc, words, ngrams)
     phrases = repeated_phrases(doc, words=words, spans=spans)
     findings = phrases + restatement_findings(doc, found)
     n_words = len(words)

@@ -327,7 +327,19 @@ def _info(text: str, kind: str) -> TokenInfo:
 def terms_of(tokens: Iterable[tuple[str, str]]) -> Terms:
     """Terms of a sentence given its tokens as (text, kind) with kind word|number|punct."""
     get = _INFO.get
-    infos = [get(x) or _info(x, k) for x, k in tokens if k != "punct"]
+    return terms_of_infos([get(x) or _info(x, k) for x, k in tokens if k != "punct"])
+
+
+def token_infos(tokens: Iterable) -> list[TokenInfo | None]:
+    """The :class:`TokenInfo` of each token (objects with ``text`` and ``kind``, such as
+    :class:`analyser.document.Token`); None for punctuation."""
+    get = _INFO.get
+    return [None if t.kind == "punct" else get(t.text) or _info(t.text, t.kind)
+            for t in tokens]
+
+
+def terms_of_infos(infos: Sequence[TokenInfo]) -> Terms:
+    """Terms of a sentence given the :class:`TokenInfo` of its words and numbers."""
     if not infos:
         return Terms({}, frozenset(), frozenset(), frozenset(), (), ())
     weights: dict[str, float] = {}
@@ -336,20 +348,21 @@ def terms_of(tokens: Iterable[tuple[str, str]]) -> Terms:
     lowered: set[str] = set()
     noisy: set[str] = set()
     content: set[str] = set()
-    for n, info in enumerate(infos):
-        term = info.term
+    first = True
+    for _stem, term, weight, _tris, _edges, noise, case in infos:
         if term is None:
+            first = False
             continue
-        (noisy if info.noise else content).add(term)
-        case = info.case
+        (noisy if noise else content).add(term)
         if case == LOWER:
             lowered.add(term)
         elif case == NUMBER:
             numbers.add(term)
-        elif n and case == CAPITAL:
+        elif case == CAPITAL and not first:
             names.add(term)
+        first = False
         if term not in weights:
-            weights[term] = info.weight
+            weights[term] = weight
     stems, _, _, tris, edges, _, _ = zip(*infos, strict=True)
     return Terms(weights, frozenset(numbers), frozenset(names), frozenset(lowered),
                  stems, tris, edges, frozenset(noisy - content))

@@ -54,8 +54,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-
-import numpy as np
+from itertools import compress
 
 from ..document import Document, split_blocks
 from ..models import Finding
@@ -109,81 +108,91 @@ def duplicate_fractions(items: Sequence[str]) -> tuple[float, float]:
 
 
 class NgramCounts:
-    """How often each word n-gram of a word list occurs, for every position, computed
-    once for all n (vectorised: ranks of (n-1)-grams combined with the next word).
+    """How often each word n-gram of a word list occurs, at every position, for any n.
 
-    ``count(n)[i]`` is the number of occurrences of the n-gram starting at word ``i``;
-    ``ids(n)[i]`` numbers that n-gram (equal n-grams, equal ids). Exact: no hashing.
+    Counted level by level: an n-gram occurs twice only where the (n-1)-grams starting
+    at its first and its second word both do, so above bigrams only those positions are
+    looked at (a handful in most articles). Exact: n-grams are compared as keys, not
+    hashed into numbers.
     """
 
     def __init__(self, words: Sequence[str]) -> None:
         self.words = words
-        vocab = {w: i for i, w in enumerate(dict.fromkeys(words))}
-        self._word_ids = np.array(list(map(vocab.__getitem__, words)), dtype=np.int64)
-        self._vocab = max(1, len(vocab))
-        self.lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-        self.total = int(self.lengths.sum())
-        self._ids: dict[int, np.ndarray] = {1: self._word_ids}
-        self._counts: dict[int, np.ndarray] = {}
+        self.lengths = list(map(len, words))
+        self.total = sum(self.lengths)
+        self._keys: dict[int, list] = {}
+        self._counts: dict[int, list[int]] = {}
+        self._dups: dict[int, list[int]] = {}
 
-    def ids(self, n: int) -> np.ndarray:
-        """Per start position, the id of the n-gram there (``len(words) - n + 1`` ids).
-        N-grams that occur once may get negative ids (distinct, never shared)."""
-        if n not in self._ids:
-            prev = self.ids(n - 1)
-            m = len(self.words) - n + 1
-            if n == 2:
-                cand = np.arange(m)
-            else:
-                # an n-gram occurs twice only where the (n-1)-grams starting here and at
-                # the next word both do: only those positions need counting
-                dup = self.count(n - 1) > 1
-                cand = np.flatnonzero(dup[:-1] & dup[1:])
-            ids = -1 - np.arange(m, dtype=np.int64)
-            counts = np.ones(m, dtype=np.int64)
-            if len(cand):
-                # a rank of an (n-1)-gram is below len(words) and a word id below the
-                # vocabulary: their pair fits an int64 exactly for any real article
-                keys = prev[cand] * self._vocab + self._word_ids[cand + n - 1]
-                _, inverse, c = np.unique(keys, return_inverse=True, return_counts=True)
-                inverse = inverse.reshape(-1)
-                ids[cand] = inverse
-                counts[cand] = c[inverse]
-            self._ids[n] = ids
-            self._counts[n] = counts
-        return self._ids[n]
+    def _level(self, n: int) -> None:
+        if n in self._counts:
+            return
+        words = self.words
+        m = len(words) - n + 1
+        if m <= 0:
+            keys: list = []
+            counts: list[int] = []
+            dups: list[int] = []
+        elif n <= 2:
+            keys = list(words) if n == 1 else list(zip(words, words[1:], strict=False))
+            tally = Counter(keys)
+            counts = list(map(tally.__getitem__, keys))
+            dups = list(compress(range(m), map((1).__lt__, counts)))
+        else:
+            self._level(n - 1)
+            prev_keys, prev_counts = self._keys[n - 1], self._counts[n - 1]
+            cand = [i for i in self._dups[n - 1] if i < m and prev_counts[i + 1] > 1]
+            cand_keys = [(prev_keys[i], words[i + n - 1]) for i in cand]
+            tally = Counter(cand_keys)
+            keys = [None] * m  # a key only where the n-gram may repeat
+            counts = [1] * m
+            dups = []
+            for i, key in zip(cand, cand_keys, strict=True):
+                keys[i] = key
+                c = counts[i] = tally[key]
+                if c > 1:
+                    dups.append(i)
+        self._keys[n], self._counts[n], self._dups[n] = keys, counts, dups
 
-    def count(self, n: int) -> np.ndarray:
+    def count(self, n: int) -> list[int]:
         """Per start position, how often the n-gram there occurs in the whole list."""
-        if n == 1 and 1 not in self._counts:
-            _, inverse, counts = np.unique(self._word_ids, return_inverse=True,
-                                           return_counts=True)
-            self._counts[1] = counts[inverse].reshape(-1)
-        self.ids(n)
+        self._level(n)
         return self._counts[n]
+
+    def repeated(self, n: int) -> list[int]:
+        """The start positions (ascending) of n-grams that occur more than once."""
+        self._level(n)
+        return self._dups[n]
+
+    def keys(self, n: int) -> list:
+        """Per start position, a key of the n-gram there: equal n-grams that occur more
+        than once have equal keys (others may have None)."""
+        self._level(n)
+        return self._keys[n]
 
     def top_char_ratio(self, n: int) -> float:
         """See :func:`top_ngram_char_ratio`."""
-        if len(self.words) < n or self.total == 0:
-            return 0.0
         counts = self.count(n)
-        best = int(counts.max())
+        if not counts or self.total == 0:
+            return 0.0
+        best = max(counts)
         if best <= 1:
             return 0.0
-        # ties: the n-gram that occurs first (as Counter.most_common would pick)
-        i = int(np.argmax(counts == best))
-        return min(1.0, int(self.lengths[i : i + n].sum()) * best / self.total)
+        i = counts.index(best)  # ties: the n-gram that occurs first, as Counter would pick
+        return min(1.0, sum(self.lengths[i : i + n]) * best / self.total)
 
     def dup_char_ratio(self, n: int) -> float:
         """See :func:`dup_ngram_char_ratio`."""
         if len(self.words) < n or self.total == 0:
             return 0.0
-        flags = (self.count(n) > 1).astype(np.int32)
-        if not flags.any():
+        dups = self.repeated(n)
+        if not dups:
             return 0.0
-        # word k is covered when a duplicate n-gram starts anywhere in [k - n + 1, k]
-        covered = np.convolve(flags, np.ones(n, dtype=np.int32))[: len(self.words)] > 0
-        return float(self.lengths[covered].sum()) / self.total
+        covered = bytearray(len(self.words))
+        run = b"\x01" * n
+        for i in dups:
+            covered[i : i + n] = run
+        return sum(compress(self.lengths, covered)) / self.total
 
 
 def top_ngram_char_ratio(words: Sequence[str], n: int) -> float:
@@ -307,7 +316,7 @@ class PhraseSpan:
     sentence: int
     start: int
     end: int
-    grams: list[int]  # ids of its 3-grams (NgramCounts.ids), which link occurrences
+    grams: list[tuple]  # keys of its 3-grams (NgramCounts.keys), which link occurrences
 
 
 def phrase_spans(
@@ -324,18 +333,17 @@ def phrase_spans(
     if len(low) < n:
         return []
     grams = NgramCounts(low) if ngrams is None else ngrams
-    repeated = np.flatnonzero(grams.count(n) > 1)
-    if not len(repeated):
-        return []
+    keys = grams.keys(n)
     # occurrences of every 3-gram seen more than once, inside one sentence, no punctuation
-    where = np.asarray(widx, dtype=np.int64)
-    repeated = repeated[where[repeated + n - 1] - where[repeated] == n - 1]
-    occ: dict[int, list[int]] = {}
-    for i, g in zip(repeated.tolist(), grams.ids(n)[repeated].tolist(), strict=True):
-        occ.setdefault(g, []).append(i)
+    occ: dict[tuple, list[int]] = {}
+    for i in grams.repeated(n):
+        if widx[i + n - 1] - widx[i] == n - 1:
+            occ.setdefault(keys[i], []).append(i)
+    if not occ:
+        return []
     sentences = doc.sentences
-    keep: dict[int, bool] = {}
-    hits: dict[int, list[tuple[int, int]]] = {}  # sentence -> (word pos, 3-gram id)
+    keep: dict[tuple, bool] = {}
+    hits: dict[int, list[tuple[int, tuple]]] = {}  # sentence -> (word pos, 3-gram key)
     lower_forms: frozenset[str] | None = None  # built when a candidate needs it
     for g, positions in occ.items():
         if len(positions) < 2:
@@ -369,7 +377,7 @@ def phrase_spans(
                 out.append(PhraseSpan(si, toks[widx[a]].start, toks[widx[b - 1]].end, gs))
     # a phrase left without a kept occurrence in another paragraph is no longer a repeat
     while True:
-        paras: dict[int, set[int]] = {}
+        paras: dict[tuple, set[int]] = {}
         for sp in out:
             for g in sp.grams:
                 paras.setdefault(g, set()).add(sentences[sp.sentence].paragraph)
@@ -388,7 +396,7 @@ def repeated_phrases(
     holds any of its 3-grams; the first occurrence links to the next sentence that
     repeats it. At most ``limit`` findings, in text order."""
     spans = phrase_spans(doc, words) if spans is None else spans
-    where: dict[int, list[int]] = {}  # 3-gram id -> sentences, in order
+    where: dict[tuple, list[int]] = {}  # 3-gram key -> sentences, in order
     for sp in spans:
         for g in sp.grams:
             where.setdefault(g, []).append(sp.sentence)

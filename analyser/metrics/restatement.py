@@ -87,6 +87,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..resources import is_stopword
@@ -121,6 +122,9 @@ TITLE_GUARD_EXCLUDE = frozenset(
     "press general chief chair manager coach striker midfielder defender goalkeeper justice "
     "vice prime deputy captain commander".split()
 )
+
+#: A TokenInfo's stem.
+_STEM = itemgetter(0)
 
 # Same token shapes as analyser.document, for scoring bare sentence strings.
 _TOKEN_RE = re.compile(
@@ -183,14 +187,13 @@ class Terms:
     article most sentences are never compared in full.
     """
 
-    __slots__ = ("weights", "numbers", "names", "lowered", "total", "_stems", "_tris",
-                 "_edges", "_words", "_bigrams", "_trigrams", "_word_trigrams", "_guard",
+    __slots__ = ("weights", "numbers", "names", "lowered", "total", "_stems", "_infos",
+                 "_words", "_bigrams", "_trigrams", "_word_trigrams", "_guard",
                  "_guard_total", "noise")
 
     def __init__(self, weights: dict[str, float], numbers: frozenset[str],
-                 names: frozenset[str], lowered: frozenset[str], stems: tuple[str, ...],
-                 tris: tuple[frozenset[str], ...], edges: tuple[str, ...] = (),
-                 noise: frozenset[str] = frozenset()) -> None:
+                 names: frozenset[str], lowered: frozenset[str],
+                 infos: Sequence[TokenInfo] = (), noise: frozenset[str] = frozenset()) -> None:
         self.weights = weights
         #: content terms written here only as non-content words ("realli" from "really";
         #: "total" from "totally" but not from "the total cost")
@@ -199,9 +202,10 @@ class Terms:
         self.names = names
         self.lowered = lowered
         self.total = sum(weights.values())
-        self._stems = stems
-        self._tris = tris
-        self._edges = edges
+        #: the sentence's words and numbers (their stems, trigrams and edges feed the
+        #: pair features; kept whole so those are built only for pairs compared)
+        self._infos = infos
+        self._stems: tuple[str, ...] = tuple(map(_STEM, infos))
         self._words: frozenset[str] | None = None
         self._bigrams: frozenset[tuple[str, str]] | None = None
         self._trigrams: frozenset[str] | None = None
@@ -251,15 +255,15 @@ class Terms:
     @property
     def trigrams(self) -> frozenset[str]:
         if self._trigrams is None:
-            e = self._edges
+            e = [info.edges for info in self._infos]
             # inside words, plus the ones across each word boundary ("e s" in "the sale")
             cross = {a[-1] + " " + b[0] for a, b in zip(e, e[1:], strict=False)}
-            self._trigrams = frozenset().union(*self._tris, cross)
+            self._trigrams = frozenset().union(*(info.tris for info in self._infos), cross)
         return self._trigrams
 
     def __getstate__(self):
-        return (self.weights, self.numbers, self.names, self.lowered, self._stems, self._tris,
-                self._edges, self.noise)
+        return (self.weights, self.numbers, self.names, self.lowered, tuple(self._infos),
+                self.noise)
 
     def __setstate__(self, state) -> None:
         self.__init__(*state)
@@ -341,7 +345,7 @@ def token_infos(tokens: Iterable) -> list[TokenInfo | None]:
 def terms_of_infos(infos: Sequence[TokenInfo]) -> Terms:
     """Terms of a sentence given the :class:`TokenInfo` of its words and numbers."""
     if not infos:
-        return Terms({}, frozenset(), frozenset(), frozenset(), (), ())
+        return Terms({}, frozenset(), frozenset(), frozenset())
     weights: dict[str, float] = {}
     numbers: set[str] = set()
     names: set[str] = set()
@@ -363,9 +367,8 @@ def terms_of_infos(infos: Sequence[TokenInfo]) -> Terms:
         first = False
         if term not in weights:
             weights[term] = weight
-    stems, _, _, tris, edges, _, _ = zip(*infos, strict=True)
-    return Terms(weights, frozenset(numbers), frozenset(names), frozenset(lowered),
-                 stems, tris, edges, frozenset(noisy - content))
+    return Terms(weights, frozenset(numbers), frozenset(names), frozenset(lowered), infos,
+                 frozenset(noisy - content))
 
 
 @lru_cache(maxsize=200_000)
@@ -609,11 +612,12 @@ def find_restatements(
                     cands = list(shared)
                 best: list[tuple[float, int]] = [(-1.0, -1), (-1.0, -1)]  # any, original
                 for j in cands:
-                    p, s = scores(ti, terms[j])
-                    if p < threshold:
-                        continue
+                    # the guard first: it is cheaper than the pair's features
                     is_short = None if short is None else (short[i] or short[j])
                     if not substantive_overlap(ti, terms[j], names, is_short):
+                        continue
+                    p, s = scores(ti, terms[j])
+                    if p < threshold:
                         continue
                     for k in (0, 1) if j not in restating else (0,):
                         bs, bj = best[k]

@@ -321,8 +321,8 @@ def is_title_case(doc: Document, s: Sentence) -> bool:
             continue
         if not t.text[:1].isupper() and t.text[:1].isalpha():
             lower += 1
-    if len(candidates) <= 2 * lower:
-        return False
+            if len(candidates) <= 2 * lower:  # enough lower case already: not a headline
+                return False
     title_set = name_titles()
     not_common = _not_common()
     for t in candidates:

@@ -48,7 +48,7 @@ import numpy as np
 from ..document import Document
 from . import FamilyResult
 from .repetition import sentence_terms
-from .restatement import non_content_words, token_info
+from .restatement import token_infos
 
 #: Finding categories of the language family that count as padding words.
 PADDING_CATEGORIES = frozenset({"filler", "hedge", "intensifier", "weasel", "padding", "meta"})
@@ -154,15 +154,12 @@ def _content_terms(doc: Document, sentence: int, skip: list[tuple[int, int]]) ->
     """Content terms of one sentence, leaving out tokens inside the ``skip`` spans and
     non-content words ("really", "basically")."""
     out = []
-    noise = non_content_words()
-    for t in doc.sentence_tokens(sentence):
-        if t.kind == "punct" or (skip and any(a <= t.start and t.end <= b for a, b in skip)):
+    toks = doc.sentence_tokens(sentence)
+    for t, info in zip(toks, token_infos(toks), strict=True):
+        if info is None or (skip and any(a <= t.start and t.end <= b for a, b in skip)):
             continue
-        if t.text.lower().replace("’", "'") in noise:
-            continue
-        term = token_info(t.text, t.kind)[1]
-        if term is not None:
-            out.append(term)
+        if info.term is not None and not info.noise:  # noise: a non-content word
+            out.append(info.term)
     return out
 
 
@@ -246,7 +243,8 @@ def measure(doc: Document, settings=None, prior: FamilyResult | None = None) -> 
     all_terms = sentence_terms(doc)
     for s in doc.sentences:
         noise = all_terms[s.index].noise
-        terms = [t for t in all_terms[s.index].weights if t not in noise]
+        weights = all_terms[s.index].weights
+        terms = [t for t in weights if t not in noise] if noise else list(weights)
         is_new = any(t not in last_seen for t in terms)
         # locally novel: a term none of the previous NOVELTY_WINDOW sentences had
         horizon = s.index - NOVELTY_WINDOW

@@ -455,8 +455,6 @@ def phrase_groups(doc: Document, spans: Sequence[PhraseSpan], limit: int = 50) -
 # --- restatements ----------------------------------------------------------------------
 
 
-#: The last document's sentence terms, so the padding family (run later on the same
-#: Document object in the same process) does not rebuild them. One entry: no growth.
 def sentence_terms(doc: Document) -> list[Terms]:
     """The restatement terms of every sentence of the document (computed once per
     document: the padding family reads them too)."""

@@ -81,6 +81,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -123,8 +124,8 @@ TITLE_GUARD_EXCLUDE = frozenset(
     "vice prime deputy captain commander".split()
 )
 
-#: A TokenInfo's stem.
-_STEM = itemgetter(0)
+#: Fields of a TokenInfo: its stem, character trigrams and word edges.
+_STEM, _TRIS, _HEAD, _TAIL = itemgetter(0), itemgetter(3), itemgetter(4), itemgetter(5)
 
 # Same token shapes as analyser.document, for scoring bare sentence strings.
 _TOKEN_RE = re.compile(
@@ -255,10 +256,10 @@ class Terms:
     @property
     def trigrams(self) -> frozenset[str]:
         if self._trigrams is None:
-            e = [info.edges for info in self._infos]
+            infos = self._infos
             # inside words, plus the ones across each word boundary ("e s" in "the sale")
-            cross = {a[-1] + " " + b[0] for a, b in zip(e, e[1:], strict=False)}
-            self._trigrams = frozenset().union(*(info.tris for info in self._infos), cross)
+            cross = map(operator.add, map(_TAIL, infos), map(_HEAD, infos[1:]))
+            self._trigrams = frozenset().union(*map(_TRIS, infos), cross)
         return self._trigrams
 
     def __getstate__(self):
@@ -285,7 +286,8 @@ class TokenInfo(NamedTuple):
     term: str | None  # content term, or None for a function word
     weight: float  # the term's weight (0 without a term)
     tris: frozenset[str]  # character trigrams inside the word, padded with spaces
-    edges: str  # first and last letter, for the trigrams across word boundaries
+    head: str  # the first letter, and the last letter and a space: they make the
+    tail: str  # trigrams across word boundaries ("e" + " " + "s" in "the sale")
     noise: bool  # a non-content word ("really", "basically"): its term is not content
     case: int  # NUMBER, LOWER (written in lower case), CAPITAL or OTHER
 
@@ -312,7 +314,7 @@ def token_info(text: str, kind: str) -> TokenInfo:
     case = (NUMBER if kind == "number" else LOWER if first.islower()
             else CAPITAL if first.isupper() else OTHER)
     noise = low.replace("’", "'") in non_content_words()
-    return TokenInfo(stem, term, weight, tris, low[0] + low[-1], noise, case)
+    return TokenInfo(stem, term, weight, tris, low[0], low[-1] + " ", noise, case)
 
 
 #: token_info by surface form (a form's kind never changes: the tokenizer decides it from
@@ -353,7 +355,7 @@ def terms_of_infos(infos: Sequence[TokenInfo]) -> Terms:
     noisy: set[str] = set()
     content: set[str] = set()
     first = True
-    for _stem, term, weight, _tris, _edges, noise, case in infos:
+    for _stem, term, weight, _tris, _head, _tail, noise, case in infos:
         if term is None:
             first = False
             continue

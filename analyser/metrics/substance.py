@@ -62,7 +62,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from ..document import Document, Sentence, Token
@@ -418,6 +418,12 @@ def clean_names(words: list[str]) -> list[tuple[str, bool]]:
     Titles and nationality adjectives are stripped; a title splits the run ("White House
     Deputy Press Secretary Anna Kelly" -> "White House", "Anna Kelly" after a title);
     months and weekdays are dropped."""
+    return list(_clean_names(tuple(words)))
+
+
+@lru_cache(maxsize=100_000)
+def _clean_names(words: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
+    # cached: the same names come back in every article about the same people
     words = [_POSSESSIVE.sub("", w) if i == len(words) - 1 else w for i, w in enumerate(words)]
     title_set = name_titles()
     roles = titles()
@@ -448,7 +454,7 @@ def clean_names(words: list[str]) -> list[tuple[str, bool]]:
         part.append(w)
     if part:
         out.append((" ".join(part), part_titled))
-    return [(n, t) for n, t in out if len(n) > 1 and not is_stopword(n)]
+    return tuple((n, t) for n, t in out if len(n) > 1 and not is_stopword(n))
 
 
 def entity_kind(name: str, titled: bool) -> str:

@@ -226,6 +226,9 @@ def _add_selection(p: argparse.ArgumentParser) -> None:
                    help="comma-separated codes or prefixes added to the selection")
     p.add_argument("--ignore", metavar="CODES",
                    help="comma-separated rule codes or prefixes to skip (added to the config's)")
+    p.add_argument("--semantic", action="store_true",
+                   help="find restatements by meaning too (needs: pip install "
+                        "'analyser[semantic]')")
 
 
 def cmd_check(args) -> int:

@@ -92,6 +92,8 @@ class Settings:
     min_thresholds: dict[str, float] = field(default_factory=dict)
     #: (glob, codes) pairs: codes or prefixes ignored in files matching the glob.
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: Restatements by meaning too (the optional ``analyser[semantic]`` extra).
+    semantic: bool = False
     #: The file these settings came from (None: built-in house style).
     config_path: str | None = None
 
@@ -199,7 +201,7 @@ def find_config(start: Path) -> Path | None:
 _KEYS = {
     "select", "extend-select", "ignore", "extend-ignore", "extend-rules", "thresholds",
     "levels", "per-file-ignores", "long-sentence-words", "hard-sentence-grade",
-    "very-hard-sentence-grade",
+    "very-hard-sentence-grade", "semantic",
 }
 
 
@@ -386,7 +388,13 @@ def settings_from_table(table: dict[str, Any], path: Path, prefix: str = "") -> 
             if value <= 0:
                 raise ck.fail(key, "must be positive")
             ints[attr] = int(value) if attr == "long_sentence_words" else value
+    semantic = table.get("semantic", base.semantic)
+    if not isinstance(semantic, bool):
+        raise ck.fail("semantic", "must be true or false")
+    if semantic:
+        _require_semantic(f"{path}: semantic = true")
     return Settings(
+        semantic=semantic,
         select=select,
         ignore=ignore,
         thresholds=maxima,
@@ -441,6 +449,9 @@ class SettingsResolver:
         self._select = getattr(args, "select", None)
         self._extend = getattr(args, "extend_select", None)
         self._ignore = getattr(args, "ignore", None)
+        self._semantic = bool(getattr(args, "semantic", False))
+        if self._semantic:
+            _require_semantic("--semantic")
         self._by_file: dict[str | None, Settings] = {}
         if self.config:
             self._by_file[None] = self._with_cli(load_config_file(self.config))
@@ -475,7 +486,19 @@ class SettingsResolver:
             changes["select"] = (select or settings.select) + extend
         if ignore:
             changes["ignore"] = settings.ignore + ignore
+        if self._semantic:
+            changes["semantic"] = True
         return replace(settings, **changes) if changes else settings
+
+
+def _require_semantic(where: str) -> None:
+    """A ConfigError (once, before any article is read) when semantic similarity is asked
+    for but the optional extra is not installed."""
+    from .metrics import semantic
+
+    if not semantic.available():
+        raise ConfigError(f"{where}: semantic similarity needs the optional extra: "
+                          f"{semantic.INSTALL_HINT}")
 
 
 def load_settings(args: Any) -> Settings:

@@ -537,15 +537,22 @@ def novel_content(terms: Sequence[Terms]) -> list[int]:
 
 
 def measure(doc: Document, settings=None) -> FamilyResult:
-    """Gopher repetition measures, repeated phrases and restatements of one article."""
+    """Gopher repetition measures, repeated phrases and restatements of one article
+    (restatements by meaning too when ``settings.semantic``: the optional extra)."""
     words = [t.text.lower() for t in doc.tokens if t.kind != "punct"]
     ngrams = NgramCounts(words)
     scores = gopher_scores(doc.text, words, [doc.text[p.start : p.end] for p in doc.paragraphs],
                            ngrams)
     terms = sentence_terms(doc)
     eligible = [s.kind in RESTATE_KINDS for s in doc.sentences]
+    embeddings = None
+    if settings is not None and getattr(settings, "semantic", False):
+        from . import semantic
+
+        embeddings = semantic.embed([doc.sentence_text(s.index) for s in doc.sentences])
     found = find_restatements(terms, eligible, names=name_terms(doc, terms),
-                              short=short_lines(doc), groups=list_groups(doc))
+                              short=short_lines(doc), groups=list_groups(doc),
+                              embeddings=embeddings)
     restates: list[int | None] = [None] * len(doc.sentences)
     sim: list[float | None] = [None] * len(doc.sentences)
     for r in found:

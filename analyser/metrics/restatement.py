@@ -91,7 +91,10 @@ from importlib.resources import files
 from operator import itemgetter
 from typing import NamedTuple
 
+import numpy as np
+
 from ..resources import is_stopword
+from . import semantic as sem
 
 #: Logistic weights of (j1, j2, c3, wj, nd, b-, b+, t-, t+, lr), bias, blend, and the
 #: probability at which a pair counts as a restatement: see above.
@@ -444,14 +447,21 @@ def features(a: Terms, b: Terms) -> tuple[float, ...]:
     )
 
 
-def scores(a: Terms, b: Terms) -> tuple[float, float]:
-    """(probability that b restates a, similarity in [0, 1]): see the module docstring."""
+def lexical_scores(a: Terms, b: Terms) -> tuple[float, float, float]:
+    """(logit, probability that b restates a, similarity in [0, 1]) of the lexical model:
+    see the module docstring. A pair with an empty side has logit -inf."""
     if not a.words or not b.words:
-        return 0.0, 0.0
+        return -math.inf, 0.0, 0.0
     f = features(a, b)
     z = BIAS + sum(w * x for w, x in zip(WEIGHTS, f, strict=True))
     p = 1.0 / (1.0 + math.exp(-z))
-    return p, (1.0 - LAMBDA) * p + LAMBDA * f[3]
+    return z, p, (1.0 - LAMBDA) * p + LAMBDA * f[3]
+
+
+def scores(a: Terms, b: Terms) -> tuple[float, float]:
+    """(probability that b restates a, similarity in [0, 1]): see the module docstring."""
+    _, p, s = lexical_scores(a, b)
+    return p, s
 
 
 def similarity(a: Terms, b: Terms) -> float:
@@ -559,6 +569,7 @@ def find_restatements(
     names: frozenset[str] = frozenset(),
     short: Sequence[bool] | None = None,
     groups: Sequence[int | None] | None = None,
+    embeddings: np.ndarray | None = None,
 ) -> list[Restatement]:
     """For each sentence, the earlier sentence it restates: among those whose restatement
     probability reaches ``threshold`` and that pass :func:`substantive_overlap` (with the
@@ -575,6 +586,11 @@ def find_restatements(
     is compared with at most ``max_candidates`` earlier sentences, those sharing the most
     guard weight. Cost is O(sentences * (MAX_POSTINGS * terms + max_candidates * terms))
     at worst, linear in the article's length.
+
+    ``embeddings`` (one unit-length row per sentence, from :mod:`.semantic`) adds meaning:
+    each sentence is also compared with its ``SEM_TOP_K`` closest earlier sentences, pairs
+    are decided and ranked by :func:`.semantic.probability` and :func:`.semantic.similarity`,
+    and a pair without a shared substantive word counts from ``SEM_STRICT_COS``.
     """
     index: dict[str, list[int]] = defaultdict(list)
     exact: dict[tuple[str, ...], int] = {}
@@ -590,7 +606,19 @@ def find_restatements(
                 out.append(Restatement(i, first, 1.0))
                 restating.add(i)
                 continue
-        if ok and index:
+        near: list[int] = []  # earlier sentences closest in meaning (semantic extra)
+        if ok and embeddings is not None and i:
+            lo = max(0, i - sem.SEM_WINDOW)
+            cos_all = embeddings[lo:i] @ embeddings[i]
+            order = np.argsort(-cos_all, kind="stable")
+            for k in order[: 4 * sem.SEM_TOP_K].tolist():
+                j = lo + k
+                if (eligible is None or eligible[j]) and len(terms[j].guard) >= MIN_TERMS \
+                        and (groups is None or groups[i] is None or groups[j] != groups[i]):
+                    near.append(j)
+                    if len(near) == sem.SEM_TOP_K:
+                        break
+        if ok and (index or near):
             shared: dict[int, float] = defaultdict(float)
             for t, w in gi.items():
                 post = index.get(t)
@@ -607,18 +635,35 @@ def find_restatements(
                     if w >= MIN_CONTENT * (ti_total + terms[j].guard_total - w)
                     and (group is None or groups[j] != group)
                 }
-            if shared:
+            if shared or near:
                 if len(shared) > max_candidates:
                     cands = heapq.nlargest(max_candidates, shared, key=shared.__getitem__)
                 else:
                     cands = list(shared)
+                cands += [j for j in near if j not in shared]
                 best: list[tuple[float, int]] = [(-1.0, -1), (-1.0, -1)]  # any, original
                 for j in cands:
                     # the guard first: it is cheaper than the pair's features
                     is_short = None if short is None else (short[i] or short[j])
-                    if not substantive_overlap(ti, terms[j], names, is_short):
-                        continue
-                    p, s = scores(ti, terms[j])
+                    guarded = substantive_overlap(ti, terms[j], names, is_short)
+                    if embeddings is None:
+                        if not guarded:
+                            continue
+                        p, s = scores(ti, terms[j])
+                    else:
+                        cos = float(embeddings[i] @ embeddings[j])
+                        # by meaning alone: two full sentences, very close, same numbers
+                        # ("February 20, 2025" / "February 28, 2025" are not one fact)
+                        if not guarded and (
+                            cos < sem.SEM_STRICT_COS or is_short
+                            or (is_short is None and min(len(ti._stems), len(terms[j]._stems))
+                                < SHORT_WORDS)
+                            or (ti.numbers and terms[j].numbers
+                                and ti.numbers != terms[j].numbers)):
+                            continue
+                        z, _, lex = lexical_scores(ti, terms[j])
+                        p = sem.probability(cos, max(z, -50.0))
+                        s = sem.similarity(cos, lex)
                     if p < threshold:
                         continue
                     for k in (0, 1) if j not in restating else (0,):

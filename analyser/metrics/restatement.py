@@ -81,14 +81,13 @@ from __future__ import annotations
 
 import heapq
 import math
-import operator
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from operator import itemgetter
+from operator import add, itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -261,7 +260,7 @@ class Terms:
         if self._trigrams is None:
             infos = self._infos
             # inside words, plus the ones across each word boundary ("e s" in "the sale")
-            cross = map(operator.add, map(_TAIL, infos), map(_HEAD, infos[1:]))
+            cross = map(add, map(_TAIL, infos), map(_HEAD, infos[1:]))
             self._trigrams = frozenset().union(*map(_TRIS, infos), cross)
         return self._trigrams
 

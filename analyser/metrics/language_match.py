@@ -12,6 +12,8 @@ Phrase syntax (one phrase is a space-separated sequence of elements)::
     @modal                  any word of a closed class in analyser/data/lexicon_closed_class.toml
     #num                    a number ("20", "1.5m") or a number word ("twenty", "thirty-six")
     #poss                   a possessive word ("Oxfam's", "critics'")
+    #cap                    a word written with a capital letter, other than "I": a name
+                            where it does not open the sentence ("Like Kevin, ...")
     #year                   a four-digit year ("1970", "2005")
     *                       any one word
     ,                       a punctuation mark (any non-word token, written as itself)
@@ -40,6 +42,8 @@ Context condition tables (all keys optional, all given keys must hold)::
     restart = true | false                      the word after the phrase repeats the word
                                                 before it ("it was, like, it was not"): the
                                                 phrase is the editing term of a self-repair
+                                                (not when the phrase is repeated too: "i like
+                                                i like rap" says the verb twice)
 
 A rule may carry ``when`` (a list of condition tables: at least one must hold), ``unless``
 (a list: none may hold), top-level ``not_prev`` / ``not_next`` (shorthand for one more
@@ -124,7 +128,7 @@ def tokens_from_words(words: Sequence[str]) -> list[Tok]:
 # --- atoms -------------------------------------------------------------------------------
 
 # An atom is a small tuple: ("w", word) | ("c", frozenset) | ("num",) | ("poss",) | ("any",)
-# | ("year",) | ("p", mark)
+# | ("year",) | ("cap",) | ("p", mark)
 Atom = tuple
 
 
@@ -135,6 +139,9 @@ def _is_number(tok: Tok) -> bool:
     return tok.norm in words or (
         "-" in tok.norm and all(part in words for part in tok.norm.split("-"))
     )
+
+
+_FIRST_PERSON = re.compile(r"^i(?:'[a-z]+)?$")
 
 
 def atom_matches(atom: Atom, tok: Tok) -> bool:
@@ -152,6 +159,8 @@ def atom_matches(atom: Atom, tok: Tok) -> bool:
         return tok.kind == "number" and len(tok.norm) == 4 and "1000" <= tok.norm <= "2099"
     if kind == "poss":
         return tok.kind == "word" and (tok.norm.endswith("'s") or tok.norm.endswith("s'"))
+    if kind == "cap":
+        return tok.cap and tok.kind == "word" and not _FIRST_PERSON.match(tok.norm)
     return tok.kind != "punct"  # "any"
 
 
@@ -164,6 +173,8 @@ def _parse_atom(elem: str) -> Atom:
         return ("poss",)
     if elem == "#year":
         return ("year",)
+    if elem == "#cap":
+        return ("cap",)
     if elem.startswith("@"):
         name = elem[1:]
         if name not in lexicon():
@@ -417,9 +428,13 @@ def _is_restart(toks: Sequence[Tok], i: int, j: int) -> bool:
     """The words after [i, j) repeat the one to three words just before it, commas aside
     ("it was, like, it was not"): a speaker restarting after an editing term."""
     before = [t.norm for t in toks[max(0, i - 5) : i] if t.norm != ","]
-    after = [t.norm for t in toks[j : j + 5] if t.norm != ","]
+    after = [t.norm for t in toks[j : j + 8] if t.norm != ","]
+    phrase = [t.norm for t in toks[i:j]]
+    # "i like i like rap": the phrase is repeated with the words before it, so it belongs to
+    # the repeated words (the verb said twice), not to an editing term between them
     return any(
         len(before) >= n and before[-n:] == after[:n] and toks[i - 1].kind != "number"
+        and after[n : n + len(phrase)] != phrase
         for n in (1, 2, 3)
     )
 
@@ -540,7 +555,7 @@ def compile_rule(rule: Rule, order: int = 0) -> CompiledRule:
         for s in expanded:
             if not s:
                 raise _err(rule, "phrases", f"phrase '{p}' can match nothing")
-            if s[0][0] in ("any", "p", "poss", "year"):
+            if s[0][0] in ("any", "p", "poss", "year", "cap"):
                 raise _err(rule, "phrases", f"phrase '{p}' must start with a word or class")
             seqs.append(s)
     conds: dict[str, list[Condition]] = {"when": [], "unless": []}

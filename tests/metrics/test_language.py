@@ -357,4 +357,18 @@ def test_restart_condition_marks_editing_terms():
     assert _hits(m, "it was like it was not") == [2]
     assert _hits(m, "it was , like , it was not") == [3]
     assert _hits(m, "i like it") == []
+    # the phrase repeated with the words before it is the verb said twice, not an editing term
+    assert _hits(m, "i like i like rap") == []
+    assert _hits(m, "why i like i buy clothes") == [2]
     assert "like" in fillers("It was, like, it was not fair.")
+
+
+def test_cap_element_matches_names_not_the_pronoun_i():
+    m = _matcher(phrases=["like"], unless=[{"next": ["#cap"]}])
+    toks = tokens_from_words("Like Kevin I would go . Like I said , no .".split())
+    hits = [x.i for x in m.match(toks)]
+    assert hits == [6]  # "Like I said" only: "Kevin" is a name, "I" is not
+    # a fronted "Like" before a name or object pronoun is the preposition, comma or not
+    assert "like" not in fillers("Like Kazaa these trackers will be held by everyone.")
+    assert "like" not in fillers("Like us they did well in France.")
+    assert "like" in fillers("Like I don't even know what happened.")

@@ -9,18 +9,12 @@ only split into typed blocks.
 
 from __future__ import annotations
 
+from ..errors import NoArticleError
 from ..models import Article, Block, CleanResult, Removed
-
-
-class NoArticleError(ValueError):
-    """The page holds no article text (empty, or only menus and links)."""
-
-
-# Imported after NoArticleError so the submodules can raise it.
-from .html_page import MAX_HTML_BYTES, clean_html_page  # noqa: E402
-from .markdown_doc import clean_markdown  # noqa: E402
-from .personal_data import REDACTED, redact  # noqa: E402
-from .text_page import clean_text_page, split_preclean  # noqa: E402
+from .html_page import MAX_HTML_BYTES, clean_html_page
+from .markdown_doc import clean_markdown
+from .personal_data import REDACTED, redact
+from .text_page import clean_text_page, split_preclean
 
 __all__ = [
     "MAX_HTML_BYTES", "NoArticleError", "clean_article", "clean_html_page", "clean_text_page",

@@ -43,7 +43,7 @@ def clean_html_page(html: str, *, url: str | None = None,
     from trafilatura import bare_extraction
     from trafilatura.utils import load_html
 
-    from . import NoArticleError
+    from ..errors import NoArticleError
 
     html = _cap(html, max_bytes, url)
     tree = load_html(html) if html.strip() else None

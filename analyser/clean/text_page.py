@@ -172,7 +172,7 @@ def clean_text_page(
             why = "author bio"  # the author's name and role next to a bio
         removed.append(Removed(redact(t), why))
     if not has_article([b.text for b in blocks]):
-        from . import NoArticleError
+        from ..errors import NoArticleError
 
         raise NoArticleError("no article text found")
     found_title = title

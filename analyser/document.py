@@ -14,20 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .resources import ABBREVIATIONS, TITLE_ABBREVIATIONS, punkt_tokenizer, syllables
+from .tokens import TOKEN_RE as _TOKEN_RE
 
 PROSE = "prose"
-
-# Tokens: abbreviations with internal periods, numbers (with separators and short unit
-# suffixes), words (contractions and hyphenated compounds kept whole), single punctuation.
-_TOKEN_RE = re.compile(
-    r"""
-      (?P<abbr>(?:[^\W\d_]\.){2,})
-    | (?P<num>\d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th|s|m|bn|k|pm|am)?(?![^\W\d_]))
-    | (?P<word>[^\W_][^\W_]*(?:['’][^\W_]+)*(?:-[^\W_]+(?:['’][^\W_]+)*)*)
-    | (?P<punct>[^\w\s])
-    """,
-    re.VERBOSE,
-)
 
 _LIST_MARKER = re.compile(r"^(?:[•*\-–—·▪►‣◦]|\(?\d{1,3}[.)]|[a-z][.)])\s+")
 _HEADING_MD = re.compile(r"^#{1,6}\s+")

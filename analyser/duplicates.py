@@ -19,17 +19,17 @@ for shingling and hashing, plus the candidate checks.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
+
+from .tokens import PLAIN_WORD_RE
 
 SHINGLE = 5
 NUM_PERM = 128
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 def shingles(text: str, k: int = SHINGLE) -> set[str]:
     """Lower-cased word ``k``-gram shingles of a text (one shingle if it is shorter)."""
-    words = _WORD.findall(text.lower())
+    words = PLAIN_WORD_RE.findall(text.lower())
     if not words:
         return set()
     if len(words) < k:
@@ -78,7 +78,7 @@ def find_duplicates(items: Iterable[tuple[str, str]], threshold: float = 0.8) ->
     for i, (ident, text) in enumerate(pairs):
         ids.append(ident)
         norm = " ".join(text.split())
-        if not _WORD.search(norm):
+        if not PLAIN_WORD_RE.search(norm):
             rep.append(-1)
             continue
         h = hashlib.sha1(norm.encode("utf-8")).hexdigest()

@@ -11,7 +11,7 @@ import inspect
 from dataclasses import dataclass, field
 from typing import Any
 
-from .config import DEFAULT_SETTINGS, Settings
+from .settings import DEFAULT_SETTINGS, Settings
 from .document import Document, parse
 from .metrics import FamilyResult, families
 from .models import Article, Finding, Removed

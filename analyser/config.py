@@ -33,130 +33,23 @@ import difflib
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
+from .catalog import LEVELS
+from .errors import ConfigError, RuleError
+from .extras import SEMANTIC_INSTALL_HINT, semantic_available
+from .rules.codes import CODE_OR_PREFIX, unknown_code
+from .rules.extra import extra_rules
+from .settings import DEFAULT_SETTINGS, HOUSE_STYLE, Settings
+from .toml_compat import TOMLDecodeError, loads
 
-CONFIG_NAMES: tuple[str, ...] = ("analyser.toml", "pyproject.toml")
-LEVELS: tuple[str, ...] = ("suggestion", "warning", "error")
-#: Categories a user's extra rule file may add rules to (the language family's).
-EXTENDABLE_CATEGORIES: tuple[str, ...] = (
-    "filler", "hedge", "intensifier", "weasel", "padding", "meta",
-)
+__all__ = [
+    "DEFAULT_SETTINGS", "HOUSE_STYLE", "ConfigError", "Settings", "SettingsResolver",
+    "find_config", "load_config_file", "load_settings",
+]
 
-#: The built-in house style: limits a tight news piece stays inside, measure -> maximum.
-#: Chosen on BBC News (2,225 articles): each is exceeded by about 1% of them or fewer
-#: (filler 0.7%, padding 0.9%, grade 0.3%; measured 2026-12-02, rule set 2026.11.1), so a
-#: breach marks an outlier for edited news copy. See docs/review.md.
-DEFAULT_MAX_THRESHOLDS: dict[str, float] = {
-    "readability_grade": 16.0,
-    "filler_per_1k": 2.0,
-    "padding_index": 15.0,
-}
-DEFAULT_MIN_THRESHOLDS: dict[str, float] = {}
-
-_CODE_OR_PREFIX = re.compile(r"^[A-Z]{1,3}\d{0,3}$")
-#: Codes ``check`` gives threshold breaches (see analyser.review.check.THRESHOLD_CODES).
-THRESHOLD_CODE_NAMES: tuple[str, ...] = ("THR001", "THR002")
-
-
-class ConfigError(ValueError):
-    """An invalid house-style file; the message names the file and the key."""
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Thresholds and rule selection for one run. Frozen and picklable."""
-
-    #: A prose sentence longer than this many words counts as long.
-    long_sentence_words: int = 25
-    #: Sentence grade bands (grade above which a sentence is hard / very hard).
-    hard_sentence_grade: float = 14.0
-    very_hard_sentence_grade: float = 17.0
-    #: Maximum values before ``check`` fails an article (measure name -> limit).
-    thresholds: dict[str, float] = field(default_factory=dict)
-    #: Rule codes or prefixes to run / skip (empty select = all).
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    #: Per-rule level overrides: code or prefix -> suggestion | warning | error.
-    levels: dict[str, str] = field(default_factory=dict)
-    #: Extra rule files (TOML) validated like the built-in ones (absolute paths).
-    extra_rule_files: tuple[str, ...] = ()
-    #: Minimum values before ``check`` fails an article (measure name -> limit).
-    min_thresholds: dict[str, float] = field(default_factory=dict)
-    #: (glob, codes) pairs: codes or prefixes ignored in files matching the glob.
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    #: Restatements by meaning too (the optional ``analyser[semantic]`` extra).
-    semantic: bool = False
-    #: The file these settings came from (None: built-in house style).
-    config_path: str | None = None
-
-    def rule_enabled(self, code: str) -> bool:
-        """True when ``code`` is selected and not ignored (prefix match, like ruff)."""
-        if self.select and not any(code.startswith(p) for p in self.select):
-            return False
-        return not any(code.startswith(p) for p in self.ignore)
-
-    @property
-    def root(self) -> Path:
-        """The folder per-file-ignore globs are relative to (the config file's, else cwd)."""
-        return Path(self.config_path).parent if self.config_path else Path.cwd()
-
-    def ignored_for(self, path: str | Path) -> tuple[str, ...]:
-        """Codes or prefixes ignored for one input file by ``per-file-ignores``."""
-        if not self.per_file_ignores:
-            return ()
-        p = Path(path)
-        candidates = {p.as_posix(), p.name}
-        try:
-            candidates.add(p.resolve().relative_to(self.root.resolve()).as_posix())
-        except ValueError:
-            pass
-        out: list[str] = []
-        for pattern, codes in self.per_file_ignores:
-            if any(_glob_match(c, pattern) for c in candidates):
-                out.extend(codes)
-        return tuple(out)
-
-    def level_for(self, code: str, default: str) -> str:
-        """The configured level of a code: the longest matching prefix wins."""
-        best = max((p for p in self.levels if code.startswith(p)), key=len, default="")
-        return self.levels[best] if best else default
-
-
-DEFAULT_SETTINGS = Settings()
-#: What ``check`` applies when no configuration file is found.
-HOUSE_STYLE = Settings(
-    thresholds=dict(DEFAULT_MAX_THRESHOLDS), min_thresholds=dict(DEFAULT_MIN_THRESHOLDS)
-)
-
-
-def _glob_match(path: str, pattern: str) -> bool:
-    """Glob with ``**`` spanning folders and ``*`` staying inside one (like ruff)."""
-    return re.fullmatch(_glob_regex(pattern), path) is not None
-
-
-def _glob_regex(pattern: str) -> str:
-    out, i = [], 0
-    while i < len(pattern):
-        c = pattern[i]
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-            continue
-        if pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-            continue
-        out.append({"*": "[^/]*", "?": "[^/]"}.get(c, re.escape(c)))
-        i += 1
-    return "".join(out)
 
 
 # --- discovery -------------------------------------------------------------------------
@@ -164,19 +57,19 @@ def _glob_regex(pattern: str) -> str:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config file: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: config file is not UTF-8: {exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
+    except TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
 
 
 def _has_section(pyproject: Path) -> bool:
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, TOMLDecodeError):
         return False  # someone else's broken pyproject is not our configuration
     return isinstance(data.get("tool"), dict) and "analyser" in data["tool"]
 
@@ -243,7 +136,7 @@ class _Checker:
         out = []
         for v in value:
             code = v.strip().upper()
-            if not _CODE_OR_PREFIX.match(code):
+            if not CODE_OR_PREFIX.match(code):
                 raise self.fail(key, f"'{v}' is not a rule code or prefix (e.g. FIL, FIL001)")
             problem = unknown_code(code, self.extra_codes)
             if problem:
@@ -257,28 +150,6 @@ class _Checker:
         if not math.isfinite(value):
             raise self.fail(key, "must be a finite number")
         return float(value)
-
-
-def known_codes(extra: Sequence[str] = ()) -> tuple[str, ...]:
-    """Every code a selector can name: the built-in rules, the threshold codes, ``extra``."""
-    from .rules import builtin_rules
-
-    return (*(r.code for r in builtin_rules()), *THRESHOLD_CODE_NAMES, *extra)
-
-
-def unknown_code(code: str, extra: Sequence[str] = ()) -> str:
-    """Why ``code`` (a code or prefix) selects nothing, or "" when it selects a rule.
-
-    Like ruff, a selector that matches no rule is an error rather than a silent no-op:
-    ``select = ["FLI"]`` would otherwise run nothing and pass every file.
-    """
-    codes = known_codes(extra)
-    if any(c.startswith(code) for c in codes):
-        return ""
-    prefixes = sorted({c.rstrip("0123456789") for c in codes} | set(codes))
-    hint = difflib.get_close_matches(code, prefixes, n=1)
-    did = f" (did you mean '{hint[0]}'?)" if hint else ""
-    return f"'{code}' matches no rule{did}; `analyser rules` lists them"
 
 
 def _check_measure_name(ck: _Checker, key: str, name: str) -> None:
@@ -345,7 +216,7 @@ def _extra_rules(ck: _Checker, raw: Any) -> tuple[str, ...]:
             raise ck.fail("extend-rules", f"rule file not found: {f}")
     try:
         extra_rules(files)
-    except ValueError as exc:  # RuleError: names the rule file, the rule and the field
+    except RuleError as exc:  # names the rule file, the rule and the field
         raise ck.fail("extend-rules", str(exc)) from None
     return files
 
@@ -426,7 +297,7 @@ def _cli_codes(option: str, value: str | None, extra: Sequence[str] = ()) -> tup
         code = part.strip().upper()
         if not code:
             continue
-        if not _CODE_OR_PREFIX.match(code):
+        if not CODE_OR_PREFIX.match(code):
             raise ConfigError(f"{option}: '{part.strip()}' is not a rule code or prefix")
         problem = unknown_code(code, extra)
         if problem:
@@ -494,11 +365,9 @@ class SettingsResolver:
 def _require_semantic(where: str) -> None:
     """A ConfigError (once, before any article is read) when semantic similarity is asked
     for but the optional extra is not installed."""
-    from .metrics import semantic
-
-    if not semantic.available():
+    if not semantic_available():
         raise ConfigError(f"{where}: semantic similarity needs the optional extra: "
-                          f"{semantic.INSTALL_HINT}")
+                          f"{SEMANTIC_INSTALL_HINT}")
 
 
 def load_settings(args: Any) -> Settings:
@@ -507,56 +376,3 @@ def load_settings(args: Any) -> Settings:
     top. Commands that read many files use :class:`SettingsResolver` per file."""
     paths = [p for p in (getattr(args, "paths", None) or []) if "://" not in str(p)]
     return SettingsResolver(args).for_path(paths[0] if paths else None)
-
-
-# --- extra rules -----------------------------------------------------------------------
-
-
-def extra_rules(paths: tuple[str, ...] | list[str]) -> tuple:
-    """The rules of a house style's extra rule files, validated exactly like the built-in
-    ones (:func:`analyser.rules.load_rule_file`) and compiled by the language matcher.
-
-    Raises :class:`analyser.rules.RuleError` naming the file, the rule and the field.
-    """
-    return _extra_rules_cached(tuple(paths))
-
-
-@lru_cache(maxsize=8)
-def _extra_rules_cached(paths: tuple[str, ...]) -> tuple:
-    from .rules import RuleError, builtin_rules, check_unique, load_rule_file
-
-    rules = []
-    for p in paths:
-        for r in load_rule_file(p):
-            if r.category not in EXTENDABLE_CATEGORIES:
-                raise RuleError(
-                    f"{p}: rule {r.code}: field 'category': extra rules extend the language "
-                    f"family; use one of {', '.join(EXTENDABLE_CATEGORIES)}"
-                )
-            rules.append(r)
-    check_unique([*builtin_rules(), *rules])
-    from .metrics.language_match import compile_rule
-
-    for r in rules:
-        compile_rule(r)  # phrase syntax errors surface now, as a RuleError
-    _check_examples(rules)
-    return tuple(rules)
-
-
-def _check_examples(rules: list) -> None:
-    """Each extra rule's ``flag`` examples must raise it and its ``pass`` examples must not,
-    as the test suite demands of the built-in rules (matched with every language rule, so a
-    phrase a longer built-in one swallows is caught here)."""
-    from .document import parse
-    from .metrics.language import find_language
-    from .metrics.language_match import LANGUAGE_FAMILIES, Matcher
-    from .rules import RuleError, rules_for
-
-    matcher = Matcher([*(b for fam in LANGUAGE_FAMILIES for b in rules_for(fam)), *rules])
-    for r in rules:
-        for key, examples, want in (("flag", r.flag, True), ("pass", r.pass_, False)):
-            for text in examples:
-                found = any(f.code == r.code for f in find_language(parse(text), matcher))
-                if found != want:
-                    why = "example is not flagged" if want else "example is flagged"
-                    raise RuleError(f"{r.file}: rule {r.code}: field '{key}': {why}: {text!r}")

@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import tables
 from .analysis import Analysis, analyse_article
-from .config import DEFAULT_SETTINGS, Settings
+from .settings import DEFAULT_SETTINGS, Settings
 from .ingest import IngestError, iter_articles
 from .models import Article
 

@@ -125,12 +125,31 @@ class Document:
 
     @property
     def words(self) -> list[Token]:
+        """Word and number tokens."""
         return [t for t in self.tokens if t.kind != "punct"]
+
+    @property
+    def own_words(self) -> int:
+        """Words (and numbers) outside direct quotations: the writer's own, which the
+        per-1,000-words rates of the writer's language are counted over."""
+        return self.derived("own_words", _own_words)
+
+    @property
+    def quoted_words(self) -> int:
+        """Words (and numbers) inside direct quotations."""
+        return len(self.words) - self.own_words
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (or the nearest before it), -1 if none."""
         starts = [s.start for s in self.sentences]
         return bisect.bisect_right(starts, offset) - 1
+
+
+def _own_words(doc: Document) -> int:
+    words = doc.words
+    if not doc.quotes:
+        return len(words)
+    return sum(1 for t in words if not doc.in_quote(t.start, t.end))
 
 
 def classify_block(line: str) -> str:

@@ -35,7 +35,7 @@ from typing import Any
 from ..document import Document, Sentence
 from ..models import Finding
 from ..rules import Rule, rules_for
-from . import FamilyResult
+from .base import Context, Family, FamilyResult, make_finding
 from .readability import Counts, count, is_familiar
 
 #: Words rarer than this Zipf frequency (about once per million words; ``wordfreq``) are
@@ -328,10 +328,11 @@ def _rules() -> dict[str, Rule]:
     return {r.code: r for r in rules_for("grade")}
 
 
-def measure(doc: Document, settings=None) -> FamilyResult:
+def measure(ctx: Context) -> FamilyResult:
     """Article grade, per-sentence grades and bands, and hard-sentence findings."""
-    hard = float(getattr(settings, "hard_sentence_grade", 14.0))
-    very_hard = float(getattr(settings, "very_hard_sentence_grade", 17.0))
+    doc = ctx.doc
+    hard = float(ctx.settings.hard_sentence_grade)
+    very_hard = float(ctx.settings.very_hard_sentence_grade)
     banded = {s.index for s in doc.prose_sentences}
     total = Stats()
     grades: list[float] = []
@@ -352,25 +353,9 @@ def measure(doc: Document, settings=None) -> FamilyResult:
             continue
         n_hard += 1  # hard or worse
         n_very += b == "very hard"
-        rule = _rules().get("HRD002" if b == "very hard" else "HRD001")
-        if rule is None:
-            continue
-        findings.append(
-            Finding(
-                code=rule.code,
-                category=rule.category,
-                start=s.start,
-                end=s.end,
-                text=doc.text[s.start : s.end],
-                in_quote=doc.in_quote(s.start, s.end),
-                message=rule.message.replace("{grade}", f"{g:.0f}").replace(
-                    "{reasons}", _reasons(st, s, doc)),
-                suggestion=rule.suggestion,
-                name=rule.name,
-                level=rule.level,
-                sentence=s.index,
-            )
-        )
+        rule = _rules()["HRD002" if b == "very hard" else "HRD001"]
+        findings.append(make_finding(doc, rule, s.start, s.end, sentence=s.index,
+                                     grade=f"{g:.0f}", reasons=_reasons(st, s, doc)))
     n = len(banded)
     scores = {
         "readability_grade": round(grade_of(total), 2),
@@ -383,3 +368,6 @@ def measure(doc: Document, settings=None) -> FamilyResult:
         findings=findings,
         sentence_values={"sentence_grade": grades, "sentence_band": bands},
     )
+
+
+FAMILY = Family("grade", measure)

@@ -17,9 +17,9 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..config import DEFAULT_SETTINGS, Settings
 from ..document import Document
 from ..models import Finding
+from ..settings import DEFAULT_SETTINGS, Settings
 from . import FamilyResult
 from .language_match import LANGUAGE_FAMILIES, Matcher, Tok, builtin_matcher, normalise
 

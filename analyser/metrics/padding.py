@@ -1,4 +1,4 @@
-"""Padding: how much of an article says something new. Runs last (reads ``prior``).
+"""Padding: how much of an article says something new.
 
 Per article, over ``Document.prose_sentences`` (prose, or every sentence when an article
 has none, so 300 copies of a line score the same with or without a final stop);
@@ -33,25 +33,27 @@ definitions and the composite's rationale: ``docs/padding_index.md``.
 Per sentence: ``novelty_curve`` (distinct content terms seen up to and including each
 sentence) and ``empty_sentence`` (True/False; None for sentences not counted).
 
-The language families may be absent; then the language part is left out and the other
-weights are rescaled (``padding_language_available`` says which case applies).
+Reads the language family's findings (the writer's padding words) and the repetition
+family's restatements and duplicate 5-grams.
 """
 
 from __future__ import annotations
 
-import bisect
 import zlib
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..catalog import LANGUAGE_CATEGORIES
 from ..document import Document
-from . import FamilyResult
+from ..models import Finding
+from .base import Context, Family, FamilyResult, per_1k
+from .language import FAMILY as LANGUAGE
+from .repetition import FAMILY as REPETITION
 from .repetition import sentence_terms
 from .restatement import token_infos
 
-#: Finding categories of the language family that count as padding words.
-PADDING_CATEGORIES = frozenset({"filler", "hedge", "intensifier", "weasel", "padding", "meta"})
 MTLD_THRESHOLD = 0.72
 MATTR_WINDOW = 50
 
@@ -163,19 +165,6 @@ def _content_terms(doc: Document, sentence: int, skip: list[tuple[int, int]]) ->
     return out
 
 
-def _words_outside_quotes(doc: Document) -> int:
-    """Words (and numbers) of the text that are not inside a direct quotation."""
-    total = sum(s.words for s in doc.sentences)
-    if not doc.quotes:
-        return total
-    starts = [t.start for t in doc.tokens]
-    inside = 0
-    for a, b in doc.quotes:
-        lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
-        inside += sum(1 for t in doc.tokens[lo:hi] if t.kind != "punct" and t.end <= b)
-    return max(0, total - inside)
-
-
 def shrink(
     values: dict[str, float | None], *, own_words: int, words: int, sentences: int
 ) -> dict[str, float | None]:
@@ -212,34 +201,40 @@ def index_parts(values: dict[str, float | None]) -> tuple[float, dict[str, float
     return (100.0 * acc / total_w if total_w else 0.0), parts
 
 
-def measure(doc: Document, settings=None, prior: FamilyResult | None = None) -> FamilyResult:
-    """Novelty, empty sentences, lexical diversity, compression and the padding index."""
-    prior = prior or FamilyResult()
+@dataclass
+class SentenceCounts:
+    """What the sentence pass found: per-sentence values and counts over the counted
+    (prose) sentences."""
+
+    curve: list[int] = field(default_factory=list)
+    empty: list[bool | None] = field(default_factory=list)
+    counted: int = 0
+    novel: int = 0
+    local: int = 0
+    empty_n: int = 0
+    filler_only: int = 0
+    restating: int = 0
+
+
+def _language_spans(doc: Document, lang: Sequence[Finding]) -> list[list[tuple[int, int]]]:
+    """Per sentence, the spans of its padding-language findings."""
     n = len(doc.sentences)
-    lang = [f for f in prior.findings if f.category in PADDING_CATEGORIES]
-    # the language family ran if it left extras or per-sentence counts (or findings)
-    have_language = (
-        "language" in prior.extras or "language_findings" in prior.sentence_values or bool(lang)
-    )
     spans: list[list[tuple[int, int]]] = [[] for _ in range(n)]
     for f in lang:
         si = f.sentence if 0 <= f.sentence < n else doc.sentence_at(f.start)
         if 0 <= si < n:
             spans[si].append((f.start, f.end))
-    restates = prior.sentence_values.get("restates")
-    if restates is None or len(restates) != n:
-        restates = [None] * n
-        for f in prior.findings:
-            if f.code == "RPT002" and 0 <= f.sentence < n:
-                restates[f.sentence] = f.related_sentence
+    return spans
 
-    # the sentences counted: prose, or every sentence when there is no prose (as the
-    # other families' sentence statistics do)
+
+def count_sentences(doc: Document, spans: list[list[tuple[int, int]]],
+                    restates: Sequence[int | None]) -> SentenceCounts:
+    """Novelty (whole-article and local), the novelty curve and empty sentences, over the
+    prose sentences (every sentence when there is no prose, as the other families'
+    sentence statistics do)."""
     counted = {s.index for s in doc.prose_sentences}
     last_seen: dict[str, int] = {}  # term -> the last sentence that had it
-    curve: list[int] = []
-    empty: list[bool | None] = []
-    novel_n = local_n = empty_n = filler_only_n = counted_n = 0
+    out = SentenceCounts()
     all_terms = sentence_terms(doc)
     for s in doc.sentences:
         noise = all_terms[s.index].noise
@@ -251,63 +246,82 @@ def measure(doc: Document, settings=None, prior: FamilyResult | None = None) -> 
         is_novel = any(last_seen.get(t, -1 - NOVELTY_WINDOW) < horizon for t in terms)
         for t in terms:
             last_seen[t] = s.index
-        curve.append(len(last_seen))
+        out.curve.append(len(last_seen))
         if s.index not in counted:
-            empty.append(None)
+            out.empty.append(None)
             continue
-        counted_n += 1
-        novel_n += is_new
-        local_n += is_novel
+        out.counted += 1
+        out.novel += is_new
+        out.local += is_novel
         left = _content_terms(doc, s.index, spans[s.index]) if spans[s.index] else terms
-        filler_only = not left
-        is_empty = restates[s.index] is not None or filler_only
-        filler_only_n += filler_only and restates[s.index] is None
-        empty_n += is_empty
-        empty.append(is_empty)
+        restating = restates[s.index] is not None
+        out.filler_only += not left and not restating
+        out.restating += restating
+        out.empty_n += restating or not left
+        out.empty.append(restating or not left)
+    return out
 
-    words = [t.text.lower() for t in doc.tokens if t.kind == "word"]
-    own_words = _words_outside_quotes(doc)
-    lang_own = sum(1 for f in lang if not f.in_quote)
-    restating = sum(1 for i in counted if restates[i] is not None)
-    m = mtld(words)
+
+def _ratio(n: int, total: int) -> float:
+    return n / total if total else 0.0
+
+
+def index_values(counts: SentenceCounts, words: Sequence[str], m: float, lang_own: int,
+                 own_words: int, dup_5gram: float) -> dict[str, float | None]:
+    """The raw value of every padding-index part (before shrinking toward the reference);
+    ``m`` is the MTLD of ``words``."""
     if not words:  # nothing to measure: every part is 0 (as for an empty text)
-        values: dict[str, float | None] = {name: 0.0 for name in INDEX_PARTS}
-    else:
-        values = {
-            "language": (1000.0 * lang_own / own_words if own_words else 0.0)
-            if have_language else None,
-            "restatement": restating / counted_n if counted_n else 0.0,
-            "empty": empty_n / counted_n if counted_n else 0.0,
-            "repetition": prior.scores.get("dup_5gram_char_ratio", 0.0),
-            # MTLD is not defined on short texts: their diversity part is neutral (0)
-            "diversity": max(0.0, MTLD_REFERENCE - m) if len(words) >= MTLD_MIN_WORDS
-            else 0.0,
-        }
+        return {name: 0.0 for name in INDEX_PARTS}
+    return {
+        "language": per_1k(lang_own, own_words),
+        "restatement": _ratio(counts.restating, counts.counted),
+        "empty": _ratio(counts.empty_n, counts.counted),
+        "repetition": dup_5gram,
+        # MTLD is not defined on short texts: their diversity part is neutral (0)
+        "diversity": max(0.0, MTLD_REFERENCE - m) if len(words) >= MTLD_MIN_WORDS else 0.0,
+    }
+
+
+def measure(ctx: Context) -> FamilyResult:
+    """Novelty, empty sentences, lexical diversity, compression and the padding index."""
+    doc = ctx.doc
+    lang = [f for f in ctx.result(LANGUAGE).findings if f.category in LANGUAGE_CATEGORIES]
+    repetition = ctx.result(REPETITION).data
+    counts = count_sentences(doc, _language_spans(doc, lang), repetition.restates)
+    words = [t.text.lower() for t in doc.tokens if t.kind == "word"]
+    own_words = doc.own_words
+    lang_own = sum(1 for f in lang if not f.in_quote)
+    m = mtld(words)
+    values = index_values(counts, words, m, lang_own, own_words,
+                          repetition.dup_5gram_char_ratio)
     all_words = sum(s.words for s in doc.sentences)
-    estimates = (shrink(values, own_words=own_words, words=all_words, sentences=counted_n)
+    estimates = (shrink(values, own_words=own_words, words=all_words, sentences=counts.counted)
                  if words else values)
     index, parts = index_parts(estimates)
     scores = {
-        "novelty_ratio": novel_n / counted_n if counted_n else 0.0,
-        "local_novelty_ratio": local_n / counted_n if counted_n else 0.0,
-        "empty_sentence_ratio": empty_n / counted_n if counted_n else 0.0,
-        "filler_only_sentence_ratio": filler_only_n / counted_n if counted_n else 0.0,
+        "novelty_ratio": _ratio(counts.novel, counts.counted),
+        "local_novelty_ratio": _ratio(counts.local, counts.counted),
+        "empty_sentence_ratio": _ratio(counts.empty_n, counts.counted),
+        "filler_only_sentence_ratio": _ratio(counts.filler_only, counts.counted),
         "mtld": m,
         "mattr": mattr(words),
         "compression_ratio": compression_ratio(doc.text),
         "padding_index": index,
-        "padding_language_available": 1.0 if have_language else 0.0,
+        "padding_language_available": 1.0,
     }
     for name in INDEX_PARTS:
         scores[f"padding_part_{name}"] = parts.get(name, 0.0)
     return FamilyResult(
         scores=scores,
-        sentence_values={"novelty_curve": curve, "empty_sentence": empty},
+        sentence_values={"novelty_curve": counts.curve, "empty_sentence": counts.empty},
         extras={"padding_parts": {k: round(v, 4) for k, v in parts.items()},
-                "padding_values": {k: v for k, v in values.items()},
-                "padding_estimates": {k: v for k, v in estimates.items()},
-                "padding_counts": {"sentences": counted_n, "restating": restating,
-                                   "empty": empty_n, "filler_only": filler_only_n,
-                                   "novel": novel_n, "language_findings": lang_own,
+                "padding_values": dict(values),
+                "padding_estimates": dict(estimates),
+                "padding_counts": {"sentences": counts.counted, "restating": counts.restating,
+                                   "empty": counts.empty_n, "filler_only": counts.filler_only,
+                                   "novel": counts.novel, "language_findings": lang_own,
                                    "own_words": own_words, "words": len(words)}},
     )
+
+
+FAMILY = Family("padding", measure, needs=(LANGUAGE, REPETITION))

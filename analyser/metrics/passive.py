@@ -24,7 +24,7 @@ from importlib.resources import files
 from ..document import Document, Token
 from ..models import Finding
 from ..rules import Rule, rules_for
-from . import FamilyResult
+from .base import Context, Family, FamilyResult, make_finding
 
 BE = frozenset(
     """
@@ -212,28 +212,16 @@ def _rules() -> dict[str, Rule]:
     return {r.code: r for r in rules_for("passive")}
 
 
-def measure(doc: Document, settings=None) -> FamilyResult:
+def measure(ctx: Context) -> FamilyResult:
     """Passive-voice findings, per-sentence counts and rates over prose sentences."""
+    doc = ctx.doc
     rules = _rules()
     findings: list[Finding] = []
     per_sentence = [0] * len(doc.sentences)
     for si, _a, b, kind, agent, start in find_passives(doc):
         per_sentence[si] += 1
         code = "PSV003" if kind == "get" else "PSV002" if agent else "PSV001"
-        rule = rules.get(code)
-        if rule is None:
-            continue
-        end = doc.tokens[b].end
-        text = doc.text[start:end]
-        findings.append(
-            Finding(
-                code=rule.code, category=rule.category, start=start, end=end, text=text,
-                in_quote=doc.in_quote(start, end),
-                message=rule.message.replace("{text}", text),
-                suggestion=rule.suggestion.replace("{text}", text),
-                name=rule.name, level=rule.level, sentence=si,
-            )
-        )
+        findings.append(make_finding(doc, rules[code], start, doc.tokens[b].end, sentence=si))
     prose = doc.prose_sentences
     words = sum(s.words for s in prose)
     n_passive = sum(per_sentence[s.index] for s in prose)
@@ -244,3 +232,6 @@ def measure(doc: Document, settings=None) -> FamilyResult:
     }
     return FamilyResult(scores=scores, findings=findings,
                         sentence_values={"passive": per_sentence})
+
+
+FAMILY = Family("passive", measure)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..document import Document, Sentence
 from ..resources import dale_chall_easy_words
-from . import FamilyResult
+from .base import Context, Family, FamilyResult
 
 #: Silent reading speed for non-fiction, words per minute (Brysbaert 2019, Journal of
 #: Memory and Language 109).
@@ -205,12 +205,13 @@ def formulas(c: Counts) -> dict[str, float]:
     return out
 
 
-def measure(doc: Document, settings=None) -> FamilyResult:
+def measure(ctx: Context) -> FamilyResult:
     """Readability of the article's prose, and every formula per sentence.
 
     ``reading_time_minutes`` counts every word a reader reads (headings, lists and bylines
     too); the formulas and sentence statistics use the prose sentences only."""
-    long_words = getattr(settings, "long_sentence_words", 25) if settings else 25
+    doc = ctx.doc
+    long_words = ctx.settings.long_sentence_words
     prose = doc.prose_sentences
     c = count(doc, prose)
     scores = formulas(c)
@@ -242,3 +243,6 @@ SENTENCE_FORMULAS = (
     "coleman_liau_index", "automated_readability_index", "dale_chall", "linsear_write",
     "consensus_grade",
 )
+
+
+FAMILY = Family("readability", measure)

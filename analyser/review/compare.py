@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis import Analysis
-from ..config import DEFAULT_SETTINGS, Settings
+from ..settings import DEFAULT_SETTINGS, Settings
 from ..models import Article, Finding
 from ..version import RULESET_VERSION, __version__
 from .positions import PositionMap

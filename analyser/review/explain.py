@@ -13,7 +13,7 @@ import difflib
 import textwrap
 from typing import Any
 
-from ..config import DEFAULT_SETTINGS, Settings
+from ..settings import DEFAULT_SETTINGS, Settings
 from ..rules import Rule, builtin_rules
 from .check import THRESHOLD_CODES
 

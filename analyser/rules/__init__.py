@@ -16,24 +16,18 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
+from ..catalog import CATEGORY_NAMES, LEVELS
+from ..errors import RuleError
+from ..toml_compat import TOMLDecodeError, loads
 
-CATEGORIES: tuple[str, ...] = (
-    "filler", "hedge", "intensifier", "weasel", "padding", "meta", "repetition", "passive",
-    "hard-sentence",
-)
-LEVELS: tuple[str, ...] = ("suggestion", "warning", "error")
+__all__ = [
+    "Rule", "RuleError", "builtin_rules", "check_unique", "load_rule_file", "parse_rules",
+    "rule_by_code", "rules_for",
+]
 _CODE = re.compile(r"^[A-Z]{3}\d{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _REQUIRED_TEXT = ("code", "name", "category", "message", "suggestion", "rationale")
 _COMMON = set(_REQUIRED_TEXT) | {"level", "false_positives", "flag", "pass", "link"}
-
-
-class RuleError(ValueError):
-    """A rule file is invalid; the message names the file, the rule and the field."""
 
 
 @dataclass(frozen=True)
@@ -77,8 +71,9 @@ def parse_rules(data: dict[str, Any], path: Path | str, family: str | None = Non
             raise _fail(path, ident, "code", "must be three capitals and three digits, e.g. FIL001")
         if not _NAME.match(raw["name"]):
             raise _fail(path, ident, "name", "must be kebab-case, e.g. you-know")
-        if raw["category"] not in CATEGORIES:
-            raise _fail(path, ident, "category", f"must be one of {', '.join(CATEGORIES)}")
+        if raw["category"] not in CATEGORY_NAMES:
+            raise _fail(path, ident, "category",
+                        f"must be one of {', '.join(CATEGORY_NAMES)}")
         level = raw.get("level", "warning")
         if level not in LEVELS:
             raise _fail(path, ident, "level", f"must be one of {', '.join(LEVELS)}")
@@ -111,10 +106,10 @@ def load_rule_file(path: Path | str, family: str | None = None) -> list[Rule]:
     """Load and validate one rule file (built-in or a user's own)."""
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise RuleError(f"{path}: cannot read rule file: {exc.strerror or exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
+    except TOMLDecodeError as exc:
         raise RuleError(f"{path}: invalid TOML: {exc}") from exc
     return parse_rules(data, path, family)
 
@@ -125,7 +120,7 @@ def builtin_rules() -> tuple[Rule, ...]:
     rules: list[Rule] = []
     for entry in sorted(files(__name__).iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".toml"):
-            data = tomllib.loads(entry.read_text(encoding="utf-8"))
+            data = loads(entry.read_text(encoding="utf-8"))
             rules.extend(parse_rules(data, f"analyser/rules/{entry.name}"))
     check_unique(rules)
     return tuple(rules)
@@ -147,4 +142,5 @@ def rules_for(family: str) -> tuple[Rule, ...]:
 
 
 def rule_by_code(code: str) -> Rule | None:
+    """The built-in rule with this code, or None."""
     return next((r for r in builtin_rules() if r.code == code), None)

@@ -7,14 +7,14 @@ out), so a process pool or a cluster can run it unchanged.
 from __future__ import annotations
 
 import dataclasses
-import inspect
 from dataclasses import dataclass, field
 from typing import Any
 
-from .settings import DEFAULT_SETTINGS, Settings
 from .document import Document, parse
-from .metrics import FamilyResult, families
+from .metrics import Context, FamilyResult, families
+from .metrics.language_extra import check_extra_rules
 from .models import Article, Finding, Removed
+from .settings import DEFAULT_SETTINGS, Settings
 
 
 @dataclass
@@ -38,26 +38,34 @@ class Analysis:
     extras: dict[str, Any] = field(default_factory=dict)
 
 
-def analyse_document(doc: Document, settings: Settings = DEFAULT_SETTINGS):
-    """Run every metric family over a parsed document.
+def validate_settings(settings: Settings) -> None:
+    """Checks of a configuration that need the metric families: a house style's extra
+    rules must compile and their examples behave. Raises RuleError (a usage error)."""
+    check_extra_rules(settings.extra_rule_files)
 
-    Returns (scores, findings, per-sentence values, extras).
+
+def analyse_document(doc: Document, settings: Settings = DEFAULT_SETTINGS):
+    """Run every metric family over a parsed document, each after the families it needs.
+
+    Returns (scores, findings, per-sentence values, extras). Findings of rules the
+    settings do not select are dropped as each family returns, so a downstream family
+    sees what the user sees.
     """
+    results: dict[str, FamilyResult] = {}
     scores: dict[str, float] = {}
     findings: list[Finding] = []
     sentence_values: dict[str, list[Any]] = {}
     extras: dict[str, Any] = {}
-    for name, measure in families():
-        if "prior" in inspect.signature(measure).parameters:
-            prior = FamilyResult(dict(scores), list(findings), dict(sentence_values), dict(extras))
-            result = measure(doc, settings, prior=prior)
-        else:
-            result = measure(doc, settings)
+    for family in families():
+        ctx = Context(doc, settings, {n.name: results[n.name] for n in family.needs})
+        result = family.measure(ctx)
+        result.findings = [f for f in result.findings if settings.rule_enabled(f.code)]
+        results[family.name] = result
         scores.update(result.scores)
-        findings.extend(f for f in result.findings if settings.rule_enabled(f.code))
+        findings.extend(result.findings)
         sentence_values.update(result.sentence_values)
         if result.extras:
-            extras[name] = result.extras
+            extras[family.name] = result.extras
     findings = [_with_sentence(doc, f) for f in findings]
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     return scores, findings, sentence_values, extras
@@ -108,10 +116,8 @@ def analyse_text(
 def _measure(doc: Document, settings: Settings, **meta: Any) -> Analysis:
     scores, findings, sentence_values, extras = analyse_document(doc, settings)
     if settings.levels:
-        findings = [
-            dataclasses.replace(f, level=_configured_level(f.code, f.level, settings))
-            for f in findings
-        ]
+        findings = [dataclasses.replace(f, level=settings.level_for(f.code, f.level))
+                    for f in findings]
     return Analysis(
         text=doc.text,
         scores=scores,
@@ -122,12 +128,6 @@ def _measure(doc: Document, settings: Settings, **meta: Any) -> Analysis:
         extras=extras,
         **meta,
     )
-
-
-def _configured_level(code: str, level: str, settings: Settings) -> str:
-    """The level configured for a code: the longest matching prefix wins."""
-    best = max((p for p in settings.levels if code.startswith(p)), key=len, default="")
-    return settings.levels[best] if best else level
 
 
 def sentence_rows(doc: Document, values: dict[str, list[Any]]) -> list[dict[str, Any]]:

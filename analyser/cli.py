@@ -1,27 +1,37 @@
 """Command line: argument parsing and exit codes; the analysis lives elsewhere.
 
 Exit status: 0 success, 1 findings over the house thresholds (``check``), 2 usage or
-input error (any input that could not be read, even when the others were processed).
+input error (any input that could not be read, even when the others were processed),
+3 internal error (a bug: the message names the input and asks for a report; ``--debug``
+prints the traceback). ``-v`` shows the modules' log messages on standard error.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
+import traceback
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from .config import ConfigError, SettingsResolver
+from .config import SettingsResolver
+from .errors import (
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_THRESHOLDS,
+    EXIT_USAGE,
+    InputError,
+    InternalError,
+    UsageError,
+)
 from .version import RULESET_VERSION, __version__
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_FINDINGS, EXIT_ERROR = EXIT_THRESHOLDS, EXIT_USAGE
 REPO_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-class UsageError(Exception):
-    """A problem with how the command was called (exit status 2)."""
+REPORT_BUGS = "this is a bug in analyser; please report it"
 
 
 def _warn(message, category, filename, lineno, file=None, line=None) -> None:
@@ -42,10 +52,18 @@ def _print_error(err) -> None:
     print(f"analyser: error: {err}", file=sys.stderr)
 
 
+def _resolver(args) -> SettingsResolver:
+    """The settings for each input, each configuration validated once, in full, before
+    any input is read (extra rules compiled and their examples run)."""
+    from .analysis import validate_settings
+
+    return SettingsResolver(args, validate=validate_settings)
+
+
 def _analyse(args):
     from .corpus import analyse_paths
 
-    resolver = SettingsResolver(args)
+    resolver = _resolver(args)
     return analyse_paths(
         default_inputs(args.paths),
         outlet=args.outlet,
@@ -58,9 +76,12 @@ def _analyse(args):
 def load_settings_for(args):
     """House-style settings for a one-input command: config file (if any) plus
     command-line overrides."""
+    from .analysis import validate_settings
     from .config import load_settings
 
-    return load_settings(args)
+    settings = load_settings(args)
+    validate_settings(settings)
+    return settings
 
 
 def cmd_score(args) -> int:
@@ -119,7 +140,7 @@ def _cleaned(paths: Sequence[str], outlet: str | None):
             continue
         try:
             cleaned = clean_article(item)
-        except Exception as exc:  # one clear line per input
+        except InputError as exc:  # one clear line per input; a bug is not caught here
             _print_error(f"{item.source or item.id}: {exc}")
             status = EXIT_ERROR
             continue
@@ -184,12 +205,12 @@ def cmd_duplicates(args) -> int:
 
 
 def cmd_rules(args) -> int:
-    from .review.check import THRESHOLD_CODES
-    from .review.explain import MEASURES, all_rules
+    from .catalog import THRESHOLD_CODES
+    from .review.explain import MODEL_MEASURES, all_rules
 
     settings = load_settings_for(args)
     rules = all_rules(settings)
-    thresholds = [(code, info) for code, info in THRESHOLD_CODES.items()]
+    thresholds = THRESHOLD_CODES
     if args.format == "json":
         print(json.dumps([
             {"code": r.code, "name": r.name, "category": r.category,
@@ -199,10 +220,10 @@ def cmd_rules(args) -> int:
              "file": r.file}
             for r in rules
         ] + [
-            {"code": code, "name": info["name"], "category": "threshold",
-             "level": settings.level_for(code, "error"), "default_level": "error",
-             "message": info["message"], "rationale": info["why"]}
-            for code, info in thresholds
+            {"code": t.code, "name": t.name, "category": "threshold",
+             "level": settings.level_for(t.code, "error"), "default_level": "error",
+             "message": t.message, "rationale": t.why}
+            for t in thresholds
         ], ensure_ascii=False, indent=2))
         return EXIT_OK
     where = settings.config_path or "built-in house style"
@@ -211,11 +232,11 @@ def cmd_rules(args) -> int:
     for r in rules:
         level = settings.level_for(r.code, r.level)
         print(f"{r.code}  {r.name:<28} {r.category:<13} {level:<10} {r.message}")
-    for code, info in thresholds:
-        level = settings.level_for(code, "error")
-        print(f"{code}  {info['name']:<28} {'threshold':<13} {level:<10} {info['message']}")
+    for t in thresholds:
+        level = settings.level_for(t.code, "error")
+        print(f"{t.code}  {t.name:<28} {'threshold':<13} {level:<10} {t.message}")
     print(f"\n`analyser explain CODE` shows a rule's examples and rationale; "
-          f"`analyser explain {MEASURES[0]}` shows the grade model's features and weights.")
+          f"`analyser explain {MODEL_MEASURES[0]}` shows the grade model's features and weights.")
     return EXIT_OK
 
 
@@ -235,10 +256,8 @@ def cmd_check(args) -> int:
     from .review.check import check_paths
     from .review.formats import render
 
-    result = check_paths(default_inputs(args.paths), SettingsResolver(args), outlet=args.outlet,
+    result = check_paths(default_inputs(args.paths), _resolver(args), outlet=args.outlet,
                          jobs=args.jobs, on_error=lambda p, m: _print_error(f"{p}: {m}"))
-    for problem in result.config_problems:
-        _print_error(problem)
     for path, reason in result.skipped:
         print(f"analyser: note: {path}: {reason}", file=sys.stderr)
     for f in result.files:
@@ -294,6 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version",
                         version=f"analyser {__version__} (rules {RULESET_VERSION})")
+    _add_logging(parser, 0)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("score", help="one row of scores per article")
@@ -357,7 +377,37 @@ def build_parser() -> argparse.ArgumentParser:
     _add_selection(p)
     p.set_defaults(func=cmd_compare)
 
+    for p in sub.choices.values():  # -v and --debug also after the command's name
+        _add_logging(p, argparse.SUPPRESS)
     return parser
+
+
+def _add_logging(p: argparse.ArgumentParser, default) -> None:
+    p.add_argument("-v", "--verbose", action="count", default=default,
+                   help="show what the stages log (-vv: debug messages too)")
+    p.add_argument("--debug", action="store_true", default=default,
+                   help="print the traceback of an internal error")
+
+
+def _configure_logging(verbose: int) -> None:
+    """Silent by default (warnings reach the user through their own lines); ``-v`` shows
+    the modules' info messages, ``-vv`` their debug messages."""
+    if not verbose:
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("analyser: %(levelname)s: %(name)s: %(message)s"))
+    root = logging.getLogger("analyser")
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose > 1 else logging.INFO)
+
+
+def _internal_error(exc: BaseException, where: str, detail: str, trace: str,
+                    debug: bool) -> int:
+    print(f"analyser: internal error{where}: {detail} — {REPORT_BUGS}"
+          f"{'' if debug else ' (run with --debug for the traceback)'}", file=sys.stderr)
+    if debug:
+        print(trace, file=sys.stderr, end="")
+    return EXIT_INTERNAL
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -370,18 +420,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_ERROR
+    _configure_logging(args.verbose)
     try:
         return args.func(args)
-    except UsageError as exc:
-        _print_error(exc)
-        return EXIT_ERROR
-    except ConfigError as exc:  # a bad house-style file: its message names file and key
+    except UsageError as exc:  # a bad option or house-style file: its message says which
         _print_error(exc)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except InternalError as exc:
+        return _internal_error(exc, f" while analysing {exc.source}", exc.detail,
+                               exc.traceback, args.debug)
+    except Exception as exc:  # a bug outside any one input
+        return _internal_error(exc, "", f"{type(exc).__name__}: {exc}",
+                               traceback.format_exc(), args.debug)
 
 
 if __name__ == "__main__":

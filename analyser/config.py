@@ -32,12 +32,12 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .catalog import LEVELS
+from .catalog import LEVELS, SCORE
 from .errors import ConfigError, RuleError
 from .extras import SEMANTIC_INSTALL_HINT, semantic_available
 from .rules.codes import CODE_OR_PREFIX, unknown_code
@@ -153,8 +153,14 @@ class _Checker:
 
 
 def _check_measure_name(ck: _Checker, key: str, name: str) -> None:
+    """A threshold must name a score the catalogue declares: a typo would otherwise pass
+    every file silently."""
     if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
         raise ck.fail(key, f"'{name}' is not a score name (snake_case, e.g. filler_per_1k)")
+    if name not in SCORE:
+        hint = difflib.get_close_matches(name, sorted(SCORE), n=1)
+        did = f" (did you mean '{hint[0]}'?)" if hint else ""
+        raise ck.fail(key, f"no such score{did}; docs/scores.md lists them")
 
 
 def _thresholds(ck: _Checker, raw: Any) -> tuple[dict[str, float | None], dict[str, float | None]]:
@@ -315,7 +321,11 @@ class SettingsResolver:
     Raises ConfigError (naming the file and the key) when a configuration is invalid.
     """
 
-    def __init__(self, args: Any = None) -> None:
+    def __init__(self, args: Any = None,
+                 validate: Callable[[Settings], None] | None = None) -> None:
+        #: Called once per configuration in use, for checks beyond this module's reach
+        #: (the command line passes :func:`analyser.analysis.validate_settings`).
+        self._validate = validate
         self.config = getattr(args, "config", None)
         self._select = getattr(args, "select", None)
         self._extend = getattr(args, "extend_select", None)
@@ -359,7 +369,10 @@ class SettingsResolver:
             changes["ignore"] = settings.ignore + ignore
         if self._semantic:
             changes["semantic"] = True
-        return replace(settings, **changes) if changes else settings
+        settings = replace(settings, **changes) if changes else settings
+        if self._validate is not None:
+            self._validate(settings)
+        return settings
 
 
 def _require_semantic(where: str) -> None:

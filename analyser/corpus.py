@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -12,10 +14,13 @@ from functools import cached_property
 import pandas as pd
 
 from . import tables
-from .analysis import Analysis, analyse_article
-from .settings import DEFAULT_SETTINGS, Settings
+from .analysis import Analysis, analyse_article, validate_settings
+from .errors import InputError, InternalError
 from .ingest import IngestError, iter_articles
 from .models import Article
+from .settings import DEFAULT_SETTINGS, Settings
+
+log = logging.getLogger(__name__)
 
 #: Show a progress bar on a terminal from this many articles on.
 PROGRESS_FROM = 20
@@ -52,12 +57,25 @@ class Corpus:
         return len(self.analyses)
 
 
-def _safe_analyse(article: Article, settings: Settings) -> Analysis | IngestError:
+def _safe_analyse(article: Article,
+                  settings: Settings) -> Analysis | IngestError | InternalError:
+    """One article's analysis; an input error as a record (one bad article never stops the
+    others), and a bug as an InternalError naming the article, with its traceback (a
+    worker process cannot hand back the live traceback)."""
+    source = article.source or article.id
     try:
         return analyse_article(article, settings)
-    except Exception as exc:  # one bad article never stops the others
-        reason = str(exc) or type(exc).__name__
-        return IngestError(article.source or article.id, reason)
+    except InputError as exc:
+        return IngestError(source, str(exc) or exc.kind, exc.kind)
+    except Exception as exc:  # a bug: re-raised by iter_analyses in the calling process
+        log.debug("internal error while analysing %s", source, exc_info=True)
+        return InternalError(source, f"{type(exc).__name__}: {exc}", traceback.format_exc())
+
+
+def _raise_bugs(result: Analysis | IngestError | InternalError) -> Analysis | IngestError:
+    if isinstance(result, InternalError):
+        raise result
+    return result
 
 
 #: Settings for every article, or a function giving each article its own (per-file
@@ -74,8 +92,8 @@ def iter_analyses(
     settings_for = settings if callable(settings) else (lambda _a: settings)
     if jobs <= 1:
         for item in articles:
-            yield item if isinstance(item, IngestError) else _safe_analyse(
-                item, settings_for(item))
+            yield item if isinstance(item, IngestError) else _raise_bugs(
+                _safe_analyse(item, settings_for(item)))
         return
     # Batches keep memory bounded on huge corpora; chunks amortise the pickling cost.
     batch_size = jobs * 64
@@ -85,7 +103,7 @@ def iter_analyses(
             done = iter(pool.map(_safe_analyse, todo, [settings_for(a) for a in todo],
                                  chunksize=8))
             for item in batch:
-                yield item if isinstance(item, IngestError) else next(done)
+                yield item if isinstance(item, IngestError) else _raise_bugs(next(done))
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -114,6 +132,8 @@ def analyse_paths(
     to ``on_error`` as they happen); the others are analysed regardless. ``settings`` is
     one :class:`Settings` for every article or a function of the article.
     """
+    if isinstance(settings, Settings):
+        validate_settings(settings)
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     inputs = [os.fspath(p) for p in paths]  # as given: ingest reports them verbatim

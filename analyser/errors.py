@@ -85,3 +85,15 @@ class ConfigError(UsageError, ValueError):
 
 class RuleError(ConfigError):
     """A rule file is invalid; the message names the file, the rule and the field."""
+
+
+class InternalError(Exception):
+    """A bug met while analysing one input (carried out of a worker process with its
+    traceback as text): the command line names the input, asks for a report and exits 3.
+    Never an input's fault, so never reported as bad input."""
+
+    def __init__(self, source: str, detail: str, traceback: str = ""):
+        super().__init__(f"{source}: {detail}")
+        self.source = source
+        self.detail = detail
+        self.traceback = traceback

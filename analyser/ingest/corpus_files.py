@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..errors import DecodeError, UnreadableInputError, UnsupportedInputError
 from .decode import detect_encoding
 
 CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".csv", ".parquet")
@@ -25,7 +26,7 @@ def is_corpus_file(path: Path) -> bool:
 _CHUNK = 1 << 20
 
 
-class CorpusFileError(ValueError):
+class CorpusFileError(UnreadableInputError):
     """The corpus file as a whole cannot be read (no ``text`` column ...): one error."""
 
 
@@ -43,7 +44,7 @@ def file_encoding(path: Path) -> str:
     return detect_encoding(chunks, str(path))
 
 
-def iter_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | Exception]]:
+def iter_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | DecodeError]]:
     """Yield (row number, row dict) — or (row number, error) for an unreadable row.
 
     Raises CorpusFileError when the file has no ``text`` column (CSV, Parquet).
@@ -68,10 +69,10 @@ def iter_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | Exception]]:
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield i, ValueError(f"line {i}: invalid JSON ({exc.msg})")
+                yield i, DecodeError(f"line {i}: invalid JSON ({exc.msg})")
                 continue
             if not isinstance(row, dict):
-                yield i, ValueError(f"line {i}: not a JSON object")
+                yield i, DecodeError(f"line {i}: not a JSON object")
                 continue
             yield i, row
 
@@ -82,11 +83,12 @@ def _require_text_column(columns: list[str]) -> None:
         raise CorpusFileError(f"no 'text' column (columns: {shown})")
 
 
-def _parquet_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | Exception]]:
+def _parquet_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | DecodeError]]:
     try:
         import pyarrow.parquet as pq
     except ModuleNotFoundError as exc:  # pragma: no cover - depends on the install
-        raise ValueError("reading Parquet needs pyarrow: pip install 'analyser[parquet]'") from exc
+        raise UnsupportedInputError(
+            "reading Parquet needs pyarrow: pip install 'analyser[parquet]'") from exc
     n = 0
     table = pq.ParquetFile(path)
     _require_text_column(list(table.schema_arrow.names))

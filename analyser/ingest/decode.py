@@ -6,12 +6,11 @@ import codecs
 import warnings
 from collections.abc import Callable, Iterable
 
+from ..errors import DecodeError, EmptyInputError
+
 #: Inputs larger than this are refused (bytes).
 MAX_FILE_BYTES = 50_000_000
 
-
-class DecodeError(ValueError):
-    """The bytes are not a text page (empty, binary)."""
 
 
 def looks_binary(data: bytes) -> bool:
@@ -53,12 +52,12 @@ def decode_text(data: bytes, name: str) -> str:
             raise DecodeError(f"cannot decode text (invalid {codec.upper()})") from None
     else:
         if not data.strip():
-            raise DecodeError("empty file")
+            raise EmptyInputError("empty file")
         if looks_binary(data):
             raise DecodeError("binary file, not a text page")
         text = _decode_bytes(data, name)
     if not text.replace("\ufeff", "").strip():  # only a byte-order mark (and blanks): empty
-        raise DecodeError("empty file")
+        raise EmptyInputError("empty file")
     return text
 
 

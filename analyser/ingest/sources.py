@@ -13,12 +13,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+from ..errors import (
+    FetchError,
+    InputError,
+    UnreadableInputError,
+    UnsupportedInputError,
+)
 from ..models import Article
 from .corpus_files import CorpusFileError, is_corpus_file, iter_rows
-from .decode import MAX_FILE_BYTES, DecodeError, decode_text
+from .decode import MAX_FILE_BYTES, decode_text
 from .html_meta import declared_site_name
 from .manifest import MANIFEST_NAME, load_manifest
 from .markdown import mask_markdown
+from .url import fetch_url
 
 PAGE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
                  ".htm": "html"}
@@ -33,10 +40,17 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):(//)?")
 
 @dataclass(frozen=True)
 class IngestError:
-    """An input that could not be read, and why (one line, for stderr)."""
+    """An input that could not be read or analysed, and why (one line, for stderr);
+    ``kind`` is the :class:`~analyser.errors.InputError` kind."""
 
     source: str
     reason: str
+    kind: str = "input"
+
+    @classmethod
+    def of(cls, source: str, exc: InputError) -> IngestError:
+        """The record of an input error raised while reading ``source``."""
+        return cls(source, str(exc) or exc.kind, exc.kind)
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
@@ -113,14 +127,16 @@ def iter_articles(
         if path is None:
             yield from _read_special(item, outlet, unique)
         elif path.is_dir():
-            yield IngestError(item, "folder has no .txt, .md, .html or corpus files")
+            yield IngestError(item, "folder has no .txt, .md, .html or corpus files",
+                              UnsupportedInputError.kind)
         elif not path.exists():
             m = _SCHEME.match(item)
             if m and item[m.end():].startswith("/") and not Path(m.group()).exists():
                 # "ftp://host/x" that went through Path() on the way here ("ftp:/host/x")
-                yield IngestError(item, _unsupported_scheme(m.group(1)))
+                yield IngestError(item, _unsupported_scheme(m.group(1)),
+                                  UnsupportedInputError.kind)
             else:
-                yield IngestError(item, "no such file or folder")
+                yield IngestError(item, "no such file or folder", UnreadableInputError.kind)
         elif is_corpus_file(path):
             yield from _read_corpus(path, outlet, unique)
         else:
@@ -137,8 +153,8 @@ def _read_special(item: str, outlet: str | None, unique) -> Iterator[Article | I
         data = sys.stdin.buffer.read()
         try:
             raw = decode_text(data, "<stdin>")
-        except DecodeError as exc:
-            yield IngestError("<stdin>", str(exc))
+        except InputError as exc:
+            yield IngestError.of("<stdin>", exc)
             return
         fmt = "html" if raw.lstrip()[:1] == "<" else "text"
         name = outlet or (declared_site_name(raw) if fmt == "html" else None) or "stdin"
@@ -146,17 +162,12 @@ def _read_special(item: str, outlet: str | None, unique) -> Iterator[Article | I
         return
     scheme = _url_scheme(item) or ""
     if scheme not in URL_SCHEMES:
-        yield IngestError(item, _unsupported_scheme(scheme))
+        yield IngestError(item, _unsupported_scheme(scheme), UnsupportedInputError.kind)
         return
-    from .url import FetchError, fetch_url
-
     try:
         html, final_url = fetch_url(item)
     except FetchError as exc:  # its reason alone: IngestError names the URL
-        yield IngestError(item, exc.reason)
-        return
-    except Exception as exc:  # every fetch failure is one line for this input
-        yield IngestError(item, f"{type(exc).__name__}: {exc}".splitlines()[0])
+        yield IngestError.of(item, exc)
         return
     host = _host(final_url) or _host(item) or "url"
     yield Article(id=unique(_article_id(item)), raw=html, source=item,
@@ -175,12 +186,12 @@ def _read_corpus(path: Path, outlet: str | None, unique) -> Iterator[Article | I
     try:
         for n, row in iter_rows(path):
             source = f"{path}#{n}"
-            if isinstance(row, Exception):
-                yield IngestError(str(path), str(row))
+            if isinstance(row, InputError):
+                yield IngestError.of(str(path), row)
                 continue
             text = row.get("text")
             if not isinstance(text, str) or not text.strip():
-                yield IngestError(source, "row has no 'text'")
+                yield IngestError(source, "row has no 'text'", UnreadableInputError.kind)
                 continue
             rid = str(row.get("id") or f"{path.stem.split('.')[0]}-{n}")
             yield Article(
@@ -195,9 +206,10 @@ def _read_corpus(path: Path, outlet: str | None, unique) -> Iterator[Article | I
                 preclean=True,
             )
     except CorpusFileError as exc:
-        yield IngestError(str(path), str(exc))
+        yield IngestError.of(str(path), exc)
     except (OSError, ValueError, EOFError) as exc:
-        yield IngestError(str(path), f"cannot read corpus file: {exc}")
+        yield IngestError(str(path), f"cannot read corpus file: {exc}",
+                          UnreadableInputError.kind)
 
 
 def _opt(value) -> str | None:
@@ -217,18 +229,21 @@ def _read_pages(pages, outlet: str | None, unique) -> Iterator[Article | IngestE
                 manifests[folder] = {}
         fmt = PAGE_SUFFIXES.get(path.suffix.lower())
         if fmt is None:
-            yield IngestError(item, f"unsupported file type '{path.suffix or path.name}'")
+            yield IngestError(item, f"unsupported file type '{path.suffix or path.name}'",
+                              UnsupportedInputError.kind)
             continue
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
-                yield IngestError(item, f"file larger than {MAX_FILE_BYTES // 1_000_000} MB")
+                yield IngestError(item, f"file larger than {MAX_FILE_BYTES // 1_000_000} MB",
+                                  UnsupportedInputError.kind)
                 continue
             raw = decode_text(path.read_bytes(), item)
-        except DecodeError as exc:
-            yield IngestError(item, str(exc))
+        except InputError as exc:
+            yield IngestError.of(item, exc)
             continue
         except OSError as exc:
-            yield IngestError(item, f"cannot read: {exc.strerror or exc}")
+            yield IngestError(item, f"cannot read: {exc.strerror or exc}",
+                              UnreadableInputError.kind)
             continue
         if fmt == "markdown":  # code, link targets, comments: blanked, offsets kept
             raw = mask_markdown(raw)

@@ -4,12 +4,16 @@ message is the reason alone; the caller names the URL once)."""
 
 from __future__ import annotations
 
+import http.client
 import re
 import urllib.error
 import urllib.request
 import warnings
 from email.message import Message
 from urllib.parse import urlparse
+
+from ..errors import FetchError
+from ..version import __version__
 
 #: Content types we clean as HTML; anything else (PDF, images, JSON ...) is refused.
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -20,21 +24,8 @@ _LOOKS_HTML = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<!--|<meta
                          rb"|<div|<article)", re.IGNORECASE)
 
 
-class FetchError(Exception):
-    """A URL could not be fetched as an HTML page: ``url``, and ``reason`` (the message)."""
-
-    def __init__(self, url: str, reason: str):
-        super().__init__(reason)
-        self.url = url
-        self.reason = reason
-
-
 def user_agent() -> str:
     """The User-Agent sent with every request."""
-    try:
-        from ..version import __version__
-    except ImportError:  # the version module is optional for this stage
-        __version__ = "0"
     return f"analyser/{__version__} (+readability analyser)"
 
 
@@ -79,7 +70,7 @@ def fetch_url(url: str, *, timeout: float = 20, max_bytes: int = 5_000_000) -> t
         raise FetchError(url, f"cannot connect ({exc.reason})") from None
     except TimeoutError:
         raise FetchError(url, f"timed out after {timeout:g} s") from None
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, http.client.HTTPException) as exc:
         raise FetchError(url, f"{type(exc).__name__}: {exc}".splitlines()[0]) from None
     if len(data) > max_bytes:
         warnings.warn(f"{url}: page larger than {max_bytes:,} bytes; only the first "

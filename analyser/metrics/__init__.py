@@ -1,47 +1,48 @@
-"""Metric families. Each family is a pure function ``measure(doc, settings) -> FamilyResult``.
+"""Metric families: each module declares one :class:`~analyser.metrics.base.Family`.
 
 A family reads the parsed :class:`~analyser.document.Document` (never the raw text) and
-returns document scores, findings and per-sentence values. :data:`FAMILIES` lists them in
-the order they run; adding a family means adding one module and one line here.
+returns document scores, findings and per-sentence values (see :mod:`.base`). Adding a
+family means adding one module that declares ``FAMILY`` and its name in
+:data:`FAMILY_MODULES`; its scores are declared in the catalogue.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from importlib import import_module
 
-from ..models import Finding
+from .base import Context, Family, FamilyResult, make_finding
 
+__all__ = ["FAMILY_MODULES", "Context", "Family", "FamilyResult", "families", "make_finding",
+           "run_order"]
 
-@dataclass
-class FamilyResult:
-    """What one metric family found in one document."""
-
-    scores: dict[str, float] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
-    #: Per-sentence values: each list has one entry per ``doc.sentences``.
-    sentence_values: dict[str, list[Any]] = field(default_factory=dict)
-    #: Anything else a report needs (top phrases, curves); must be JSON-serialisable.
-    extras: dict[str, Any] = field(default_factory=dict)
+#: The family modules, in the order their columns appear in outputs (a family still runs
+#: after those it needs).
+FAMILY_MODULES: tuple[str, ...] = (
+    "readability", "grade", "language", "passive", "repetition", "substance", "padding",
+)
 
 
-#: ``measure(doc, settings)``; a family that needs earlier families' output (padding reads
-#: the language findings) also takes ``prior``, a FamilyResult of everything found so far.
-Measure = Callable[..., FamilyResult]
+@lru_cache(maxsize=1)
+def families() -> tuple[Family, ...]:
+    """Every family, in run order (imported on first use to keep start-up light)."""
+    return run_order([import_module(f"{__name__}.{name}").FAMILY for name in FAMILY_MODULES])
 
 
-def families() -> list[tuple[str, Measure]]:
-    """The metric families, in run order (imported lazily to keep start-up light)."""
-    from . import readability
-
-    found: list[tuple[str, Measure]] = [("readability", readability.measure)]
-    for name in ("grade", "language", "passive", "repetition", "substance", "padding"):
-        try:
-            module = __import__(f"{__name__}.{name}", fromlist=["measure"])
-        except ModuleNotFoundError as exc:  # a family not built yet
-            if exc.name and exc.name.endswith(name):
-                continue
-            raise
-        found.append((name, module.measure))
-    return found
+def run_order(declared: list[Family]) -> tuple[Family, ...]:
+    """``declared`` reordered so that each family runs after the families it needs, and
+    otherwise in declaration order. Raises ValueError on a missing or circular need."""
+    names = {f.name for f in declared}
+    for f in declared:
+        missing = [n.name for n in f.needs if n.name not in names]
+        if missing:
+            raise ValueError(f"family {f.name!r} needs {missing}, which are not registered")
+    done: list[Family] = []
+    todo = list(declared)
+    while todo:
+        ready = next((f for f in todo if all(n in done for n in f.needs)), None)
+        if ready is None:
+            raise ValueError(f"families {[f.name for f in todo]} need each other")
+        done.append(ready)
+        todo.remove(ready)
+    return tuple(done)

@@ -59,7 +59,7 @@ from itertools import compress
 from ..document import Document, split_blocks
 from ..models import Finding
 from ..resources import is_stopword
-from . import FamilyResult
+from .base import Family, FamilyResult
 from .restatement import (
     SHORT_WORDS,
     Restatement,
@@ -587,3 +587,21 @@ def measure(doc: Document, settings=None) -> FamilyResult:
             ],
         },
     )
+
+
+@dataclass(frozen=True)
+class RepetitionData:
+    """What padding reads: the sentence each sentence restates (None: none), and the
+    duplicate 5-gram character fraction."""
+
+    restates: list[int | None]
+    dup_5gram_char_ratio: float
+
+
+def _measure(ctx):  # TEMP adapter until the module's measure takes a Context
+    r = measure(ctx.doc, ctx.settings)
+    r.data = RepetitionData(r.sentence_values["restates"], r.scores["dup_5gram_char_ratio"])
+    return r
+
+
+FAMILY = Family("repetition", _measure)

@@ -16,40 +16,31 @@ inputs are still checked).
 
 from __future__ import annotations
 
-import difflib
 import math
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis import Analysis
-from ..config import Settings, SettingsResolver
+from ..catalog import THRESHOLD_CODES
+from ..config import SettingsResolver
+from ..errors import (
+    EXIT_OK,
+    EXIT_THRESHOLDS,
+    EXIT_USAGE,
+    DecodeError,
+    EmptyInputError,
+    NoArticleError,
+)
 from ..models import Article, Finding
+from ..settings import Settings
 from .positions import PositionMap
 from .suppression import Suppressions, parse_directives
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-#: Reasons that mean "readable, but no prose in it": nothing to check, not an error (a
-#: Markdown file of code only, an empty page), as ruff is silent on an empty file.
-_NOTHING_TO_CHECK = re.compile(r"(?:empty file|no article text found)$")
-
-#: Threshold codes: what they mean, for ``explain`` and the docs.
-THRESHOLD_CODES: dict[str, dict[str, str]] = {
-    "THR001": {
-        "name": "over-house-maximum",
-        "message": "{measure} {value} is over the house maximum {limit}",
-        "why": "The article's score is above the maximum your house style allows for this "
-               "measure ([thresholds] in analyser.toml or [tool.analyser.thresholds]).",
-    },
-    "THR002": {
-        "name": "under-house-minimum",
-        "message": "{measure} {value} is under the house minimum {limit}",
-        "why": "The article's score is below the minimum your house style asks for this "
-               "measure ([thresholds] in analyser.toml or [tool.analyser.thresholds]).",
-    },
-}
-
+EXIT_FINDINGS, EXIT_ERROR = EXIT_THRESHOLDS, EXIT_USAGE
+#: Input-error kinds that mean "readable, but no prose in it": nothing to check, not an
+#: error (a Markdown file of code only, an empty page), as ruff is silent on an empty file.
+_NOTHING_TO_CHECK = (EmptyInputError.kind, NoArticleError.kind)
 
 @dataclass(frozen=True)
 class Located:
@@ -125,8 +116,6 @@ class CheckResult:
     files: list[FileResult] = field(default_factory=list)
     #: (path, reason) for inputs that could not be read or analysed.
     errors: list[tuple[str, str]] = field(default_factory=list)
-    #: Problems with the house style found while checking (unknown measures).
-    config_problems: list[str] = field(default_factory=list)
     config_path: str | None = None
     #: (path, reason) for readable inputs with no prose to check (empty, only code).
     skipped: list[tuple[str, str]] = field(default_factory=list)
@@ -146,13 +135,12 @@ class CheckResult:
             "suppressed": sum(f.suppressed for f in self.files),
             "input_errors": len(self.errors),
             "skipped": len(self.skipped),
-            "config_problems": len(self.config_problems),
             "exit_status": self.exit_status,
         }
 
     @property
     def exit_status(self) -> int:
-        if self.errors or self.config_problems:
+        if self.errors:
             return EXIT_ERROR
         failing = any(x.level == "error" for f in self.files for x in f.findings) or any(
             b.level == "error" for f in self.files for b in f.thresholds
@@ -173,38 +161,20 @@ def _fmt(x: float) -> str:
 def threshold_breaches(scores: dict[str, float], settings: Settings) -> list[Breach]:
     """Scores over the house maxima or under the minima (NaN scores are never breaches)."""
     out: list[Breach] = []
-    for bound, limits, code in (("max", settings.thresholds, "THR001"),
-                                ("min", settings.min_thresholds, "THR002")):
+    for t in THRESHOLD_CODES:
+        limits = settings.thresholds if t.bound == "max" else settings.min_thresholds
         for measure, limit in limits.items():
             value = scores.get(measure)
             if not isinstance(value, (int, float)) or not math.isfinite(value):
                 continue
             # compare at the shown precision so "2 is over the maximum 2" cannot happen
             v = shown(value)
-            if (bound == "max" and v > limit) or (bound == "min" and v < limit):
-                msg = THRESHOLD_CODES[code]["message"].format(
-                    measure=measure, value=_fmt(v), limit=f"{limit:g}")
-                out.append(Breach(code, measure, float(value), float(limit), bound,
-                                  settings.level_for(code, "error"), msg))
+            if (t.bound == "max" and v > limit) or (t.bound == "min" and v < limit):
+                msg = t.message.format(measure=measure, value=_fmt(v), limit=f"{limit:g}")
+                out.append(Breach(t.code, measure, float(value), float(limit), t.bound,
+                                  settings.level_for(t.code, "error"), msg))
     out.sort(key=lambda b: (b.code, b.measure))
     return out
-
-
-def unknown_measures(settings: Settings, scores: Iterable[dict[str, float]]) -> list[str]:
-    """Configured measures that no analysed article has, with a did-you-mean hint."""
-    seen: set[str] = set()
-    for s in scores:
-        seen.update(s)
-    if not seen:
-        return []
-    where = settings.config_path or "built-in house style"
-    problems = []
-    for measure in sorted({*settings.thresholds, *settings.min_thresholds}):
-        if measure not in seen:
-            hint = difflib.get_close_matches(measure, sorted(seen), n=1)
-            did = f" (did you mean '{hint[0]}'?)" if hint else ""
-            problems.append(f"{where}: thresholds.{measure}: no such score{did}")
-    return problems
 
 
 def _code_off(code: str, codes: Sequence[str]) -> bool:
@@ -218,7 +188,7 @@ def original_text(article: Article) -> str:
 
         try:
             return decode_text(Path(article.source).read_bytes(), article.source)
-        except Exception:  # the article itself was read; fall back to what ingest kept
+        except (OSError, DecodeError):  # the article was read; fall back to what ingest kept
             return article.raw
     return article.raw
 
@@ -299,24 +269,18 @@ def check_paths(
         first = settings
     result = CheckResult(config_path=first.config_path)
     items = list(iter_articles(list(paths), outlet=outlet))
-    used: dict[str | None, Settings] = {}
     # iter_analyses yields exactly one result per item, in order
     for item, done in zip(items, iter_analyses(items, settings_for, jobs), strict=True):
         if isinstance(done, IngestError):
-            if not isinstance(item, IngestError) and _NOTHING_TO_CHECK.search(done.reason):
+            if not isinstance(item, IngestError) and done.kind in _NOTHING_TO_CHECK:
                 result.skipped.append((done.source, "no prose to check"))
                 continue
-            if isinstance(item, IngestError) and done.reason == "empty file":
+            if isinstance(item, IngestError) and done.kind == EmptyInputError.kind:
                 result.skipped.append((done.source, "empty file"))
                 continue
             result.errors.append((done.source, done.reason))
             if on_error:
                 on_error(done.source, done.reason)
             continue
-        own = settings_for(item)
-        used[own.config_path] = own
-        result.files.append(check_analysis(item, done, own))
-    for key, own in used.items():
-        scores = (f.scores for f in result.files if f.config_path == key)
-        result.config_problems.extend(unknown_measures(own, scores))
+        result.files.append(check_analysis(item, done, settings_for(item)))
     return result

@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis import Analysis
-from ..settings import DEFAULT_SETTINGS, Settings
 from ..models import Article, Finding
+from ..settings import DEFAULT_SETTINGS, Settings
 from ..version import RULESET_VERSION, __version__
 from .positions import PositionMap
 

@@ -3,8 +3,8 @@
 Everything printed comes from the rule's TOML (:func:`analyser.rules.rule_by_code`, plus a
 house style's extra rule files): what it flags, its level (as configured), why, the
 examples that flag and pass (the same ones the test suite runs), known false positives, and
-how to switch it off. Threshold codes (THR001, THR002) are explained from
-:data:`analyser.review.check.THRESHOLD_CODES`.
+how to switch it off. Threshold codes (THR001, THR002) and every score are explained from
+the catalogue (:mod:`analyser.catalog`); ``readability_grade`` also lists its shipped model.
 """
 
 from __future__ import annotations
@@ -13,9 +13,12 @@ import difflib
 import textwrap
 from typing import Any
 
-from ..settings import DEFAULT_SETTINGS, Settings
+from ..analysis import analyse_text
+from ..catalog import SCORE, THRESHOLD
+from ..metrics.grade import model
 from ..rules import Rule, builtin_rules
-from .check import THRESHOLD_CODES
+from ..rules.extra import extra_rules
+from ..settings import DEFAULT_SETTINGS, Settings
 
 WIDTH = 88
 
@@ -28,8 +31,6 @@ def all_rules(settings: Settings = DEFAULT_SETTINGS) -> list[Rule]:
     """The built-in rules and the house style's extra rules."""
     rules = list(builtin_rules())
     if settings.extra_rule_files:
-        from ..config import extra_rules
-
         rules.extend(extra_rules(settings.extra_rule_files))
     return rules
 
@@ -46,7 +47,7 @@ def find_rule(code: str, settings: Settings = DEFAULT_SETTINGS) -> Rule:
 
 def unknown_message(code: str, rules: list[Rule]) -> str:
     """"no rule FIL999; did you mean ...?" with the nearest codes and names."""
-    codes = [r.code for r in rules] + list(THRESHOLD_CODES)
+    codes = [r.code for r in rules] + list(THRESHOLD)
     names = [r.name for r in rules]
     near = difflib.get_close_matches(code.upper(), codes, n=3, cutoff=0.6)
     near += [n for n in difflib.get_close_matches(code.lower(), names, n=3, cutoff=0.6)]
@@ -57,31 +58,24 @@ def unknown_message(code: str, rules: list[Rule]) -> str:
 
 
 def _examples(rule: Rule, texts: tuple[str, ...]) -> list[str]:
-    """Examples with the flagged words marked [[like this]] when the analysis can run."""
-    try:
-        from ..analysis import analyse_text
-
-        out = []
-        for t in texts:
-            spans = sorted((f.start, f.end) for f in analyse_text(t).findings
-                           if f.code == rule.code)
-            for a, b in reversed(spans):
-                t = f"{t[:a]}[[{t[a:b]}]]{t[b:]}"
-            out.append(t)
-        return out
-    except Exception:  # explaining must work even while a family is broken
-        return list(texts)
+    """Examples with the flagged words marked [[like this]]."""
+    out = []
+    for t in texts:
+        spans = sorted((f.start, f.end) for f in analyse_text(t).findings
+                       if f.code == rule.code)
+        for a, b in reversed(spans):
+            t = f"{t[:a]}[[{t[a:b]}]]{t[b:]}"
+        out.append(t)
+    return out
 
 
-#: Measures ``explain`` describes from their shipped model data, besides the rule codes.
-MEASURES = ("readability_grade",)
+#: Measures ``explain`` also describes from their shipped model data.
+MODEL_MEASURES = ("readability_grade",)
 
 
 def grade_model_table() -> list[dict[str, Any]]:
     """The readability_grade models' features and weights, read from the shipped JSON
     (analyser/metrics/data/readability_grade.json), so the docs cannot drift from it."""
-    from ..metrics.grade import model
-
     m = model()
     out = []
     for level in ("document", "sentence"):
@@ -94,21 +88,29 @@ def grade_model_table() -> list[dict[str, Any]]:
 
 
 def _explain_measure_json(name: str) -> dict[str, Any]:
-    from ..metrics.grade import model
-
-    m = model()
-    return {
-        "code": name, "name": name, "category": "measure",
-        "calibration": {k: m[k]["calibration"] for k in ("document", "sentence")},
-        "calibration_method": m["calibration_method"], "fit": m["fit"],
-        "features": grade_model_table(),
+    s = SCORE[name]
+    out: dict[str, Any] = {
+        "code": name, "name": name, "category": "measure", "label": s.label,
+        "family": s.family, "unit": s.unit, "direction": s.direction, "help": s.help,
     }
+    if name in MODEL_MEASURES:
+        m = model()
+        out.update(calibration={k: m[k]["calibration"] for k in ("document", "sentence")},
+                   calibration_method=m["calibration_method"], fit=m["fit"],
+                   features=grade_model_table())
+    return out
 
 
 def _explain_measure(name: str) -> str:
     data = _explain_measure_json(name)
+    better = {"lower": "lower is better", "higher": "higher is better"}.get(
+        data["direction"], "neither direction is better")
+    lines = [f"{name} ({data['label']}: a measure of the {data['family']} family)", ""]
+    lines += _para("What it measures", data["help"])
+    lines += _para("Unit", f"{data['unit']}; {better}")
+    if name not in MODEL_MEASURES:
+        return "\n".join(lines).rstrip() + "\n"
     fit = data["fit"]
-    lines = [f"{name} (a measure: the headline difficulty as a US school grade)", ""]
     lines += _para("How it is computed", (
         "z = sum of weight * (feature - mean) / scale over the features below; the grade "
         "is kept between 0 and 30. Features with weight 0 were offered to the fit and not "
@@ -132,14 +134,14 @@ def _explain_measure(name: str) -> str:
 
 def explain_json(code: str, settings: Settings = DEFAULT_SETTINGS) -> dict[str, Any]:
     """What ``explain`` prints, as a dict."""
-    if code.strip().lower() in MEASURES:
+    if code.strip().lower() in SCORE:
         return _explain_measure_json(code.strip().lower())
-    if code.strip().upper() in THRESHOLD_CODES:
+    if code.strip().upper() in THRESHOLD:
         key = code.strip().upper()
-        info = THRESHOLD_CODES[key]
-        return {"code": key, "name": info["name"], "category": "threshold",
-                "level": settings.level_for(key, "error"), "message": info["message"],
-                "rationale": info["why"], "thresholds": {
+        info = THRESHOLD[key]
+        return {"code": key, "name": info.name, "category": "threshold",
+                "bound": info.bound, "level": settings.level_for(key, "error"),
+                "message": info.message, "rationale": info.why, "thresholds": {
                     "max": dict(settings.thresholds), "min": dict(settings.min_thresholds)}}
     r = find_rule(code, settings)
     return {
@@ -160,7 +162,7 @@ def _para(label: str, text: str) -> list[str]:
 
 def explain(code: str, settings: Settings = DEFAULT_SETTINGS) -> str:
     """The text ``analyser explain CODE`` prints."""
-    if code.strip().lower() in MEASURES:
+    if code.strip().lower() in SCORE:
         return _explain_measure(code.strip().lower())
     data = explain_json(code, settings)
     c = data["code"]
@@ -169,7 +171,7 @@ def explain(code: str, settings: Settings = DEFAULT_SETTINGS) -> str:
         lines = [f"{c} {data['name']} (house-style threshold, level {data['level']})", ""]
         lines += _para("Why", data["rationale"])
         lines.append("Current limits")
-        bound = "max" if c == "THR001" else "min"
+        bound = data["bound"]
         for measure, limit in sorted(limits[bound].items()):
             lines.append(f"  {measure} {bound} {limit:g}")
         if not limits[bound]:

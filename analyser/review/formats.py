@@ -86,8 +86,7 @@ def as_json(result: CheckResult) -> dict[str, Any]:
             }
             for f in result.files
         ],
-        "errors": [{"path": p, "message": m} for p, m in result.errors]
-        + [{"path": result.config_path, "message": m} for m in result.config_problems],
+        "errors": [{"path": p, "message": m} for p, m in result.errors],
         "skipped": [{"path": p, "reason": r} for p, r in result.skipped],
         "summary": result.summary,
     }

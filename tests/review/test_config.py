@@ -9,7 +9,6 @@ from types import SimpleNamespace
 import pytest
 
 from analyser.config import (
-    DEFAULT_MAX_THRESHOLDS,
     HOUSE_STYLE,
     ConfigError,
     Settings,
@@ -17,6 +16,8 @@ from analyser.config import (
     load_config_file,
     load_settings,
 )
+from analyser.analysis import validate_settings
+from analyser.settings import DEFAULT_MAX_THRESHOLDS
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "docs" / "examples" / "analyser.toml"
@@ -195,7 +196,7 @@ def test_extra_rule_with_bad_phrase_syntax_is_refused(tmp_path):
     write(tmp_path / "house.toml", HOUSE_RULES.replace('["going forward"]', '["(going"]'))
     cfg = write(tmp_path / "analyser.toml", "extend-rules = ['house.toml']\n")
     with pytest.raises(ConfigError, match="HSE101"):
-        load_config_file(cfg)
+        validate_settings(load_config_file(cfg))
 
 
 def test_language_family_picks_up_extra_rules(tmp_path):
@@ -264,8 +265,8 @@ def test_extra_rule_examples_must_hold(tmp_path):
         'flag = ["We will publish weekly going forward."]', 'flag = ["We will publish weekly."]'))
     cfg = write(tmp_path / "analyser.toml", "extend-rules = ['house.toml']\n")
     with pytest.raises(ConfigError, match=r"HSE101: field 'flag': example is not flagged"):
-        load_config_file(cfg)
+        validate_settings(load_config_file(cfg))
     write(tmp_path / "house.toml", HOUSE_RULES.replace(
         'pass = ["The car kept going."]', 'pass = ["Going forward, we wait."]'))
     with pytest.raises(ConfigError, match=r"HSE101: field 'pass': example is flagged"):
-        load_config_file(cfg)
+        validate_settings(load_config_file(cfg))

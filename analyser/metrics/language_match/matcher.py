@@ -1,0 +1,147 @@
+"""The matcher: every compiled rule in one trie, run over a sentence's tokens once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...rules import Rule, rules_for
+from .atoms import Atom, AtomTrie, Tok, atom_matches, is_number, lexicon
+from .compiled_rule import CompiledRule, compile_rule
+
+# --- language categories -----------------------------------------------------------------
+
+#: The six categories of language rule, in report order.
+LANGUAGE_FAMILIES: tuple[str, ...] = ("filler", "hedge", "intensifier", "weasel", "padding", "meta")
+
+#: When two matches overlap, the longer wins; on equal length, this category order.
+CATEGORY_PRIORITY = {"meta": 0, "padding": 1, "weasel": 2, "filler": 3, "hedge": 4,
+                     "intensifier": 5}
+#: The priority of a category missing from CATEGORY_PRIORITY: after all of them.
+_LAST = 9
+
+
+@dataclass(frozen=True)
+class Match:
+    """One accepted match: token range [i, j) of the sentence."""
+
+    rule: CompiledRule
+    i: int
+    j: int
+
+
+class _RuleNode(AtomTrie):
+    """A node of the rule trie; ``ends`` holds the rules whose phrase ends here."""
+
+    __slots__ = ("ends",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ends: list[CompiledRule] = []
+
+
+class Matcher:
+    """Rules in a trie keyed by their first word, so each token costs one dict lookup and
+    a phrase's variants ("(it's|it is) worth ...") share their common prefixes."""
+
+    def __init__(self, rules: Iterable[Rule]):
+        self.rules = [compile_rule(r, n) for n, r in enumerate(rules)]
+        self._by_word: dict[str, _RuleNode] = {}
+        self._number = _RuleNode()
+        for cr in self.rules:
+            for seq in cr.sequences:
+                for node in self._heads_for(seq[0]):
+                    for atom in seq[1:]:
+                        node = node.child(atom)
+                    if cr not in node.ends:
+                        node.ends.append(cr)
+
+    def _heads_for(self, first: Atom) -> list[_RuleNode]:
+        """The trie roots a phrase starting with ``first`` hangs from."""
+        if first[0] == "w":
+            return [self._by_word.setdefault(first[1], _RuleNode())]
+        if first[0] == "c":
+            return [self._by_word.setdefault(w, _RuleNode()) for w in sorted(first[1])]
+        # "#num": number tokens and number words
+        return [self._number] + [
+            self._by_word.setdefault(w, _RuleNode()) for w in sorted(lexicon()["number_word"])
+        ]
+
+    def match(self, toks: Sequence[Tok]) -> list[Match]:
+        """Non-overlapping matches in one sentence, left to right."""
+        if not toks:
+            return []
+        flags = (
+            any(t.norm == "?" for t in toks[-3:]),
+            any(t.kind == "punct" for t in toks),
+        )
+        found: list[Match] = []
+        by_word = self._by_word
+        for i, tok in enumerate(toks):
+            if tok.kind == "punct":
+                continue
+            heads = []
+            head = by_word.get(tok.norm)
+            if head is not None:
+                heads.append(head)
+            if tok.kind == "number" or ("-" in tok.norm and is_number(tok)):
+                heads.append(self._number)
+            if heads:
+                _walk(heads, toks, i, flags, found)
+        if len(found) > 1:
+            found = _resolve(found)
+        return found
+
+
+def _walk(
+    heads: list[_RuleNode], toks: Sequence[Tok], i: int, flags: tuple[bool, bool],
+    found: list[Match],
+) -> None:
+    """Follow the trie from ``heads`` along the tokens after ``i``; add each accepted match
+    that starts at ``i`` to ``found``."""
+    n = len(toks)
+    stack = [(h, i + 1) for h in heads]
+    while stack:
+        node, j = stack.pop()
+        for cr in node.ends:
+            if cr.accepts(toks, i, j, flags):
+                found.append(Match(cr, i, j))
+        if j >= n:
+            continue
+        nxt = toks[j]
+        if node.words and nxt.kind != "punct":
+            child = node.words.get(nxt.norm)
+            if child is not None:
+                stack.append((child, j + 1))
+        for atom, child in node.others:
+            if atom_matches(atom, nxt):
+                stack.append((child, j + 1))
+
+
+def _resolve(found: list[Match]) -> list[Match]:
+    """Drop matches overlapping a longer (or higher-priority) one."""
+    found.sort(
+        key=lambda m: (
+            -(m.j - m.i), CATEGORY_PRIORITY.get(m.rule.rule.category, _LAST), m.rule.order, m.i
+        )
+    )
+    kept: list[Match] = []
+    taken: set[int] = set()
+    for m in found:
+        span = range(m.i, m.j)
+        if any(k in taken for k in span):
+            continue
+        taken.update(span)
+        kept.append(m)
+    kept.sort(key=lambda m: m.i)
+    return kept
+
+
+@lru_cache(maxsize=1)
+def builtin_matcher() -> Matcher:
+    """The matcher for every built-in language rule (compiled once per process)."""
+    rules: list[Rule] = []
+    for fam in LANGUAGE_FAMILIES:
+        rules.extend(rules_for(fam))
+    return Matcher(rules)

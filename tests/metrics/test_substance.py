@@ -177,7 +177,7 @@ def test_a_repeated_line_is_one_attributed_statement():
 
 def test_names_skip_sentence_initial_function_words_and_possessives():
     doc = parse("The Wall Street Journal's report named Kelly. However, Kelly's aides spoke.")
-    caps = substance._mid_caps(doc, doc.sentences)
+    caps = substance.mid_sentence_capitals(doc, doc.sentences)
     names = [n for s in doc.sentences for n in substance.names_in(doc, s, caps)]
     assert names == ["Wall Street Journal", "Kelly", "Kelly"]
 

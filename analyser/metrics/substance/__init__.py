@@ -67,7 +67,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ...document import Document
 from ..base import Context, Family, FamilyResult
 from .attributions import attributions_in
 from .names import mid_sentence_capitals, names_in

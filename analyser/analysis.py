@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .document import Document, parse
-from .metrics import Context, FamilyResult, families
+from .metrics import run_families
 from .metrics.language_extra import check_extra_rules
 from .models import Article, Finding, Removed
 from .settings import DEFAULT_SETTINGS, Settings
@@ -47,25 +47,18 @@ def validate_settings(settings: Settings) -> None:
 def analyse_document(doc: Document, settings: Settings = DEFAULT_SETTINGS):
     """Run every metric family over a parsed document, each after the families it needs.
 
-    Returns (scores, findings, per-sentence values, extras). Findings of rules the
-    settings do not select are dropped as each family returns, so a downstream family
-    sees what the user sees.
+    Returns (scores, findings, per-sentence values, extras).
     """
-    results: dict[str, FamilyResult] = {}
     scores: dict[str, float] = {}
     findings: list[Finding] = []
     sentence_values: dict[str, list[Any]] = {}
     extras: dict[str, Any] = {}
-    for family in families():
-        ctx = Context(doc, settings, {n.name: results[n.name] for n in family.needs})
-        result = family.measure(ctx)
-        result.findings = [f for f in result.findings if settings.rule_enabled(f.code)]
-        results[family.name] = result
+    for name, result in run_families(doc, settings).items():
         scores.update(result.scores)
         findings.extend(result.findings)
         sentence_values.update(result.sentence_values)
         if result.extras:
-            extras[family.name] = result.extras
+            extras[name] = result.extras
     findings = [_with_sentence(doc, f) for f in findings]
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     return scores, findings, sentence_values, extras

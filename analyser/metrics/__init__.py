@@ -8,13 +8,16 @@ family means adding one module that declares ``FAMILY`` and its name in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import import_module
 
+from ..document import Document
+from ..settings import DEFAULT_SETTINGS, Settings
 from .base import Context, Family, FamilyResult, make_finding
 
 __all__ = ["FAMILY_MODULES", "Context", "Family", "FamilyResult", "families", "make_finding",
-           "run_order"]
+           "run_families", "run_family", "run_order"]
 
 #: The family modules, in the order their columns appear in outputs (a family still runs
 #: after those it needs).
@@ -46,3 +49,33 @@ def run_order(declared: list[Family]) -> tuple[Family, ...]:
         done.append(ready)
         todo.remove(ready)
     return tuple(done)
+
+
+def run_families(doc: Document, settings: Settings = DEFAULT_SETTINGS,
+                 selected: Sequence[Family] | None = None) -> dict[str, FamilyResult]:
+    """Run families over a document, each after those it needs, handing each one only the
+    results it declared. Findings of rules the settings do not select are dropped as each
+    family returns, so a downstream family sees what the user sees. ``selected`` (in run
+    order, with everything they need) defaults to every family."""
+    results: dict[str, FamilyResult] = {}
+    for family in families() if selected is None else selected:
+        ctx = Context(doc, settings, {n.name: results[n.name] for n in family.needs})
+        result = family.measure(ctx)
+        result.findings = [f for f in result.findings if settings.rule_enabled(f.code)]
+        results[family.name] = result
+    return results
+
+
+def run_family(family: Family, doc: Document,
+               settings: Settings = DEFAULT_SETTINGS) -> FamilyResult:
+    """One family's result over a document (the families it needs run first)."""
+    needed: list[Family] = []
+
+    def add(f: Family) -> None:
+        for n in f.needs:
+            add(n)
+        if f not in needed:
+            needed.append(f)
+
+    add(family)
+    return run_families(doc, settings, needed)[family.name]

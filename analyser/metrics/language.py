@@ -17,16 +17,15 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..catalog import LANGUAGE_CATEGORIES
 from ..document import Document
 from ..models import Finding
 from ..rules import rules_for
-from ..rules.extra import extra_rules
-from ..settings import DEFAULT_SETTINGS, Settings
-from .base import Family, FamilyResult
-from .language_match import LANGUAGE_FAMILIES, Matcher, Tok, builtin_matcher, normalise
+from ..rules.extra import FilesKey, files_key, rules_at
+from ..settings import Settings
+from .base import Context, Family, FamilyResult, make_finding, per_1k
+from .language_match import Matcher, Tok, builtin_matcher, normalise
 
-#: The six categories this family reports, in report order.
-CATEGORIES: tuple[str, ...] = LANGUAGE_FAMILIES
 TOP_PHRASES = 20
 
 
@@ -46,53 +45,26 @@ def find_language(doc: Document, matcher: Matcher | None = None) -> list[Finding
     for s in doc.sentences:
         toks = doc_tokens(doc, s.index)
         for m in matcher.match(toks):
-            start, end = toks[m.i].start, toks[m.j - 1].end
-            text = doc.text[start:end]
-            r = m.rule.rule
-            findings.append(
-                Finding(
-                    code=r.code, category=r.category, start=start, end=end, text=text,
-                    in_quote=doc.in_quote(start, end),
-                    message=r.message.replace("{text}", text),
-                    suggestion=r.suggestion.replace("{text}", text),
-                    name=r.name, level=r.level, sentence=s.index,
-                )
-            )
+            findings.append(make_finding(doc, m.rule.rule, toks[m.i].start, toks[m.j - 1].end,
+                                         sentence=s.index))
     return findings
 
 
-def _per_1k(n: int, words: int) -> float:
-    return 1000.0 * n / words if words else 0.0
-
-
-def word_counts(doc: Document) -> tuple[int, int]:
-    """(words outside quotations, words inside quotations)."""
-    words = [t for t in doc.tokens if t.kind != "punct"]
-    if not doc.quotes:
-        return len(words), 0
-    inside = sum(1 for t in words if doc.in_quote(t.start, t.end))
-    return len(words) - inside, inside
-
-
-def scores_for(
-    doc: Document, findings: Sequence[Finding], settings: Settings = DEFAULT_SETTINGS
-) -> dict[str, float]:
-    """Rates per 1,000 words for the writer's prose and for quoted speech."""
-    own, quoted = word_counts(doc)
+def scores_for(doc: Document, findings: Sequence[Finding]) -> dict[str, float]:
+    """Rates per 1,000 words for the writer's own words and for quoted speech."""
+    own, quoted = doc.own_words, doc.quoted_words
     own_n: Counter[str] = Counter()
     quoted_n: Counter[str] = Counter()
     for f in findings:
-        if not settings.rule_enabled(f.code):
-            continue
         (quoted_n if f.in_quote else own_n)[f.category] += 1
     scores: dict[str, float] = {}
-    for cat in CATEGORIES:
-        scores[f"{cat}_per_1k"] = _per_1k(own_n[cat], own)
-    for cat in CATEGORIES:
-        scores[f"{cat}_quoted_per_1k"] = _per_1k(quoted_n[cat], quoted)
-    scores["language_findings_per_1k"] = _per_1k(sum(own_n.values()), own)
-    scores["language_findings_quoted_per_1k"] = _per_1k(sum(quoted_n.values()), quoted)
-    with_finding = {f.sentence for f in findings if settings.rule_enabled(f.code)}
+    for cat in LANGUAGE_CATEGORIES:
+        scores[f"{cat}_per_1k"] = per_1k(own_n[cat], own)
+    for cat in LANGUAGE_CATEGORIES:
+        scores[f"{cat}_quoted_per_1k"] = per_1k(quoted_n[cat], quoted)
+    scores["language_findings_per_1k"] = per_1k(sum(own_n.values()), own)
+    scores["language_findings_quoted_per_1k"] = per_1k(sum(quoted_n.values()), quoted)
+    with_finding = {f.sentence for f in findings}
     scores["finding_sentence_ratio"] = (
         len(with_finding) / len(doc.sentences) if doc.sentences else 0.0
     )
@@ -100,24 +72,29 @@ def scores_for(
 
 
 @lru_cache(maxsize=8)
-def matcher_for(extra_rule_files: tuple[str, ...] = ()) -> Matcher:
-    """The built-in matcher, plus the rules of a house style's ``extend-rules`` files."""
-    if not extra_rule_files:
+def matcher_for(extra: FilesKey = ()) -> Matcher:
+    """The built-in matcher, plus the rules of a house style's extra rule files (``extra``
+    from :func:`analyser.rules.extra.files_key`)."""
+    if not extra:
         return builtin_matcher()
-    builtin = [r for fam in LANGUAGE_FAMILIES for r in rules_for(fam)]
-    return Matcher([*builtin, *extra_rules(extra_rule_files)])
+    builtin = [r for category in LANGUAGE_CATEGORIES for r in rules_for(category)]
+    return Matcher([*builtin, *rules_at(extra)])
 
 
-def measure(doc: Document, settings: Settings = DEFAULT_SETTINGS) -> FamilyResult:
+def selected_findings(doc: Document, settings: Settings) -> list[Finding]:
+    """The language findings of the rules the settings select."""
+    found = find_language(doc, matcher_for(files_key(settings.extra_rule_files)))
+    return [f for f in found if settings.rule_enabled(f.code)]
+
+
+def measure(ctx: Context) -> FamilyResult:
     """The "language" family: findings, rates, per-sentence counts and top phrases."""
-    findings = find_language(doc, matcher_for(settings.extra_rule_files))
-    scores = scores_for(doc, findings, settings)
+    doc = ctx.doc
+    findings = selected_findings(doc, ctx.settings)
     per_sentence = [0] * len(doc.sentences)
     rule_counts: Counter[str] = Counter()
     phrases: Counter[tuple[str, str]] = Counter()
     for f in findings:
-        if not settings.rule_enabled(f.code):
-            continue
         if 0 <= f.sentence < len(per_sentence):
             per_sentence[f.sentence] += 1
         rule_counts[f.code] += 1
@@ -129,15 +106,11 @@ def measure(doc: Document, settings: Settings = DEFAULT_SETTINGS) -> FamilyResul
         "quoted_findings": sum(1 for f in findings if f.in_quote),
     }
     return FamilyResult(
-        scores=scores,
+        scores=scores_for(doc, findings),
         findings=findings,
         sentence_values={"language_findings": per_sentence},
         extras=extras,
     )
 
 
-def _measure(ctx):  # TEMP adapter until the module's measure takes a Context
-    return measure(ctx.doc, ctx.settings)
-
-
-FAMILY = Family("language", _measure)
+FAMILY = Family("language", measure)

@@ -13,7 +13,7 @@ from ..catalog import LANGUAGE_CATEGORIES
 from ..document import parse
 from ..errors import RuleError
 from ..rules import Rule, rules_for
-from ..rules.extra import extra_rules
+from ..rules.extra import FilesKey, files_key, rules_at
 from .language import find_language
 from .language_match import Matcher, compile_rule
 
@@ -22,12 +22,12 @@ def check_extra_rules(paths: Sequence[str]) -> None:
     """Raise RuleError (naming the file, the rule and the field) when an extra rule's
     phrases do not compile or its examples do not behave."""
     if paths:
-        _check(tuple(paths))
+        _check(files_key(paths))
 
 
 @lru_cache(maxsize=8)
-def _check(paths: tuple[str, ...]) -> None:
-    rules = extra_rules(paths)
+def _check(key: FilesKey) -> None:
+    rules = rules_at(key)
     for r in rules:
         compile_rule(r)  # phrase syntax errors surface as a RuleError
     _check_examples(rules)

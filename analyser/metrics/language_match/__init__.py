@@ -59,12 +59,10 @@ tests), ``phrases`` (the element syntax above, expanded into atom sequences), ``
 
 from .atoms import Tok, normalise, tokens_from_words
 from .compiled_rule import CompiledRule, compile_rule
-from .matcher import CATEGORY_PRIORITY, LANGUAGE_FAMILIES, Match, Matcher, builtin_matcher
+from .matcher import Match, Matcher, builtin_matcher
 from .phrases import expand_phrase
 
 __all__ = [
-    "CATEGORY_PRIORITY",
-    "LANGUAGE_FAMILIES",
     "CompiledRule",
     "Match",
     "Matcher",

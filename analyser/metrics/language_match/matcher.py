@@ -6,20 +6,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...catalog import CATEGORY, LANGUAGE_CATEGORIES
 from ...rules import Rule, rules_for
 from .atoms import Atom, AtomTrie, Tok, atom_matches, is_number, lexicon
 from .compiled_rule import CompiledRule, compile_rule
-
-# --- language categories -----------------------------------------------------------------
-
-#: The six categories of language rule, in report order.
-LANGUAGE_FAMILIES: tuple[str, ...] = ("filler", "hedge", "intensifier", "weasel", "padding", "meta")
-
-#: When two matches overlap, the longer wins; on equal length, this category order.
-CATEGORY_PRIORITY = {"meta": 0, "padding": 1, "weasel": 2, "filler": 3, "hedge": 4,
-                     "intensifier": 5}
-#: The priority of a category missing from CATEGORY_PRIORITY: after all of them.
-_LAST = 9
 
 
 @dataclass(frozen=True)
@@ -120,12 +110,10 @@ def _walk(
 
 
 def _resolve(found: list[Match]) -> list[Match]:
-    """Drop matches overlapping a longer (or higher-priority) one."""
-    found.sort(
-        key=lambda m: (
-            -(m.j - m.i), CATEGORY_PRIORITY.get(m.rule.rule.category, _LAST), m.rule.order, m.i
-        )
-    )
+    """Drop matches overlapping a longer one; on equal length, the category of higher
+    priority (the catalogue's) wins."""
+    found.sort(key=lambda m: (-(m.j - m.i), CATEGORY[m.rule.rule.category].priority,
+                              m.rule.order, m.i))
     kept: list[Match] = []
     taken: set[int] = set()
     for m in found:
@@ -142,6 +130,6 @@ def _resolve(found: list[Match]) -> list[Match]:
 def builtin_matcher() -> Matcher:
     """The matcher for every built-in language rule (compiled once per process)."""
     rules: list[Rule] = []
-    for fam in LANGUAGE_FAMILIES:
-        rules.extend(rules_for(fam))
+    for category in LANGUAGE_CATEGORIES:
+        rules.extend(rules_for(category))
     return Matcher(rules)

@@ -304,9 +304,9 @@ def _word_roles(
 
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
-    from .restatement import _data_words
+    from .restatement import data_words
 
-    return frozenset(w.lower() for w in _data_words("name_titles.txt"))
+    return frozenset(w.lower() for w in data_words("name_titles.txt"))
 
 
 @dataclass

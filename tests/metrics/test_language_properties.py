@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyser.document import parse
-from analyser.metrics.language import measure
+from analyser.metrics import language, run_family
 
 FRAGMENTS = [
     "She was", ", like,", " like ", "you know", ", you know,", "It’s", "it's", " worth noting",
@@ -23,7 +23,7 @@ FRAGMENTS = [
 def test_finding_text_is_slice_and_quote_flag_agrees(parts):
     text = "".join(parts)
     doc = parse(text)
-    res = measure(doc)
+    res = run_family(language.FAMILY, doc)
     for f in res.findings:
         assert text[f.start : f.end] == f.text
         assert f.in_quote == doc.in_quote(f.start, f.end)

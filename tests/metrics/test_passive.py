@@ -8,7 +8,7 @@ import pytest
 
 from analyser import analyse_text
 from analyser.document import parse
-from analyser.metrics import passive
+from analyser.metrics import passive, run_family
 
 
 def passives(text: str) -> list[str]:
@@ -98,7 +98,7 @@ def test_scores_by_hand():
     text = "The bill was approved. It was debated and then was signed. Nobody came. It rained."
     doc = parse(text)
     assert [s.words for s in doc.sentences] == [4, 7, 2, 2]
-    result = passive.measure(doc)
+    result = run_family(passive.FAMILY, doc)
     assert result.sentence_values["passive"] == [1, 2, 0, 0]
     assert result.scores["passive_sentence_ratio"] == pytest.approx(2 / 4)
     assert result.scores["passive_per_1k"] == pytest.approx(1000 * 3 / 15)

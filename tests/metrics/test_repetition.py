@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from analyser.document import parse
-from analyser.metrics import repetition
+from analyser.metrics import repetition, run_family
 from analyser.metrics.repetition import (
     dup_ngram_char_ratio,
     duplicate_fractions,
@@ -80,7 +80,7 @@ def test_paragraph_measures_use_the_document_paragraphs():
     para = "The minister said the plan would cost less than last year's budget."
     text = "\n".join([para, "Critics were not convinced by the figures.", para])
     doc = parse(text, kinds=["prose", "prose", "prose"])
-    s = repetition.measure(doc).scores
+    s = run_family(repetition.FAMILY, doc).scores
     assert s["dup_paragraph_ratio"] == pytest.approx(1 / 3)
     assert s["dup_paragraph_char_ratio"] == pytest.approx(
         len(para) / (2 * len(para) + len("Critics were not convinced by the figures.")))
@@ -89,7 +89,7 @@ def test_paragraph_measures_use_the_document_paragraphs():
                "that work on the new bridge would start in May next year.")
     doc = parse(wrapped + "\n\nCritics disagreed.\n\n" + wrapped)
     assert len(doc.paragraphs) == 3
-    assert repetition.measure(doc).scores["dup_paragraph_ratio"] == pytest.approx(1 / 3)
+    assert run_family(repetition.FAMILY, doc).scores["dup_paragraph_ratio"] == pytest.approx(1 / 3)
 
 
 # --- repeated phrases -------------------------------------------------------------------
@@ -102,7 +102,7 @@ def test_repeated_phrase_points_at_every_occurrence():
         "Her allies repeat it: sovereignty is not for sale."
     )
     doc = parse(text)
-    res = repetition.measure(doc)
+    res = run_family(repetition.FAMILY, doc)
     rpt = [f for f in res.findings if f.code == "RPT001"]
     assert [f.sentence for f in rpt] == [0, 1, 2]  # the first occurrence too
     for f in rpt:
@@ -128,7 +128,7 @@ def test_merged_phrase_links_to_the_earliest_occurrence_of_any_part():
         "Critics said the new border wall plan costs too much."
     )
     doc = parse(text)
-    rpt = [f for f in repetition.measure(doc).findings if f.code == "RPT001"]
+    rpt = [f for f in run_family(repetition.FAMILY, doc).findings if f.code == "RPT001"]
     assert [(f.sentence, f.related_sentence) for f in rpt] == [(0, 1), (1, 0), (2, 0)]
     assert rpt[0].text == "the new border wall"
     assert rpt[2].text == "the new border wall plan"
@@ -138,7 +138,7 @@ def test_a_topic_noun_phrase_is_a_repeated_phrase():
     text = ("The minimum wage rises in April.\n\n"
             "Employers say the minimum wage hurts hiring in small towns.")
     doc = parse(text)
-    rpt = [f for f in repetition.measure(doc).findings if f.code == "RPT001"]
+    rpt = [f for f in run_family(repetition.FAMILY, doc).findings if f.code == "RPT001"]
     assert [f.text for f in rpt] == ["The minimum wage", "the minimum wage"]
     assert [f.related_sentence for f in rpt] == [1, 0]
 
@@ -157,7 +157,7 @@ def test_a_topic_noun_phrase_is_a_repeated_phrase():
 )
 def test_phrases_without_content_are_not_reported(first, later):
     doc = parse(f"{first}\n\n{later}")
-    assert not [f for f in repetition.measure(doc).findings if f.code == "RPT001"]
+    assert not [f for f in run_family(repetition.FAMILY, doc).findings if f.code == "RPT001"]
 
 
 def test_repetition_inside_one_paragraph_or_of_names_is_not_flagged():
@@ -165,10 +165,10 @@ def test_repetition_inside_one_paragraph_or_of_names_is_not_flagged():
         "Mexican President Claudia Sheinbaum spoke. Mexican President Claudia Sheinbaum left.\n\n"
         "Mexican President Claudia Sheinbaum returned on Monday."
     )
-    res = repetition.measure(parse(text))
+    res = run_family(repetition.FAMILY, parse(text))
     assert not [f for f in res.findings if f.code == "RPT001"]
     one_paragraph = "The new levy was debated. Critics said the new levy was unfair."
-    res = repetition.measure(parse(one_paragraph))
+    res = run_family(repetition.FAMILY, parse(one_paragraph))
     assert not [f for f in res.findings if f.code == "RPT001"]
 
 
@@ -189,7 +189,7 @@ def test_restatement_finding_links_the_earlier_sentence():
         "On Saturday, Mexican President Claudia Sheinbaum rejected an American offer of troops."
     )
     doc = parse(text)
-    res = repetition.measure(doc)
+    res = run_family(repetition.FAMILY, doc)
     rpt = [f for f in res.findings if f.code == "RPT002"]
     assert len(rpt) == 1
     f = rpt[0]
@@ -214,7 +214,7 @@ def test_seed_003_second_telling_is_linked_to_the_first():
     doc = parse(text)
     second = text.index(SECOND_TELLING)
     first_telling = {s.index for s in doc.sentences if s.end <= second}
-    res = repetition.measure(doc)
+    res = run_family(repetition.FAMILY, doc)
     links = _links(doc, res)
     expected = {  # opening of a second-telling sentence: opening of what it restates
         "Mexican President Claudia Sheinbaum Recently C": "Mexican President Claudia Sheinbaum C",
@@ -238,7 +238,7 @@ def test_seed_003_second_telling_is_linked_to_the_first():
 
 def test_restatement_links_to_the_original_not_to_a_restatement_of_it():
     doc = parse(seed("003"))
-    res = repetition.measure(doc)
+    res = run_family(repetition.FAMILY, doc)
     links = _links(doc, res)
     # no link points at a sentence that is itself a restatement when its original would do
     summary = next(i for i in links if doc.sentence_text(i).startswith("In summary"))
@@ -265,16 +265,16 @@ def test_restatement_links_to_the_original_not_to_a_restatement_of_it():
     ],
 )
 def test_in_article_guard_rejects(text):
-    assert _links(None, repetition.measure(parse(text))) == {}
+    assert _links(None, run_family(repetition.FAMILY, parse(text))) == {}
 
 
 def test_verbatim_short_lines_still_repeat():
     text = "6 Mins Read\n\nThe minister resigned on Friday after the vote.\n\n6 Mins Read"
-    assert _links(None, repetition.measure(parse(text))) == {2: 0}
+    assert _links(None, run_family(repetition.FAMILY, parse(text))) == {2: 0}
 
 
 def test_seed_001_has_no_restatement():
-    res = repetition.measure(parse(seed("001")))
+    res = run_family(repetition.FAMILY, parse(seed("001")))
     assert res.scores["restatements"] == 0
     assert res.scores["dup_line_ratio"] == 0
 
@@ -288,7 +288,7 @@ def _finite(scores: dict[str, float]) -> bool:
 
 @pytest.mark.parametrize("text", ["", "   \n\n", "One sentence only.", "42", "Hi."])
 def test_degenerate_texts(text):
-    res = repetition.measure(parse(text))
+    res = run_family(repetition.FAMILY, parse(text))
     assert _finite(res.scores)
     assert all(len(v) == len(parse(text).sentences) for v in res.sentence_values.values())
 
@@ -296,7 +296,7 @@ def test_degenerate_texts(text):
 def test_one_repeated_line():
     text = "\n".join(["The minister said the plan is ready."] * 300)
     doc = parse(text)
-    res = repetition.measure(doc)
+    res = run_family(repetition.FAMILY, doc)
     assert _finite(res.scores)
     assert res.scores["dup_line_ratio"] == pytest.approx(299 / 300)
     assert res.scores["dup_10gram_char_ratio"] == pytest.approx(1.0)
@@ -318,7 +318,7 @@ def test_fifty_thousand_words_is_near_linear():
     doc = parse(text)
     assert sum(s.words for s in doc.sentences) >= 50_000
     t0 = time.perf_counter()
-    res = repetition.measure(doc)
+    res = run_family(repetition.FAMILY, doc)
     assert time.perf_counter() - t0 < 30  # generous: a bound, not a benchmark
     assert _finite(res.scores)
     assert len(res.findings) <= repetition.MAX_PHRASE_FINDINGS + repetition.MAX_RESTATEMENT_FINDINGS

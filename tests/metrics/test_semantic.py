@@ -18,7 +18,7 @@ import pytest
 
 from analyser.config import DEFAULT_SETTINGS, ConfigError, SettingsResolver, load_config_file
 from analyser.document import parse
-from analyser.metrics import repetition, semantic
+from analyser.metrics import repetition, run_family, semantic
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
@@ -37,7 +37,7 @@ def seed(prefix: str) -> str:
 
 def links(text: str, semantic_on: bool) -> dict[int, int]:
     doc = parse(text)
-    res = repetition.measure(doc, replace(DEFAULT_SETTINGS, semantic=semantic_on))
+    res = run_family(repetition.FAMILY, doc, replace(DEFAULT_SETTINGS, semantic=semantic_on))
     return {f.sentence: f.related_sentence for f in res.findings if f.code == "RPT002"}
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from analyser import analyse_text
 from analyser.document import parse
-from analyser.metrics import substance
+from analyser.metrics import run_family, substance
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -80,7 +80,7 @@ def test_counts_on_a_small_article():
         "not for sale”. Kelly said 1,600 agents and 2,000 soldiers were deployed. "
         "Officials said it was “fine”."
     )
-    r = substance.measure(parse(text))
+    r = run_family(substance.FAMILY, parse(text))
     s = r.scores
     words = sum(x.words for x in parse(text).sentences)
     assert s["quotes"] == 1  # “fine” is one word
@@ -105,7 +105,7 @@ def test_name_variants_are_one_person():
         "met reporters. Claudia Sheinbaum left. Critics said Sheinbaum was right. "
         "Mr Trump and Donald Trump are one man too."
     )
-    r = substance.measure(parse(text))
+    r = run_family(substance.FAMILY, parse(text))
     names = {e["name"]: e for e in r.extras["entities"]}
     assert set(names) == {"Claudia Sheinbaum", "Donald Trump"}
     assert names["Claudia Sheinbaum"]["mentions"] == 4
@@ -119,7 +119,7 @@ def test_title_case_headlines_and_nationalities_are_not_names():
         "Mexican officials met American diplomats in Mexico City on Friday. "
         "Sheinbaum spoke to Mr Trump."
     )
-    r = substance.measure(parse(text))
+    r = run_family(substance.FAMILY, parse(text))
     for name in r.extras["names"]:
         assert not any(w in name for w in ("Recently", "Declined", "Mexican", "American",
                                            "Military", "Concerns", "Mr"))
@@ -133,7 +133,7 @@ def test_people_and_organisations():
         "Acme Inc and the Labour Party were there, and so was Dr Smith. "
         "The BBC reported it from Leeds."
     )
-    r = substance.measure(parse(text))
+    r = run_family(substance.FAMILY, parse(text))
     kinds_ = {e["name"]: e["kind"] for e in r.extras["entities"]}
     assert kinds_["Jane Doe"] == "person" and kinds_["Smith"] == "person"
     assert kinds_["Ministry of Finance"] == "organisation"
@@ -144,7 +144,7 @@ def test_people_and_organisations():
 
 
 def test_dates_and_amounts_are_not_also_numbers():
-    r = substance.measure(parse(
+    r = run_family(substance.FAMILY, parse(
         "The vote on May 4, 2025 approved $4.5 billion, a 3% rise, for 1,200 schools. "
         "On May 4, 2025 the $4.5 billion was paid."))
     s = r.scores
@@ -162,14 +162,15 @@ def test_list_only_article_has_substance():
     )
     doc = parse(text)
     assert not any(s.is_prose for s in doc.sentences)
-    s = substance.measure(doc).scores
+    s = run_family(substance.FAMILY, doc).scores
     assert s["quotes"] == 1 and s["named_attributions"] == 2
     assert s["distinct_people"] == 1 and s["distinct_amounts"] == 2
     assert s["substance_per_1k"] > 100
 
 
 def test_a_repeated_line_is_one_attributed_statement():
-    s = substance.measure(parse("\n".join(["The minister said the plan is ready."] * 300)))
+    text = "\n".join(["The minister said the plan is ready."] * 300)
+    s = run_family(substance.FAMILY, parse(text))
     assert s.scores["named_attributions"] == 300
     assert s.scores["distinct_named_attributions"] == 1
     assert s.scores["substance_per_1k"] < 1
@@ -184,7 +185,7 @@ def test_names_skip_sentence_initial_function_words_and_possessives():
 
 @pytest.mark.parametrize("text", ["", "Hi.", "42 17 99", "“Quote only here today.”"])
 def test_degenerate_texts(text):
-    s = substance.measure(parse(text)).scores
+    s = run_family(substance.FAMILY, parse(text)).scores
     assert all(isinstance(v, float) and math.isfinite(v) for v in s.values())
 
 
@@ -209,7 +210,7 @@ def test_fifty_thousand_words():
         for _ in range(250)
     )
     t0 = time.perf_counter()
-    s = substance.measure(parse(text)).scores
+    s = run_family(substance.FAMILY, parse(text)).scores
     assert time.perf_counter() - t0 < 30
     assert all(math.isfinite(v) for v in s.values())
     assert s["attributions"] > 0 and s["distinct_dates"] >= 1

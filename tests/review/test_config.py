@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from analyser.analysis import validate_settings
 from analyser.config import (
     HOUSE_STYLE,
     ConfigError,
@@ -16,7 +17,6 @@ from analyser.config import (
     load_config_file,
     load_settings,
 )
-from analyser.analysis import validate_settings
 from analyser.settings import DEFAULT_MAX_THRESHOLDS
 
 REPO = Path(__file__).resolve().parents[2]

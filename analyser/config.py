@@ -30,6 +30,7 @@ Thresholds given in a file are merged over the built-in house style, measure by 
 from __future__ import annotations
 
 import difflib
+import logging
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -44,6 +45,8 @@ from .rules.codes import CODE_OR_PREFIX, unknown_code
 from .rules.extra import extra_rules
 from .settings import DEFAULT_SETTINGS, HOUSE_STYLE, Settings
 from .toml_compat import TOMLDecodeError, loads
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "DEFAULT_SETTINGS", "HOUSE_STYLE", "ConfigError", "Settings", "SettingsResolver",
@@ -350,6 +353,7 @@ class SettingsResolver:
         found = find_config(start)
         key = str(found) if found else None
         if key not in self._by_file:
+            log.info("house style for %s: %s", text, found or "built-in")
             base = load_config_file(found) if found else HOUSE_STYLE
             self._by_file[key] = self._with_cli(base)
         return self._by_file[key]

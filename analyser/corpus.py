@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -146,6 +147,7 @@ def analyse_paths(
 
         bar = tqdm(unit=" articles", file=sys.stderr, disable=None, delay=1.0,
                    miniters=PROGRESS_FROM)
+    started = time.perf_counter()
     for item in results:
         if isinstance(item, IngestError):
             corpus.errors.append(item)
@@ -157,4 +159,6 @@ def analyse_paths(
             bar.update(1)
     if bar is not None:
         bar.close()
+    log.info("analysed %d articles (%d inputs failed) in %.1f s", len(corpus.analyses),
+             len(corpus.errors), time.perf_counter() - started)
     return corpus

@@ -11,6 +11,7 @@ import os
 import re
 import tempfile
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 #: Abbreviations Punkt never ends a sentence at unless the next word starts one (lower
@@ -134,8 +135,6 @@ def ensure_nltk_cmudict() -> Path:
 @lru_cache(maxsize=1)
 def dale_chall_easy_words() -> frozenset[str]:
     """The Dale–Chall list of 3,000 familiar words, as shipped inside textstat."""
-    from importlib.resources import files
-
     text = files("textstat").joinpath("resources/en/easy_words.txt").read_text("utf-8")
     return frozenset(w.strip().lower() for w in text.split() if w.strip())
 
@@ -165,14 +164,22 @@ def punkt_tokenizer():
     return PunktSentenceTokenizer(params)
 
 
+@lru_cache(maxsize=32)
+def word_list(path: str, *, per_line: bool = False) -> tuple[str, ...]:
+    """The entries of a word list shipped in the package (``path`` relative to the
+    ``analyser`` folder): every whitespace-separated word, or with ``per_line`` one entry
+    (a word or a phrase) per line. Blank lines and lines starting with ``#`` are comments.
+    Entries are as written (callers fold case as their matching needs)."""
+    text = files("analyser").joinpath(path).read_text("utf-8")
+    lines = [ln.strip() for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln and not ln.startswith("#")]
+    return tuple(lines) if per_line else tuple(w for ln in lines for w in ln.split())
+
+
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """English function words shipped with the package (apostrophes as in ASCII ')."""
-    from importlib.resources import files
-
-    text = files("analyser").joinpath("data/stopwords.txt").read_text("utf-8")
-    words = " ".join(ln for ln in text.splitlines() if not ln.startswith("#")).split()
-    return frozenset(words)
+    return frozenset(word_list("data/stopwords.txt"))
 
 
 @lru_cache(maxsize=200_000)

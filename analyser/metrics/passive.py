@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
 
 from ..document import Document, Token
 from ..models import Finding
+from ..resources import word_list
 from ..rules import Rule, rules_for
 from .base import Context, Family, FamilyResult, make_finding
 
@@ -72,10 +72,7 @@ def adjectival_participles() -> frozenset[str]:
 
 
 def _word_list(name: str) -> frozenset[str]:
-    text = files("analyser").joinpath(f"data/{name}").read_text("utf-8")
-    return frozenset(
-        w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")
-    )
+    return frozenset(w.lower() for w in word_list(f"data/{name}", per_line=True))
 
 
 def _norm(word: str) -> str:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
+
+from ...resources import word_list
 
 #: A rule phrase of one word, or of alternatives of one word each ("really|truly").
 _SINGLE_WORDS = re.compile(r"[a-z'’-]+(?:\|[a-z'’-]+)*")
 
 
-def data_words(name: str) -> list[str]:
-    """The words of the data file ``name``: whitespace-separated, ``#`` lines skipped."""
-    text = files("analyser.metrics").joinpath(f"data/{name}").read_text("utf-8")
-    return [w for ln in text.splitlines() if not ln.lstrip().startswith("#") for w in ln.split()]
+def data_words(name: str) -> tuple[str, ...]:
+    """The words of the word list ``analyser/metrics/data/<name>``."""
+    return word_list(f"metrics/data/{name}")
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,8 @@ The two loaders at the top are the only code that reads the files."""
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
+
+from ...resources import word_list
 
 #: A capitalised word is a "common word" (so, in Title Case, not a name) when its lower
 #: case is at least this frequent in English (Zipf scale, wordfreq).
@@ -15,20 +16,13 @@ COMMON_ZIPF = 4.0
 @cache
 def _wordlist(name: str) -> frozenset[str]:
     """One word or phrase a line from ``analyser/data/<name>``."""
-    text = files("analyser").joinpath(f"data/{name}").read_text("utf-8")
-    return frozenset(
-        ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")
-    )
+    return frozenset(w.lower() for w in word_list(f"data/{name}", per_line=True))
 
 
 @cache
 def _metrics_words(name: str) -> frozenset[str]:
     """Every whitespace-separated word from ``analyser/metrics/data/<name>``."""
-    text = files("analyser.metrics").joinpath(f"data/{name}").read_text("utf-8")
-    return frozenset(
-        w.lower() for ln in text.splitlines() if not ln.lstrip().startswith("#")
-        for w in ln.split()
-    )
+    return frozenset(w.lower() for w in word_list(f"metrics/data/{name}"))
 
 
 @cache

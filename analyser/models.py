@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 #: Kinds of block (paragraph) the document model knows.
-BlockKind = Literal["heading", "prose", "list_item", "table_row", "byline"]
 BLOCK_KINDS: tuple[str, ...] = ("heading", "prose", "list_item", "table_row", "byline")
 
 #: Reasons a block can be removed by the clean stage.

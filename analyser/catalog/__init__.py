@@ -59,8 +59,9 @@ class Score:
     digits: int = 1
     #: A scorecard cell closer than this to the column mean is not coloured.
     negligible: float = 0.0
-    #: Compared by default by ``analyser compare``; ``verdict``: counts towards its verdict.
-    headline: bool = False
+    #: Position among the measures ``analyser compare`` shows by default (0: not shown);
+    #: ``verdict``: its change counts towards compare's verdict.
+    headline: int = 0
     verdict: bool = False
 
     @property
@@ -101,7 +102,8 @@ LANGUAGE_CATEGORIES: tuple[str, ...] = tuple(c.name for c in CATEGORIES if c.lan
 SCORECARD: tuple[Score, ...] = tuple(sorted((s for s in SCORES if s.scorecard),
                                             key=lambda s: s.scorecard))
 #: Measures ``compare`` shows by default, and those that count towards its verdict.
-HEADLINE: tuple[str, ...] = tuple(s.name for s in SCORES if s.headline)
+HEADLINE: tuple[str, ...] = tuple(s.name for s in sorted((s for s in SCORES if s.headline),
+                                                          key=lambda s: s.headline))
 VERDICT_MEASURES: tuple[str, ...] = tuple(s.name for s in SCORES if s.verdict)
 
 _SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -25,41 +25,15 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis import Analysis
+from ..catalog import HEADLINE, VERDICT_MEASURES, direction
+from ..errors import InputError
 from ..models import Article, Finding
 from ..settings import DEFAULT_SETTINGS, Settings
 from ..version import RULESET_VERSION, __version__
 from .positions import PositionMap
 
 SCHEMA = "analyser.compare/1"
-#: Headline measures, in display order; each with the direction that is better.
-HEADLINE: dict[str, str] = {
-    "readability_grade": "lower",
-    "flesch_reading_ease": "higher",
-    "flesch_kincaid_grade": "lower",
-    "words": "lower",
-    "sentences": "",
-    "words_per_sentence": "lower",
-    "hard_sentence_ratio": "lower",
-    "long_sentence_ratio": "lower",
-    "filler_per_1k": "lower",
-    "hedge_per_1k": "lower",
-    "intensifier_per_1k": "lower",
-    "weasel_per_1k": "lower",
-    "padding_per_1k": "lower",
-    "meta_per_1k": "lower",
-    "language_findings_per_1k": "lower",
-    "padding_index": "lower",
-    "novelty_ratio": "higher",
-    "empty_sentence_ratio": "lower",
-    "restatement_ratio": "lower",
-    "reading_time_minutes": "lower",
-}
-#: Measures whose change counts towards the verdict (a subset of HEADLINE).
-VERDICT_MEASURES = (
-    "readability_grade", "words", "hard_sentence_ratio", "filler_per_1k", "hedge_per_1k",
-    "intensifier_per_1k", "weasel_per_1k", "padding_per_1k", "meta_per_1k", "padding_index",
-)
-_HIGHER_BETTER_SUFFIX = ("_reading_ease", "novelty_ratio", "mtld", "mattr")
+#: Sentences at least this similar are one sentence edited, not one removed and one added.
 SIMILAR_SENTENCE = 0.5
 
 
@@ -109,16 +83,6 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
-def _direction(name: str) -> str:
-    if name in HEADLINE:
-        return HEADLINE[name]
-    if name.endswith(_HIGHER_BETTER_SUFFIX):
-        return "higher"
-    if name.endswith(("_per_1k", "_grade", "padding_index")) or name.startswith("dup_"):
-        return "lower"
-    return ""
-
-
 def _finite(v: Any) -> float | None:
     return float(v) if isinstance(v, (int, float)) and math.isfinite(v) else None
 
@@ -136,7 +100,7 @@ def compare_measures(old: dict[str, float], new: dict[str, float],
         a, b = _finite(old.get(n)), _finite(new.get(n))
         change = None if a is None or b is None else b - a
         verdict = ""
-        d = _direction(n)
+        d = direction(n)
         if change is not None and d:
             tol = 1e-9 + 0.005 * max(abs(a), abs(b), 1.0)  # rounding noise is "same"
             if abs(change) <= tol:
@@ -239,7 +203,7 @@ def _one_article(path: str, settings: Settings) -> tuple[Article, Analysis]:
         raise CompareError(str(item))
     try:
         return item, analyse_article(item, settings)
-    except Exception as exc:  # one clear line, exit 2
+    except InputError as exc:  # one clear line, exit 2; a bug is not caught here
         raise CompareError(f"{path}: {exc}") from None
 
 

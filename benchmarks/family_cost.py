@@ -4,8 +4,8 @@
 
 Every article body of ../shared/data/news/news.jsonl.gz (2,225 BBC articles; benchmark use
 only, see its SOURCE.md) is parsed once (the Document every family shares), then the
-families run on it in the pipeline's order, each with the output of the families before
-it (padding reads the language and repetition findings), as ``analyse_document`` does.
+families run on it in the pipeline's order, each with the results of the families it
+needs (padding reads the language and repetition results), as ``analyse_document`` does.
 Times are process CPU time per family, summed over the corpus, best of ``--repeat``
 rounds, so other load on the machine does not distort them. Prints one table: CPU seconds
 and milliseconds per 1,000 words per family and for the groups, then the two ratios:
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import inspect
 import json
 import sys
 import time
@@ -41,9 +40,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {CORPUS} not found (the shared data sets live beside the repo)")
         return 0
 
-    from analyser.config import DEFAULT_SETTINGS
     from analyser.document import parse
-    from analyser.metrics import FamilyResult, families
+    from analyser.metrics import Context, families
+    from analyser.settings import DEFAULT_SETTINGS
 
     texts = []
     with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
@@ -57,31 +56,28 @@ def main(argv: list[str] | None = None) -> int:
     words = sum(1 for d in docs for tok in d.tokens if tok.kind != "punct")
     del docs  # each round parses afresh, so no document carries values from the last one
     fams = families()
-    takes_prior = {n: "prior" in inspect.signature(m).parameters for n, m in fams}
 
     best: dict[str, float] = {}
     clock = time.process_time
     for _ in range(max(1, args.repeat)):
-        spent = dict.fromkeys(best or (n for n, _ in fams), 0.0)
-        # as in the pipeline: every family on one document, in order, then the next one
-        # (so values a document computes once for several families are shared as in use)
+        spent = dict.fromkeys(best or (f.name for f in fams), 0.0)
+        # as in the pipeline: every family on one document, in run order, then the next
+        # one (so values a document computes once for several families are shared as in
+        # use), each handed the results of the families it needs
         for doc in (parse(t) for t in texts):
-            prior = FamilyResult()
-            for name, measure in fams:
+            results = {}
+            for fam in fams:
+                ctx = Context(doc, DEFAULT_SETTINGS, {n.name: results[n.name] for n in fam.needs})
                 start = clock()
-                r = (measure(doc, DEFAULT_SETTINGS, prior=prior) if takes_prior[name]
-                     else measure(doc, DEFAULT_SETTINGS))
-                spent[name] += clock() - start
-                prior.scores.update(r.scores)
-                prior.findings.extend(r.findings)
-                prior.sentence_values.update(r.sentence_values)
+                results[fam.name] = fam.measure(ctx)
+                spent[fam.name] += clock() - start
         for name, seconds in spent.items():
             best[name] = min(best.get(name, seconds), seconds)
 
     def ms_per_1k(seconds: float) -> float:
         return 1000 * seconds / words * 1000
 
-    rows = [("parse (shared Document)", parse_s)] + [(n, best[n]) for n, _ in fams]
+    rows = [("parse (shared Document)", parse_s)] + [(f.name, best[f.name]) for f in fams]
     read = sum(best[n] for n in READABILITY_GROUP if n in best)
     text = sum(best[n] for n in TEXT_GROUP if n in best)
     rows += [("readability group: " + " + ".join(READABILITY_GROUP), read),

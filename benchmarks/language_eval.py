@@ -180,11 +180,10 @@ def szeged_part(row: dict) -> str:
 def speed(limit: int | None) -> int:
     """Print one timing table: with and without the language family, over the BBC corpus."""
     import gzip
-    import inspect
 
-    from analyser.config import DEFAULT_SETTINGS
-    from analyser.metrics import FamilyResult, families
+    from analyser.metrics import Context, FamilyResult, families, run_family
     from analyser.metrics import language as language_family
+    from analyser.settings import DEFAULT_SETTINGS
 
     corpus = REPO.parent / "shared" / "data" / "news" / "news.jsonl.gz"
     if not corpus.exists():
@@ -206,17 +205,13 @@ def speed(limit: int | None) -> int:
         for text in texts:
             doc = parse(text)
             words += sum(1 for tok in doc.tokens if tok.kind != "punct")
-            prior = FamilyResult()
-            for name, measure in fams:
-                if name == skip:
+            results = {}
+            for fam in fams:
+                if fam.name == skip:  # downstream families see it found nothing
+                    results[fam.name] = FamilyResult()
                     continue
-                if "prior" in inspect.signature(measure).parameters:
-                    r = measure(doc, DEFAULT_SETTINGS, prior=prior)
-                else:
-                    r = measure(doc, DEFAULT_SETTINGS)
-                prior.scores.update(r.scores)
-                prior.findings.extend(r.findings)
-                prior.sentence_values.update(r.sentence_values)
+                ctx = Context(doc, DEFAULT_SETTINGS, {n.name: results[n.name] for n in fam.needs})
+                results[fam.name] = fam.measure(ctx)
         return time.process_time() - t, words
 
     # warm every family's caches and lazy data first; then alternate, keep the best of two
@@ -231,7 +226,7 @@ def speed(limit: int | None) -> int:
     docs = [parse(t) for t in texts]
     t = time.process_time()
     for doc in docs:
-        language_family.measure(doc, DEFAULT_SETTINGS)
+        run_family(language_family.FAMILY, doc)
     alone = time.process_time() - t
     rows = [
         ("parse + families without language", f"{without:.1f}", f"{words / without:,.0f}", "1.00"),

@@ -7,13 +7,10 @@ import hashlib
 import json
 import random
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
 from analyser.duplicates import find_duplicates, jaccard, shingles
-
-SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 
 
 def _article(rng: random.Random, n: int = 200) -> str:
@@ -61,11 +58,8 @@ def test_nothing_to_group():
         find_duplicates([("a", "x")], threshold=0)
 
 
-def test_bbc_exact_duplicates_all_found():
-    path = SHARED / "data" / "news" / "news.jsonl.gz"
-    if not path.exists():
-        pytest.skip(f"BBC corpus not found at {path} (it lives beside the repo)")
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
+def test_bbc_exact_duplicates_all_found(shared_file):
+    with gzip.open(shared_file("news", "news.jsonl.gz"), "rt", encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh]
     by_hash = defaultdict(list)
     for r in rows:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
+
+import analyser
 
 
 def test_analysis_and_textstat_work_with_sockets_blocked(tmp_path):
@@ -32,9 +36,13 @@ def test_analysis_and_textstat_work_with_sockets_blocked(tmp_path):
         """
     )
     env = {"ANALYSER_CACHE": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin",
-           "NLTK_DATA": str(tmp_path / "no-nltk-data"), "HOME": str(tmp_path)}
+           "NLTK_DATA": str(tmp_path / "no-nltk-data"), "HOME": str(tmp_path),
+           # the analyser these tests import, whichever folder the process starts in
+           "PYTHONPATH": str(Path(analyser.__file__).resolve().parents[1])}
+    if "PYTHONDONTWRITEBYTECODE" in os.environ:
+        env["PYTHONDONTWRITEBYTECODE"] = os.environ["PYTHONDONTWRITEBYTECODE"]
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                         timeout=120)
+                         cwd=tmp_path, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
     assert (tmp_path / "cache" / "nltk_data" / "corpora" / "cmudict" / "cmudict").exists()

@@ -6,16 +6,12 @@ import gzip
 import json
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from analyser.clean import clean_html_page, clean_text_page
 from analyser.clean.features import CONTEXT_NAMES, FEATURE_NAMES
 from analyser.clean.model import StackedModel, default_model
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-BENCH = SHARED / "data" / "extraction" / "scrapinghub-aeb"
 
 
 def _f1(pred: str, true: str) -> float:
@@ -29,13 +25,12 @@ def _f1(pred: str, true: str) -> float:
 
 
 @pytest.fixture(scope="module")
-def pages() -> list[tuple[str, str]]:
-    if not (BENCH / "ground-truth.json").is_file():
-        pytest.skip(f"benchmark data not found at {BENCH} (../shared is absent)")
-    truth = json.loads((BENCH / "ground-truth.json").read_text("utf-8"))
+def pages(shared_file) -> list[tuple[str, str]]:
+    bench = shared_file("extraction", "scrapinghub-aeb")
+    truth = json.loads((bench / "ground-truth.json").read_text("utf-8"))
     out = []
     for key in sorted(truth)[:12]:
-        with gzip.open(BENCH / "html" / f"{key}.html.gz", "rt", encoding="utf8") as fh:
+        with gzip.open(bench / "html" / f"{key}.html.gz", "rt", encoding="utf8") as fh:
             out.append((fh.read(), truth[key]["articleBody"]))
     return out
 

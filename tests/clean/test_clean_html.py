@@ -157,11 +157,10 @@ def test_leftovers_get_the_issue_reasons_not_boilerplate():
     assert reasons["© 2025 Town Gazette. All rights reserved. Privacy Policy. Terms."] == "footer"
 
 
-def test_reasons_on_benchmark_pages_never_boilerplate():
+def test_reasons_on_benchmark_pages_never_boilerplate(shared_file):
     import gzip
 
-    bench = (Path(__file__).resolve().parents[2].parent / "shared" / "data" / "extraction"
-             / "scrapinghub-aeb" / "html")
+    bench = shared_file("extraction", "scrapinghub-aeb", "html")
     pages = sorted(bench.glob("*.html.gz"))[:12]
     if not pages:
         pytest.skip(f"benchmark data not found at {bench}")

@@ -12,8 +12,6 @@ from analyser.config import Settings
 from analyser.document import parse
 from analyser.metrics import grade
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
-
 EASY = (
     "The cat sat on the mat. It was a sunny day. The dog ran to the park. "
     "A boy threw a ball. The dog ran after it."
@@ -193,11 +191,9 @@ def test_names_and_numbers_are_not_rare_words():
     assert "zlotys" in st.rare_words
 
 
-@pytest.mark.skipif(not (SHARED / "onestop" / "onestop.csv.gz").exists(),
-                    reason="shared OneStopEnglish data not available")
-def test_levels_are_ordered_on_onestop_sample():
+def test_levels_are_ordered_on_onestop_sample(shared_file):
     pd = pytest.importorskip("pandas")
-    d = pd.read_csv(SHARED / "onestop" / "onestop.csv.gz")
+    d = pd.read_csv(shared_file("onestop", "onestop.csv.gz"))
     d = d[d.article_id.isin(sorted(set(d.article_id))[:30])]
     d = d.assign(g=[analyse_text(t).scores["readability_grade"] for t in d.text])
     means = d.groupby("level").g.mean()

@@ -199,17 +199,13 @@ def test_rates_are_shrunk_toward_typical_news_by_size():
     assert big["diversity"] == 0.0  # not a rate: unchanged
 
 
-NEWS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "news" / "news.jsonl.gz"
-
-
-@pytest.mark.skipif(not NEWS.exists(), reason="shared BBC corpus not available")
-def test_padding_index_is_length_neutral_on_bbc_news():
+def test_padding_index_is_length_neutral_on_bbc_news(shared_file):
     import gzip
     import json
 
     from scipy.stats import spearmanr
 
-    with gzip.open(NEWS, "rt", encoding="utf-8") as fh:
+    with gzip.open(shared_file("news", "news.jsonl.gz"), "rt", encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh][::14][:150]
     scores = [analyse_text(r["text"]).scores for r in rows]
     rho = spearmanr([s["words"] for s in scores], [s["padding_index"] for s in scores])[0]

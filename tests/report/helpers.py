@@ -10,7 +10,6 @@ from analyser.models import Removed
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
-ARTIFACTS = REPO / "test-artifacts"
 
 #: Payloads that set window.__pwned (or call alert) if any of them ever runs.
 HOSTILE_TEXT = (

@@ -1,6 +1,6 @@
 """The seed report as a person uses it, in headless Chromium: charts drawn, scorecard,
 sorting, category toggles, tooltips, restatement links, chart clicks; no console error and
-no network request. Screenshots go to test-artifacts/ (git-ignored)."""
+no network request. Screenshots go to the session's temporary folder."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from analyser.report import figures, write_report
 from analyser.report.screenshot import browser_available
 
-from .helpers import ARTIFACTS, open_watched, outlet_corpus, seed_corpus
+from .helpers import open_watched, outlet_corpus, seed_corpus
 
 pytestmark = pytest.mark.browser
 REASON = browser_available()
@@ -30,24 +30,22 @@ def context():
 
 
 @pytest.fixture(scope="module")
-def seed_page(context, tmp_path_factory):
+def seed_page(context, tmp_path_factory, screenshots):
     corpus = seed_corpus()
     path = tmp_path_factory.mktemp("seeds") / "seeds-report.html"
     write_report(corpus, path, inputs=["seeds"])
     page, watch, _ = open_watched(context, path)
     yield page, watch, corpus
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "report-seeds-full.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "report-seeds-full.png"), full_page=True)
 
 
-def test_every_chart_has_drawn(seed_page):
+def test_every_chart_has_drawn(seed_page, screenshots):
     page, _, corpus = seed_page
     charts = page.locator("div.chart")
     assert charts.count() == len(figures.CHARTS) - len(figures.CORPUS_ONLY)
     for chart in charts.all():
         assert chart.locator("div.plot-container").count() == 1
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "report-seeds-top.png"),
+    page.screenshot(path=str(screenshots / "report-seeds-top.png"),
                     clip={"x": 0, "y": 0, "width": 1360, "height": 1600})
 
 

@@ -8,7 +8,6 @@ from analyser.report import write_report
 from analyser.report.screenshot import browser_available
 
 from .helpers import (
-    ARTIFACTS,
     HOSTILE_OUTLET,
     HOSTILE_REMOVED,
     HOSTILE_TEXT,
@@ -34,7 +33,7 @@ def hostile_page(tmp_path_factory):
         yield page, watch
 
 
-def test_no_payload_ran(hostile_page):
+def test_no_payload_ran(hostile_page, screenshots):
     page, watch = hostile_page
     # Open the hostile article explicitly, hover every highlight, open the furniture list.
     page.click("#article-list button[data-id='evil']")
@@ -48,8 +47,7 @@ def test_no_payload_ran(hostile_page):
     assert watch.blocked == []
     assert page.evaluate("document.querySelectorAll('img').length") == 0
     assert page.evaluate("document.scripts.length") == 3
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "report-hostile.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "report-hostile.png"), full_page=True)
 
 
 def test_text_is_shown_literally(hostile_page):

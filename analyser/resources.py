@@ -8,7 +8,6 @@ that is added to ``nltk.data.path``; every other resource ships inside a package
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from functools import lru_cache
 from importlib.resources import files
@@ -82,9 +81,6 @@ def _pyphen():
     import pyphen
 
     return pyphen.Pyphen(lang="en_US")
-
-
-_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
 @lru_cache(maxsize=200_000)

@@ -52,13 +52,13 @@ EASIER_WHEN_HIGHER = {"flesch_reading_ease"}
 def analyse(texts: list[str]):
     """Per text: (our formula scores, shipped readability_grade, prose words, doc stats)."""
     from analyser.document import parse
-    from analyser.metrics import grade, readability
+    from analyser.metrics import grade, readability, run_family
 
     rows = []
     for t in texts:
         doc = parse(t)
-        r = readability.measure(doc).scores
-        g = grade.measure(doc).scores["readability_grade"]
+        r = run_family(readability.FAMILY, doc).scores
+        g = run_family(grade.FAMILY, doc).scores["readability_grade"]
         total = grade.Stats()
         for s in doc.prose_sentences:
             total.add(grade.sentence_stats(doc, s))
@@ -82,14 +82,14 @@ def textstat_scores(texts: list[str], name: str) -> np.ndarray:
 
 def timing(texts: list[str]) -> dict[str, float]:
     """ms per 1,000 words for each family and for the three together, one core."""
-    from analyser.config import DEFAULT_SETTINGS
     from analyser.document import parse
-    from analyser.metrics import grade, passive, readability
+    from analyser.metrics import Context, grade, passive, readability
+    from analyser.settings import DEFAULT_SETTINGS
 
     docs = [parse(t) for t in texts]
     words = sum(s.words for d in docs for s in d.sentences)
     families = {"readability": readability.measure, "grade": grade.measure,
-                "passive": passive.measure}
+                "passive": passive.measure}  # none of the three needs another family
     # Start from cold per-word caches (wordfreq look-ups, participles), as a fresh process
     # would, then warm up on a few documents only (data files and models load once).
     grade.zipf.cache_clear()
@@ -97,12 +97,12 @@ def timing(texts: list[str]) -> dict[str, float]:
     passive.is_participle.cache_clear()
     for d in docs[:20]:
         for m in families.values():
-            m(d, DEFAULT_SETTINGS)
+            m(Context(d, DEFAULT_SETTINGS))
     out = {}
     for name, m in families.items():
         t0 = time.process_time()
         for d in docs:
-            m(d, DEFAULT_SETTINGS)
+            m(Context(d, DEFAULT_SETTINGS))
         out[name] = 1000.0 * (time.process_time() - t0) / words * 1000.0
     out["total"] = sum(out.values())
     return out

@@ -11,12 +11,7 @@ import pytest
 
 from analyser.document import parse
 from analyser.metrics import repetition, run_family
-from analyser.metrics.repetition import (
-    dup_ngram_char_ratio,
-    duplicate_fractions,
-    gopher_scores,
-    top_ngram_char_ratio,
-)
+from analyser.metrics.repetition import NgramCounts, duplicate_fractions, gopher_scores
 from analyser.metrics.restatement import (
     MAX_CANDIDATES,
     find_restatements,
@@ -25,6 +20,14 @@ from analyser.metrics.restatement import (
 )
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def top_ngram_char_ratio(words: list[str], n: int) -> float:
+    return NgramCounts(words).top_char_ratio(n)
+
+
+def dup_ngram_char_ratio(words: list[str], n: int) -> float:
+    return NgramCounts(words).dup_char_ratio(n)
 
 
 def seed(prefix: str) -> str:

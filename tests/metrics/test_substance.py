@@ -10,6 +10,7 @@ import pytest
 from analyser import analyse_text
 from analyser.document import parse
 from analyser.metrics import run_family, substance
+from analyser.metrics.substance.attributions import attribution_sources
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -20,7 +21,7 @@ def seed(prefix: str) -> str:
 
 def kinds(sentence: str) -> list[str]:
     doc = parse(sentence)
-    return [k for s in doc.sentences for k in substance.attributions_in(doc, s)]
+    return [kind for s in doc.sentences for kind, _ in attribution_sources(doc, s)]
 
 
 @pytest.mark.parametrize(
@@ -178,9 +179,9 @@ def test_a_repeated_line_is_one_attributed_statement():
 
 def test_names_skip_sentence_initial_function_words_and_possessives():
     doc = parse("The Wall Street Journal's report named Kelly. However, Kelly's aides spoke.")
-    caps = substance.mid_sentence_capitals(doc, doc.sentences)
-    names = [n for s in doc.sentences for n in substance.names_in(doc, s, caps)]
-    assert names == ["Wall Street Journal", "Kelly", "Kelly"]
+    entities = run_family(substance.FAMILY, doc).extras["entities"]
+    assert [(e["name"], e["mentions"]) for e in entities] == [
+        ("Kelly", 2), ("Wall Street Journal", 1)]
 
 
 @pytest.mark.parametrize("text", ["", "Hi.", "42 17 99", "“Quote only here today.”"])

@@ -28,10 +28,8 @@ from .gopher import (
     DUP_NGRAMS,
     TOP_NGRAMS,
     NgramCounts,
-    dup_ngram_char_ratio,
     duplicate_fractions,
     gopher_scores,
-    top_ngram_char_ratio,
 )
 from .phrase_findings import (
     MAX_PHRASE_FINDINGS,
@@ -57,9 +55,9 @@ __all__ = [
     "DUP_NGRAMS", "LIST_KINDS", "MAX_PHRASE_FINDINGS",
     "MAX_RESTATEMENT_FINDINGS", "MIN_PHRASE_CONTENT", "PHRASE_N", "RESTATE_KINDS",
     "TOP_NGRAMS", "NgramCounts", "PhraseSpan", "document_restatements",
-    "dup_ngram_char_ratio", "duplicate_fractions", "gopher_scores", "list_groups", "measure",
+    "duplicate_fractions", "gopher_scores", "list_groups", "measure",
     "name_terms", "novel_content", "phrase_groups", "phrase_spans", "repeated_phrases",
-    "restatement_findings", "sentence_terms", "short_lines", "top_ngram_char_ratio",
+    "restatement_findings", "sentence_terms", "short_lines",
 ]
 
 

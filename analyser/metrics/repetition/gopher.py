@@ -122,7 +122,8 @@ class NgramCounts:
         return self._keys[n]
 
     def top_char_ratio(self, n: int) -> float:
-        """See :func:`top_ngram_char_ratio`."""
+        """Characters of the most frequent word n-gram times its count, over all word
+        characters."""
         counts = self.count(n)
         if not counts or self.total == 0:
             return 0.0
@@ -133,7 +134,9 @@ class NgramCounts:
         return min(1.0, sum(self.lengths[i : i + n]) * best / self.total)
 
     def dup_char_ratio(self, n: int) -> float:
-        """See :func:`dup_ngram_char_ratio`."""
+        """Characters of words covered by any n-gram occurring twice or more, over all
+        characters. Every occurrence counts (the first included); a word inside several
+        duplicate n-grams counts once."""
         if len(self.words) < n or self.total == 0:
             return 0.0
         dups = self.repeated(n)
@@ -144,20 +147,6 @@ class NgramCounts:
         for i in dups:
             covered[i : i + n] = run
         return sum(compress(self.lengths, covered)) / self.total
-
-
-def top_ngram_char_ratio(words: Sequence[str], n: int) -> float:
-    """Characters of the most frequent word n-gram times its count, over all word chars."""
-    return NgramCounts(words).top_char_ratio(n)
-
-
-def dup_ngram_char_ratio(words: Sequence[str], n: int) -> float:
-    """Characters of words covered by any n-gram occurring twice or more, over all chars.
-
-    Every occurrence counts (the first included); a word inside several duplicate
-    n-grams counts once.
-    """
-    return NgramCounts(words).dup_char_ratio(n)
 
 
 def gopher_scores(

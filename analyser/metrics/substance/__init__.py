@@ -68,12 +68,11 @@ from __future__ import annotations
 from collections import Counter
 
 from ..base import Context, Family, FamilyResult
-from .attributions import attributions_in
-from .names import mid_sentence_capitals, names_in
+from .names import mid_sentence_capitals
 from .quotes import quotations
 from .tally import Tally, entities_and_sources, tally
 
-__all__ = ["attributions_in", "measure", "mid_sentence_capitals", "names_in"]
+__all__ = ["measure", "mid_sentence_capitals"]
 
 
 def measure(ctx: Context) -> FamilyResult:

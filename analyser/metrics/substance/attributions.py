@@ -32,11 +32,6 @@ Capital = Callable[[Token], bool]
 Attribution = tuple[str, list[Token]]
 
 
-def attributions_in(doc: Document, s: Sentence) -> list[str]:
-    """Kinds ("named", "unnamed", "pronoun") of the attributions in one sentence."""
-    return [kind for kind, _ in attribution_sources(doc, s)]
-
-
 def attribution_sources(
     doc: Document, s: Sentence, mid_caps: set[str] | None = None
 ) -> list[Attribution]:

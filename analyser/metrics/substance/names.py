@@ -50,12 +50,6 @@ def initial_is_name(doc: Document, k: int, end: int, mid_caps: set[str]) -> bool
     return False
 
 
-def names_in(doc: Document, s: Sentence, mid_caps: set[str]) -> list[str]:
-    """Capitalised runs in one sentence ("White House Deputy Press Secretary Anna Kelly"),
-    leading function words and a final possessive dropped; no cleaning of titles."""
-    return [n for run in runs(doc, s, mid_caps) if (n := _name([t.text for t in run]))]
-
-
 def runs(doc: Document, s: Sentence, mid_caps: set[str]) -> list[list[Token]]:
     """Runs of consecutive capitalised words (a sentence opener only when it is a name;
     no single letters, no "I"), bridged by "of" after an organisation word ("Bank of
@@ -92,13 +86,3 @@ def _drop_function_words(run: list[Token]) -> list[Token]:
     while run and is_stopword(run[0].text):
         run = run[1:]
     return run
-
-
-def _name(run: list[str]) -> str:
-    """A run of capitalised words as a name: leading function words and a final
-    possessive dropped ("The Wall Street Journal's" -> "Wall Street Journal")."""
-    while run and is_stopword(run[0]):
-        run = run[1:]
-    if not run:
-        return ""
-    return " ".join([*run[:-1], POSSESSIVE.sub("", run[-1])])

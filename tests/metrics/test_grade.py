@@ -198,3 +198,15 @@ def test_levels_are_ordered_on_onestop_sample(shared_file):
     d = d.assign(g=[analyse_text(t).scores["readability_grade"] for t in d.text])
     means = d.groupby("level").g.mean()
     assert means["ele"] < means["int"] < means["adv"]
+
+
+def test_model_constants_are_the_ones_the_code_uses():
+    # the model JSON records the constants it was fitted with; the code must not drift
+    # from them (a refit rewrites both from analyser.metrics.grade)
+    from analyser.metrics import grade
+
+    assert grade.model()["constants"] == {
+        "rare_zipf": grade.RARE_ZIPF, "rarity_ceiling": grade.RARITY_CEILING,
+        "long_sentence_words": grade.LONG_SENTENCE_WORDS,
+        "short_sentence_words": grade.SHORT_SENTENCE_WORDS,
+    }

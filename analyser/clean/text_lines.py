@@ -31,6 +31,7 @@ class PageLine:
     key: str
     #: A paragraph of running text (see is_prose).
     prose: bool
+    #: A row of a table (see blocks.table_row_flags).
     table: bool
     #: The line model's probability that the line is article text.
     prob: float = 0.0

@@ -36,8 +36,6 @@ def clean_article(article: Article) -> CleanResult:
     if article.format == "markdown":
         # Markdown is written, not dumped: every block is the author's (markdown_doc.py)
         result = clean_markdown(article.raw, title=article.title)
-        if not result.blocks and not article.preclean:
-            raise NoArticleError("no article text found")
     elif article.preclean:
         result = split_preclean(article.raw, title=article.title)
     elif article.format == "html":

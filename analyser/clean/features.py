@@ -88,31 +88,24 @@ def line_features(
         return []
     bullets = bullets or [False] * n
     blank_before = blank_before or [False] * n
-    sw = stopwords()
     keys = [normalise(t) for t in texts]
     counts = Counter(keys)
-    own: list[list[float]] = []
-    nwords: list[int] = []
-    prose: list[float] = []
-    for t, k in zip(texts, keys, strict=True):
-        ws = words(t)
-        nw = len(ws)
-        nwords.append(nw)
-        letters = sum(c.isalpha() for c in t) or 1
-        stop = sum(w.lower() in sw for w in ws) / nw if nw else 0.0
-        end = float(ends_sentence(t))
-        prose.append(float(nw >= 12 and end and stop >= 0.2))
-        own.append([
-            math.log1p(nw), math.log1p(len(t)), stop, end, title_case_ratio(t),
-            sum(c.isdigit() for c in t) / max(len(t), 1), float(bool(_DATE.search(t))),
-            0.0, math.log(counts[k]) if k else 0.0, float(bool(k) and k in sibling_keys),
-            0.0, sum(c.isupper() for c in t) / letters, t.count(",") / max(nw, 1),
-            float(bool(_LINKISH.search(t))), float(furniture_reason(t) is not None),
-            float(looks_like_heading(t)), float(is_byline(t)),
-        ])
+    tokens = [words(t) for t in texts]
+    own = [_own_features(t, ws, k, counts, sibling_keys)
+           for t, ws, k in zip(texts, tokens, keys, strict=True)]
+    nwords = [len(ws) for ws in tokens]
+    prose = [_prose_flag(f, nw) for f, nw in zip(own, nwords, strict=True)]
+    return _with_context(own, nwords, prose, bullets, blank_before)
+
+
+def _with_context(own: list[list[float]], nwords: list[int], prose: list[float],
+                  bullets: list[bool], blank_before: list[bool]) -> list[list[float]]:
+    """Each line's own features with its position and its neighbourhood's features."""
+    n = len(own)
     total_prose = sum(nw for nw, p in zip(nwords, prose, strict=True) if p) or 1
     max_words = max(nwords) or 1
     prose_idx = [i for i, p in enumerate(prose) if p]
+    short = [float(w <= 4) for w in nwords]
     cum = 0
     out: list[list[float]] = []
     for i in range(n):
@@ -129,9 +122,33 @@ def line_features(
             p[0], p[2], p[3], q[0], q[2], q[3],
             _window_mean(prose, i, 2), _window_mean(prose, i, 5), _window_mean(prose, i, 10),
             before, after, math.log1p(dist), nwords[i] / max_words, float(blank_before[i]),
-            _window_mean([float(w <= 4) for w in nwords], i, 5),
+            _window_mean(short, i, 5),
         ])
     return out
+
+
+def _own_features(t: str, ws: list[str], k: str, counts: Counter[str],
+                  sibling_keys: frozenset[str]) -> list[float]:
+    """The features of line ``t`` (words ``ws``, key ``k``) alone; position and bullet are
+    filled in by the caller."""
+    nw = len(ws)
+    letters = sum(c.isalpha() for c in t) or 1
+    sw = stopwords()
+    stop = sum(w.lower() in sw for w in ws) / nw if nw else 0.0
+    return [
+        math.log1p(nw), math.log1p(len(t)), stop, float(ends_sentence(t)), title_case_ratio(t),
+        sum(c.isdigit() for c in t) / max(len(t), 1), float(bool(_DATE.search(t))),
+        0.0, math.log(counts[k]) if k else 0.0, float(bool(k) and k in sibling_keys),
+        0.0, sum(c.isupper() for c in t) / letters, t.count(",") / max(nw, 1),
+        float(bool(_LINKISH.search(t))), float(furniture_reason(t) is not None),
+        float(looks_like_heading(t)), float(is_byline(t)),
+    ]
+
+
+def _prose_flag(own: list[float], nw: int) -> float:
+    """1.0 for a line of prose by its own features: 12+ words, a sentence, 20% stopwords."""
+    end, stop = own[3], own[2]
+    return float(nw >= 12 and end and stop >= 0.2)
 
 
 def _window_mean(values: list[float], i: int, k: int) -> float:

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterator
 from typing import Any
 
+from ..errors import NoArticleError
 from ..models import Block, CleanResult, Removed
 from .blocks import byline_author, has_article, is_byline
 from .features import normalise
@@ -42,8 +44,6 @@ def clean_html_page(html: str, *, url: str | None = None,
     """Extract the article of an HTML page as typed blocks, with its metadata."""
     from trafilatura import bare_extraction
     from trafilatura.utils import load_html
-
-    from ..errors import NoArticleError
 
     html = _cap(html, max_bytes, url)
     tree = load_html(html) if html.strip() else None
@@ -170,31 +170,40 @@ def _element_blocks(el: Any, out: list[Block]) -> None:
         for item in el.iter("item"):
             out.extend(Block(t, "list_item") for t in _lines(item))
     elif tag == "table":
-        for row in el.iter("row"):
-            cells = [" ".join(_lines(c)) for c in row.iter("cell")]
-            text = " | ".join(c for c in cells if c)
-            if text:
-                out.append(Block(text, "table_row"))
+        out.extend(_table_blocks(el))
     elif tag == "quote" and len(el) and all(c.tag in ("p", "list", "head") for c in el):
         for child in el:
             _element_blocks(child, out)
     else:
-        for t in _lines(el):
-            out.append(Block(t, "byline" if is_byline(t) else "prose"))
+        out.extend(Block(t, "byline" if is_byline(t) else "prose") for t in _lines(el))
         for child in el:
             if child.tag in ("list", "table"):
                 _element_blocks(child, out)
 
 
+def _table_blocks(table: Any) -> list[Block]:
+    """One table_row block per row with text, its cells joined by " | "."""
+    out = []
+    for row in table.iter("row"):
+        cells = [" ".join(_lines(c)) for c in row.iter("cell")]
+        text = " | ".join(c for c in cells if c)
+        if text:
+            out.append(Block(text, "table_row"))
+    return out
+
+
 def _readability_blocks(html: str) -> list[Block]:
     """Fallback: readability-lxml's summary, split into paragraphs."""
-    try:
-        from lxml import html as lxml_html
-        from readability import Document
+    from lxml import html as lxml_html
+    from lxml.etree import LxmlError
+    from readability import Document
 
+    try:
+        # readability raises Unparseable (a ValueError) for whatever it cannot read; lxml
+        # raises on an empty summary.
         summary = Document(html).summary(html_partial=True)
         root = lxml_html.fromstring(summary)
-    except Exception:  # noqa: BLE001 — any failure of the fallback means "nothing found"
+    except (ValueError, LxmlError):
         return []
     texts = []
     for el in root.iter("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr"):
@@ -226,11 +235,12 @@ def _drop_personal_data(blocks: list[Block]) -> tuple[list[Block], list[Removed]
 
 def _page_text(tree: Any) -> str:
     """The page's visible text, one block per line (html-text copies the tree it cleans)."""
-    try:
-        import html_text
+    import html_text
+    from lxml.etree import LxmlError
 
+    try:
         return html_text.extract_text(tree, guess_layout=True)
-    except Exception:  # noqa: BLE001 — the page text is a cross-check, never a failure
+    except (ValueError, LxmlError):  # the page text is a cross-check, never a failure
         return ""
 
 
@@ -278,37 +288,59 @@ def _author(meta_author: str | None, blocks: list[Block]) -> str | None:
 def _page_leftovers(lines: list[str], keys: list[str], blocks: list[Block], dropped: set[str],
                     title: str | None) -> list[Removed]:
     """The page's visible text outside the article, grouped into runs by removal reason."""
-    kept = {normalise(b.text) for b in blocks}
-    positions = [p for p in _line_positions(keys, blocks) if p is not None]
-    first, last = (min(positions), max(positions)) if positions else (len(lines), -1)
-    # The headline, when it is long enough not to turn up in other lines by chance.
-    titles = {k for k in (normalise(t) for t in (title, blocks[0].text if blocks else None)
-                          if t) if len(k.split()) >= 3}
     runs: list[tuple[str, list[str]]] = []
-    comments = False
-    for i, (ln, key) in enumerate(zip(lines, keys, strict=True)):
-        if not key or key in kept or key in dropped:
-            continue
-        where = "before" if i < first else "after" if i > last else "inside"
-        reason = line_reason(ln)
-        header = comment_header(ln)
-        if header and where != "before" and (header == "form" or i > last):
-            comments = True
-        elif comments and reason not in (None, "comment form", "duplicate"):
-            comments = False  # the page's footer below the comments
-        if comments:
-            reason = "comment form"
-        elif reason is None and any(t in key for t in titles):
-            reason = "duplicate"  # the <title> ("Headline | Site") or a repeated headline
-        if reason != "comment form" and is_contact_block(ln):
-            reason, text = "profile", REDACTED
-        else:
-            previous = runs[-1][0] if runs else None
-            reason = reason or positional_reason(ln, where, previous)
-            text = redact(ln)
+    for reason, text in _leftover_lines(lines, keys, blocks, dropped, title):
         if runs and runs[-1][0] == reason:
             if text != REDACTED:
                 runs[-1][1].append(text)
         else:
             runs.append((reason, [text]))
     return [Removed("\n".join(texts), reason) for reason, texts in runs]
+
+
+def _leftover_lines(lines: list[str], keys: list[str], blocks: list[Block], dropped: set[str],
+                    title: str | None) -> Iterator[tuple[str, str]]:
+    """Each page line outside the article, with its removal reason; contact blocks as
+    REDACTED, other lines with their contact details redacted."""
+    kept = {normalise(b.text) for b in blocks}
+    positions = [p for p in _line_positions(keys, blocks) if p is not None]
+    first, last = (min(positions), max(positions)) if positions else (len(lines), -1)
+    titles = _headline_keys(title, blocks)
+    comments = False
+    previous: str | None = None
+    for i, (ln, key) in enumerate(zip(lines, keys, strict=True)):
+        if not key or key in kept or key in dropped:
+            continue
+        where = "before" if i < first else "after" if i > last else "inside"
+        reason = line_reason(ln)
+        comments = _in_comments(ln, reason, where == "before", i > last, comments)
+        if comments:
+            reason = "comment form"
+        elif reason is None and any(t in key for t in titles):
+            reason = "duplicate"  # the <title> ("Headline | Site") or a repeated headline
+        if reason != "comment form" and is_contact_block(ln):
+            previous = "profile"
+            yield previous, REDACTED
+        else:
+            previous = reason or positional_reason(ln, where, previous)
+            yield previous, redact(ln)
+
+
+def _headline_keys(title: str | None, blocks: list[Block]) -> set[str]:
+    """The page title and the article's first block, normalised, when long enough not to
+    turn up in other lines by chance."""
+    keys = (normalise(t) for t in (title, blocks[0].text if blocks else None) if t)
+    return {k for k in keys if len(k.split()) >= 3}
+
+
+def _in_comments(line: str, reason: str | None, before: bool, after: bool,
+                 open_: bool) -> bool:
+    """Whether the comment section is open at this line: a comment-section header below the
+    article's start opens it ("Leave a Reply"; a comment count only below the article), and
+    the first line removed for some other reason (the page's footer) closes it."""
+    header = comment_header(line)
+    if header and not before and (header == "form" or after):
+        return True
+    if open_ and reason not in (None, "comment form", "duplicate"):
+        return False
+    return open_

@@ -13,6 +13,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .features import context_features
+
 MODEL_FILE = "data/text_model.json"
 
 
@@ -56,8 +58,6 @@ class StackedModel:
 
     def proba(self, rows: list[list[float]]) -> list[float]:
         """P(article) for each feature row (rows are the lines of one page, in order)."""
-        from .features import context_features
-
         p1 = self.first.proba(rows)
         return self.second.proba([r + c for r, c in zip(rows, context_features(p1), strict=True)])
 
@@ -79,9 +79,7 @@ def model_from_dict(data: dict[str, Any]) -> LineModel | StackedModel:
 
 
 @lru_cache(maxsize=1)
-def default_model() -> LineModel | StackedModel | None:
-    """The shipped model, or None when it has not been trained yet."""
-    res = resources.files(__package__).joinpath(MODEL_FILE)
-    if not res.is_file():
-        return None
-    return model_from_dict(json.loads(res.read_text("utf-8")))
+def default_model() -> LineModel | StackedModel:
+    """The shipped model (data/text_model.json)."""
+    text = resources.files(__package__).joinpath(MODEL_FILE).read_text("utf-8")
+    return model_from_dict(json.loads(text))

@@ -9,12 +9,16 @@ only split into typed blocks.
 
 from __future__ import annotations
 
+import logging
+
 from ..errors import NoArticleError
 from ..models import Article, Block, CleanResult, Removed
 from .html_page import MAX_HTML_BYTES, clean_html_page
 from .markdown_doc import clean_markdown
 from .personal_data import REDACTED, redact
 from .text_page import clean_text_page, split_preclean
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "MAX_HTML_BYTES", "NoArticleError", "clean_article", "clean_html_page", "clean_text_page",
@@ -49,6 +53,8 @@ def clean_article(article: Article) -> CleanResult:
     result.title = article.title or result.title
     result.url = article.url or result.url
     result.published = article.published or result.published
+    log.debug("%s: %d blocks kept, %d removed", article.source or article.id,
+              len(result.blocks), len(result.removed))
     return result
 
 

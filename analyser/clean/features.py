@@ -13,6 +13,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
+from ..resources import word_list
 from .blocks import ends_sentence, is_byline, looks_like_heading, title_case_ratio, words
 
 _DATE = re.compile(
@@ -40,8 +41,7 @@ FEATURE_NAMES: tuple[str, ...] = (
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """English stopwords (jusText's list, shipped in analyser/clean/data)."""
-    text = resources.files(__package__).joinpath("data/stopwords_en.txt").read_text("utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip())
+    return frozenset(w.lower() for w in word_list("clean/data/stopwords_en.txt", per_line=True))
 
 
 @lru_cache(maxsize=1)

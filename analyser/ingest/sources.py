@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import sys
@@ -26,6 +27,8 @@ from .html_meta import declared_site_name
 from .manifest import MANIFEST_NAME, load_manifest
 from .markdown import mask_markdown
 from .url import fetch_url
+
+log = logging.getLogger(__name__)
 
 PAGE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
                  ".htm": "html"}
@@ -124,6 +127,7 @@ def iter_articles(
         return article_id if n == 1 else f"{article_id}-{n}"
 
     for item, path, root in expand(inputs):
+        log.debug("input %s", item)
         if path is None:
             yield from _read_special(item, outlet, unique)
         elif path.is_dir():

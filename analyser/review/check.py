@@ -135,6 +135,10 @@ class CheckResult:
             "suppressed": sum(f.suppressed for f in self.files),
             "input_errors": len(self.errors),
             "skipped": len(self.skipped),
+            # A configuration is validated in full before any input is read (a bad one
+            # exits 2 at once), so none is left to report here; the key stays because
+            # schema analyser.check/1 promises it.
+            "config_problems": 0,
             "exit_status": self.exit_status,
         }
 

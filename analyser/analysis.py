@@ -36,6 +36,7 @@ class Analysis:
     paragraphs: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
+    own_words: int = 0
 
 
 def validate_settings(settings: Settings) -> None:
@@ -119,6 +120,7 @@ def _measure(doc: Document, settings: Settings, **meta: Any) -> Analysis:
         paragraphs=[{"start": p.start, "end": p.end, "kind": p.kind} for p in doc.paragraphs],
         quotes=list(doc.quotes),
         extras=extras,
+        own_words=doc.own_words,
         **meta,
     )
 

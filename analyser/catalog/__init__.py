@@ -59,6 +59,9 @@ class Score:
     digits: int = 1
     #: A scorecard cell closer than this to the column mean is not coloured.
     negligible: float = 0.0
+    #: False when the direction holds between two versions of one article but the
+    #: scorecard does not judge sources by it (``words``: a longer story is not worse).
+    judged: bool = True
     #: Position among the measures ``analyser compare`` shows by default (0: not shown);
     #: ``verdict``: its change counts towards compare's verdict.
     headline: int = 0

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -22,29 +21,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..catalog import CATEGORIES
+from ..duplicates import find_duplicates
 from ..export import write_text_atomic
 from ..version import RULESET_VERSION, __version__
 from . import data, figures
-
-log = logging.getLogger(__name__)
-
-
-#: What each highlight category means, for the page's glossary.
-CATEGORY_HELP = {
-    "filler": "Words that carry nothing: 'you know', 'basically', 'like'. Delete them.",
-    "hedge": "Softeners that weaken a claim: 'it seems', 'might', 'reportedly'. State what is "
-             "known, or say who thinks so.",
-    "intensifier": "Empty emphasis: 'very', 'really', 'truly'. Give the fact that makes it so.",
-    "weasel": "Claims without an owner: 'some critics argue', 'experts say'. Name the source.",
-    "padding": "Stock phrases that delay the point: 'it is worth noting that', 'when it comes "
-               "to'.",
-    "meta": "Commentary on the article itself: 'let's talk about', 'as you can see'.",
-    "repetition": "Phrases repeated, and sentences that restate an earlier one (the ↩ link "
-                  "jumps to it).",
-    "passive": "Passive constructions that hide who acted.",
-    "hard-sentence": "Sentences above the house grade: shaded light (hard) or dark (very "
-                     "hard). Split them.",
-}
+from .sources import is_grouped, source_labels
+from .style import category_style
 
 
 @lru_cache(maxsize=1)
@@ -98,9 +81,8 @@ def build_charts(corpus, sources) -> tuple[list[dict], list[dict]]:
     """Every chart that has data: ``[{id, caption, figure}]``, and the skipped ones with
     the reason."""
     charts, skipped = [], []
-    grouped = figures.is_grouped(sources)
+    grouped = is_grouped(sources)
     for chart_id, function, _ in figures.CHARTS:
-        caption = figures.caption(chart_id, grouped)
         try:
             fig = function(corpus, sources)
         except figures.NotApplicable:
@@ -108,25 +90,13 @@ def build_charts(corpus, sources) -> tuple[list[dict], list[dict]]:
         except figures.NoData as exc:
             skipped.append({"id": chart_id, "reason": str(exc)})
             continue
-        except Exception as exc:  # one broken chart never costs the whole report
-            log.warning("chart %s failed: %s", chart_id, exc, exc_info=True)
-            skipped.append({"id": chart_id, "reason": f"failed: {exc}"})
-            continue
-        charts.append({"id": chart_id, "caption": caption,
+        charts.append({"id": chart_id, "caption": figures.caption(chart_id, grouped),
                        "figure": _json_safe(json.loads(fig.to_json()))})
     return charts, skipped
 
 
 def _duplicates(corpus, sources) -> list[dict]:
-    try:
-        from ..duplicates import find_duplicates
-    except ImportError:  # the near-duplicate module is optional
-        return []
-    try:
-        groups = find_duplicates((a.id, a.text) for a in corpus.analyses)
-    except Exception as exc:
-        log.warning("near-duplicate search failed: %s", exc)
-        return []
+    groups = find_duplicates((a.id, a.text) for a in corpus.analyses)
     titles = {a.id: a.title or a.id for a in corpus.analyses}
     return [{"similarity": float(g["similarity"]),
              "members": [{"id": i, "label": str(sources.get(i, i)), "title": titles.get(i, i)}
@@ -136,7 +106,7 @@ def _duplicates(corpus, sources) -> list[dict]:
 def render_report(corpus, inputs: Sequence[str] = (), title: str | None = None) -> str:
     """The report page as one HTML string."""
     articles = corpus.articles
-    sources = figures.source_labels(articles)
+    sources = source_labels(articles)
     charts, skipped = build_charts(corpus, sources)
     card = data.scorecard(articles, sources)
     blob = data.article_data(corpus.analyses, sources, articles)
@@ -156,8 +126,8 @@ def render_report(corpus, inputs: Sequence[str] = (), title: str | None = None) 
         charts=charts,
         skipped=skipped,
         duplicates=_duplicates(corpus, sources),
-        categories=[(c, figures.category_style(c)) for c in blob["categories"]],
-        category_help=CATEGORY_HELP,
+        categories=[(c, category_style(c)) for c in blob["categories"]],
+        category_help={c.name: c.help for c in CATEGORIES},
         errors=[str(e) for e in corpus.errors],
         plotly_js=Markup(_plotly_js()),
         css=Markup(_asset("report.css")),

@@ -4,10 +4,14 @@ article view's grades agree with the findings' messages, legends keep clear of t
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import pytest
+from markupsafe import escape
 
-from analyser.report import data, figures, render_report
+from analyser import catalog
+from analyser.catalog import CATEGORY_NAMES
+from analyser.report import data, figures, render_report, style
 
 from .helpers import outlet_corpus, seed_corpus
 from .test_render import page_data
@@ -26,7 +30,7 @@ def corpus(request, seeds):
 def _chart_values(corpus) -> dict[str, list[float | None]]:
     """Category -> the bar heights of the findings chart, in source order."""
     fig = figures.findings_by_category(corpus)
-    by_label = {figures.category_style(c)["label"]: c for c in figures.CATEGORIES}
+    by_label = {style.category_style(c)["label"]: c for c in CATEGORY_NAMES}
     return {by_label.get(t.name, t.name): list(t.y) for t in fig.data}
 
 
@@ -39,7 +43,7 @@ def test_findings_chart_equals_the_scorecard(corpus):
     checked = 0
     for j, col in enumerate(card["columns"]):
         m = re.fullmatch(r"(.+)_per_1k", col["column"])
-        if not m or m.group(1) not in figures.CATEGORIES:
+        if not m or m.group(1) not in CATEGORY_NAMES:
             continue
         cat = m.group(1)
         expected = [row["cells"][j]["value"] for row in card["rows"]]
@@ -67,12 +71,13 @@ def test_seed_000_filler_rate_is_the_scorecards(seeds):
 
 def test_categories_without_a_score_leave_quotes_out(seeds):
     """Repetition and hard sentences have no per-1,000 score: the chart counts their
-    findings outside quotations per 1,000 prose words, per article."""
+    findings outside quotations per 1,000 of the writer's own words, per article."""
     finds = seeds.findings.copy()
     first = finds.index[finds["category"] == "repetition"][:5]
     finds.loc[first, "in_quote"] = True
-    corpus = type("C", (), {"articles": seeds.articles, "sentences": seeds.sentences,
-                            "findings": finds})()
+    corpus = SimpleNamespace(analyses=seeds.analyses, articles=seeds.articles,
+                             sentences=seeds.sentences, findings=finds)
+    own_words = {a.id: a.own_words for a in seeds.analyses}
     rates, counts, computed = figures.category_rates(corpus)
     assert {"repetition", "hard-sentence"} <= set(computed)
     assert "filler" not in computed
@@ -82,7 +87,52 @@ def test_categories_without_a_score_leave_quotes_out(seeds):
                     & ~finds["in_quote"]]
         label = labels[art["id"]]
         assert counts.at[label, "repetition"] == len(own)
-        assert rates.at[label, "repetition"] == pytest.approx(1000 * len(own) / art["words"])
+        assert rates.at[label, "repetition"] == pytest.approx(
+            1000 * len(own) / own_words[art["id"]])
+
+
+def test_heatmap_rates_count_the_scores_words(seeds):
+    """The phrase heatmap rates a source's phrases per 1,000 of the words its
+    ``filler_per_1k`` is counted over: with every filler phrase shown, a column adds up to
+    the scorecard's filler rate."""
+    fig = figures.phrase_heatmap(seeds, categories=("filler",), top=1000)
+    labels = figures.source_labels(seeds.articles)
+    order = list(dict.fromkeys(labels.values))
+    columns = [sum(row[j] for row in fig.data[0].z) for j in range(len(order))]
+    for _, art in seeds.articles.iterrows():
+        got = columns[order.index(labels[art["id"]])]
+        assert got == pytest.approx(art["filler_per_1k"], abs=0.01 * len(fig.data[0].z))
+
+
+def test_scorecard_and_legend_read_the_catalogue(seeds):
+    """Labels, help and direction of the scorecard, and the categories' colours and help
+    in the page, are the catalogue's; word counts are shown but never judged."""
+    card = data.scorecard(seeds.articles, figures.source_labels(seeds.articles))
+    assert [c["column"] for c in card["columns"]] == [s.name for s in catalog.SCORECARD]
+    for col in card["columns"]:
+        score = catalog.SCORE[col["column"]]
+        assert (col["name"], col["help"]) == (score.label, score.help)
+        assert col["direction"] == (0 if col["column"] == "words" else score.sign)
+    words = [c["column"] for c in card["columns"]].index("words")
+    for row in card["rows"]:
+        assert row["cells"][words]["style"] == "" and " of 4 " not in row["cells"][words]["tip"]
+    html = render_report(seeds)
+    for c in catalog.CATEGORIES:
+        assert f"<dd>{escape(c.help)}</dd>" in html, c.name
+        assert style.category_style(c.name)["color"] == c.color
+    unknown = style.category_style("house-rule")
+    assert unknown["label"] == "house-rule" and unknown["slug"] == "house-rule"
+
+
+def test_frames_alone_draw_all_but_the_own_word_rates(seeds):
+    """Without the analyses, nothing says which words are quoted: the charts rated per
+    1,000 of the writer's own words say so; the others draw from the frames alone."""
+    frames = SimpleNamespace(articles=seeds.articles, sentences=seeds.sentences,
+                             findings=seeds.findings)
+    for chart in (figures.findings_by_category, figures.phrase_heatmap):
+        with pytest.raises(figures.NoData, match="own words"):
+            chart(frames)
+    assert figures.grade_by_formula(frames).data and figures.novelty_curves(frames).data
 
 
 def test_findings_caption_says_how_rates_are_counted():
@@ -149,7 +199,7 @@ def test_tooltip_grade_is_the_message_grade(seeds):
 @pytest.mark.parametrize("grade, whole", [(14.6, 15), (14.5, 14), (15.5, 16), (14.49, 14),
                                           (14.499, 14), (0.0, 0), (30.0, 30)])
 def test_whole_grade_rounds_like_the_message(grade, whole):
-    assert data.whole_grade(grade) == whole == int(f"{round(grade, 2):.0f}")
+    assert style.whole_grade(grade) == whole == int(f"{round(grade, 2):.0f}")
 
 
 def test_top_legends_reserve_their_rows_below_the_title():
@@ -168,10 +218,10 @@ def test_top_legends_reserve_their_rows_below_the_title():
                 continue
             assert legend.yref == "container" and legend.yanchor == "top", chart_id
             top_px = round((1 - legend.y) * fig.layout.height, 6)
-            assert top_px >= figures.TITLE_PX, chart_id
-            rows = figures._legend_rows(fig, figures.CHART_WIDTH - fig.layout.margin.l
-                                        - fig.layout.margin.r)
-            assert fig.layout.margin.t >= top_px + figures.LEGEND_ROW_PX * rows, chart_id
+            assert top_px >= style.TITLE_PX, chart_id
+            rows = style.legend_rows(fig, style.CHART_WIDTH - fig.layout.margin.l
+                                     - fig.layout.margin.r)
+            assert fig.layout.margin.t >= top_px + style.LEGEND_ROW_PX * rows, chart_id
 
 
 def test_padding_breakdown_labels_fit_a_fixed_margin():

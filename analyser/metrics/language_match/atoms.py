@@ -116,3 +116,14 @@ class AtomTrie:
         node = type(self)()
         self.others.append((atom, node))
         return node
+
+    def after(self: _Node, tok: Tok) -> list[_Node]:
+        """The nodes ``tok`` leads to: by its word (never a punctuation mark), and by every
+        other atom it matches."""
+        out = []
+        if self.words and tok.kind != "punct":
+            child = self.words.get(tok.norm)
+            if child is not None:
+                out.append(child)
+        out += [child for atom, child in self.others if atom_matches(atom, tok)]
+        return out

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .atoms import Atom, AtomTrie, Tok, atom_matches
+from .atoms import Atom, AtomTrie, Tok
 from .phrases import expand_phrase
 
 #: Tokens after which a new clause starts ("^"), and tokens that close one ("$").
@@ -118,12 +118,5 @@ class ContextSet:
             p = pos - depth - 1 if backwards else pos + depth
             if p < 0 or p >= n:
                 continue
-            tok = toks[p]
-            if node.words and tok.kind != "punct":
-                child = node.words.get(tok.norm)
-                if child is not None:
-                    stack.append((child, depth + 1))
-            for atom, child in node.others:
-                if atom_matches(atom, tok):
-                    stack.append((child, depth + 1))
+            stack += [(child, depth + 1) for child in node.after(toks[p])]
         return False

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ...catalog import CATEGORY, LANGUAGE_CATEGORIES
 from ...rules import Rule, rules_for
-from .atoms import Atom, AtomTrie, Tok, atom_matches, is_number, lexicon
+from .atoms import Atom, AtomTrie, Tok, is_number, lexicon
 from .compiled_rule import CompiledRule, compile_rule
 
 
@@ -99,14 +99,7 @@ def _walk(
                 found.append(Match(cr, i, j))
         if j >= n:
             continue
-        nxt = toks[j]
-        if node.words and nxt.kind != "punct":
-            child = node.words.get(nxt.norm)
-            if child is not None:
-                stack.append((child, j + 1))
-        for atom, child in node.others:
-            if atom_matches(atom, nxt):
-                stack.append((child, j + 1))
+        stack += [(child, j + 1) for child in node.after(toks[j])]
 
 
 def _resolve(found: list[Match]) -> list[Match]:

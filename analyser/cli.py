@@ -84,9 +84,27 @@ def load_settings_for(args):
     return settings
 
 
-def cmd_score(args) -> int:
-    from .export import atomic_open, write_table
+def _files_read(inputs: Sequence[str], config: str | None) -> list:
+    """Every local file the run reads, to protect from being an output: the inputs (folders
+    walked as ingest walks them), the ``sources.csv`` beside each page, the house-style file
+    given, and standard input (its descriptor) when it is read."""
+    from .ingest.manifest import MANIFEST_NAME
+    from .ingest.sources import expand
 
+    files: list = [config] if config else []
+    for item, path, _ in expand(list(inputs)):
+        if item == "-":
+            files.append(0)
+        elif path is not None:
+            files += [path, path.parent / MANIFEST_NAME]
+    return list(dict.fromkeys(files))
+
+
+def cmd_score(args) -> int:
+    from .export import atomic_open, output_target, write_table
+
+    if args.output:  # a bad output path fails here, before any input is read
+        output_target(args.output, inputs=_files_read(default_inputs(args.paths), args.config))
     corpus = _analyse(args)
     if not corpus.analyses and args.output:
         _print_error(f"no article could be analysed; {args.output} not written")
@@ -102,23 +120,26 @@ def cmd_score(args) -> int:
 
 
 def cmd_report(args) -> int:
+    from .export import EXPORT_TABLES, check_export, output_target
     from .report import default_report_path, write_report
 
     inputs = default_inputs(args.paths)
     args.paths = inputs
+    out = Path(args.output) if args.output else default_report_path(inputs)
+    read = _files_read(inputs, args.config)  # every output path checked before any work
+    output_target(out, inputs=read)
+    if args.export:
+        check_export(args.export, inputs=read)
     corpus = _analyse(args)
     if not corpus.analyses:
         _print_error("no article could be analysed; no report written")
         return EXIT_ERROR
-    out = Path(args.output) if args.output else default_report_path(inputs)
     write_report(corpus, out, inputs=inputs)
     if args.export:
         from .export import export_frames
 
         for path in export_frames(
-            [("articles", corpus.articles), ("sentences", corpus.sentences),
-             ("findings", corpus.findings)],
-            args.export,
+            [(name, getattr(corpus, name)) for name in EXPORT_TABLES], args.export
         ):
             print(path, file=sys.stderr)
     print(out)
@@ -297,12 +318,23 @@ def cmd_compare(args) -> int:
     return EXIT_OK
 
 
+def _job_count(text: str) -> int:
+    """``-j N``: a whole number of worker processes, at least 1."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
+    return n
+
+
 def _add_inputs(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="files, folders, URLs, corpus files (.jsonl, .csv, .parquet) or - for "
                         "stdin; default: seeds/")
     p.add_argument("--outlet", help="outlet name for inputs without a manifest")
-    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("-j", "--jobs", type=_job_count, default=1, help="worker processes (default 1)")
     p.add_argument("--config", help="house-style file (default: found from the inputs)")
 
 

@@ -7,8 +7,8 @@ Two families, and nothing else is caught:
   One bad input never stops the others: it becomes an
   :class:`~analyser.ingest.IngestError` record, printed as one line, exit status 2.
 * :class:`UsageError` — the command line, a house-style file or a rule file is wrong
-  (:class:`ConfigError`, :class:`RuleError`): one line, exit status 2, before any input
-  is read.
+  (:class:`ConfigError`, :class:`RuleError`) or an output path cannot or must not be
+  written (:class:`OutputError`): one line, exit status 2, before any input is read.
 
 Any other exception is a bug: the command line reports it as an internal error naming
 the input, asks for a report, and exits with status 3 (``--debug`` prints the traceback).
@@ -85,6 +85,13 @@ class ConfigError(UsageError, ValueError):
 
 class RuleError(ConfigError):
     """A rule file is invalid; the message names the file, the rule and the field."""
+
+
+class OutputError(UsageError):
+    """An output path that must not or cannot be written: an input of the run, a folder,
+    a device, a FIFO or a socket, or a place with no writable folder. The message names
+    the path. Checked before any input is read; also raised when the disk fills up while
+    writing (the old file, if any, is left as it was)."""
 
 
 class InternalError(Exception):

@@ -136,3 +136,11 @@ def test_author_column_comes_from_the_byline(tmp_path, capsys):
     assert main(["score", str(page), "--format", "json"]) == 0
     (row,) = json.loads(capsys.readouterr().out)
     assert row["author"] == "Jane Doe"
+
+
+@pytest.mark.parametrize("jobs", ["0", "-3", "two"])
+def test_jobs_must_be_a_whole_number_of_at_least_one(jobs, capsys):
+    assert main(["score", "seeds", "-j", jobs]) == 2
+    err = capsys.readouterr().err
+    assert "argument -j/--jobs:" in err
+    assert ("must be at least 1" if jobs != "two" else "expected a whole number") in err

@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from ..catalog import CATEGORIES
 from ..duplicates import find_duplicates
-from ..export import write_text_atomic
+from ..export import output_target, write_text_atomic
 from ..version import RULESET_VERSION, __version__
 from . import data, figures
 from .sources import is_grouped, source_labels
@@ -142,5 +142,8 @@ def render_report(corpus, inputs: Sequence[str] = (), title: str | None = None) 
 
 def write_report(corpus, path: str | Path, inputs: Sequence[str] = (),
                  title: str | None = None) -> Path:
-    """Render and write the report atomically (temporary file, then rename)."""
-    return write_text_atomic(path, render_report(corpus, inputs, title=title))
+    """Render and write the report atomically (temporary file, then rename). The path is
+    checked first (:func:`~analyser.export.output_target`: never one of ``inputs``, a
+    folder or a device), so a bad one fails before the page is rendered."""
+    output_target(path, inputs=inputs)
+    return write_text_atomic(path, render_report(corpus, inputs, title=title), inputs=inputs)

@@ -70,6 +70,7 @@ def _analyse(args):
         settings=lambda article: resolver.for_path(article.source or None),
         jobs=args.jobs,
         on_error=_print_error,
+        follow_links=args.follow_links,
     )
 
 
@@ -302,6 +303,8 @@ def _add_inputs(p: argparse.ArgumentParser) -> None:
                    help="files, folders, URLs, corpus files (.jsonl, .csv, .parquet) or - for "
                         "stdin; default: seeds/")
     p.add_argument("--outlet", help="outlet name for inputs without a manifest")
+    p.add_argument("--follow-links", action="store_true",
+                   help="in a folder, also read symbolic links that lead out of it")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--config", help="house-style file (default: found from the inputs)")
 

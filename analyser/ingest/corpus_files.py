@@ -149,7 +149,7 @@ def _csv_rows(path: Path, encoding: str) -> Iterator[tuple[int, dict | InputErro
         except csv.Error as exc:
             reason = (f"a field longer than {MAX_ROW_BYTES:,} characters (the limit for one "
                       "corpus row)" if "field limit" in str(exc) else str(exc))
-            raise CorpusFileError(f"line {reader.line_num}: {reason}") from None
+            raise CorpusFileError(f"line {reader.reader.line_num}: {reason}") from None
 
 
 def _require_text_column(columns: list[str] | None) -> None:

@@ -24,6 +24,7 @@ from .corpus_files import is_corpus_file, iter_rows
 from .decode import MAX_FILE_BYTES, decode_text
 from .files import read_regular, too_large
 from .html_meta import declared_site_name
+from .http_deadline import URL_SCHEMES
 from .manifest import MANIFEST_NAME, load_manifest
 from .markdown import mask_markdown
 from .url import fetch_url
@@ -35,8 +36,6 @@ PAGE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".h
                  ".htm": "html"}
 #: Other pages of one outlet passed to the cleaner for cross-page furniture detection.
 MAX_SIBLINGS = 6
-#: URL schemes that are fetched; any other "scheme://..." input is refused.
-URL_SCHEMES = ("http", "https")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):(//)?")
 
 

@@ -158,17 +158,7 @@ def _unsupported_scheme(scheme: str) -> str:
 
 def _read_special(item: str, outlet: str | None, unique) -> Iterator[Article | IngestError]:
     if item == "-":
-        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
-        try:
-            if len(data) > MAX_FILE_BYTES:
-                raise too_large(what="input")
-            raw = decode_text(data, "<stdin>")
-        except InputError as exc:
-            yield IngestError.of("<stdin>", exc)
-            return
-        fmt = "html" if raw.lstrip()[:1] == "<" else "text"
-        name = outlet or (declared_site_name(raw) if fmt == "html" else None) or "stdin"
-        yield Article(id=unique("stdin"), raw=raw, source="<stdin>", outlet=name, format=fmt)
+        yield _read_stdin(outlet, unique)
         return
     scheme = _url_scheme(item) or ""
     if scheme not in URL_SCHEMES:
@@ -183,6 +173,19 @@ def _read_special(item: str, outlet: str | None, unique) -> Iterator[Article | I
     yield Article(id=unique(_article_id(item)), raw=html, source=item,
                   outlet=outlet or declared_site_name(html) or host, url=final_url,
                   format="html")
+
+
+def _read_stdin(outlet: str | None, unique) -> Article | IngestError:
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # a stream that never ends stops here
+    try:
+        if len(data) > MAX_FILE_BYTES:
+            raise too_large(what="input")
+        raw = decode_text(data, "<stdin>")
+    except InputError as exc:
+        return IngestError.of("<stdin>", exc)
+    fmt = "html" if raw.lstrip()[:1] == "<" else "text"
+    name = outlet or (declared_site_name(raw) if fmt == "html" else None) or "stdin"
+    return Article(id=unique("stdin"), raw=raw, source="<stdin>", outlet=name, format=fmt)
 
 
 def _host(url: str) -> str | None:

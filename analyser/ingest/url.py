@@ -67,18 +67,8 @@ def fetch_url(url: str, *, timeout: float = 20, max_bytes: int = 5_000_000) -> t
             charset = _charset(resp.headers, data)
     except FetchError:
         raise
-    except RedirectRefused as exc:
-        raise FetchError(url, str(exc)) from None
-    except urllib.error.HTTPError as exc:
-        raise FetchError(url, f"HTTP {exc.code} {_one_line(exc.reason)}") from None
-    except urllib.error.URLError as exc:
-        if isinstance(exc.reason, TimeoutError):
-            raise FetchError(url, f"timed out after {timeout:g} s") from None
-        raise FetchError(url, f"cannot connect ({_describe(exc.reason)})") from None
-    except TimeoutError:
-        raise FetchError(url, f"timed out after {timeout:g} s") from None
-    except (OSError, ValueError, http.client.HTTPException) as exc:
-        raise FetchError(url, f"{type(exc).__name__}: {_describe(exc)}") from None
+    except (RedirectRefused, OSError, ValueError, http.client.HTTPException) as exc:
+        raise FetchError(url, _failure(exc, timeout)) from None
     if len(data) > max_bytes:
         warnings.warn(f"{url}: page larger than {max_bytes:,} bytes; only the first "
                       f"{max_bytes:,} bytes are used", stacklevel=2)
@@ -88,6 +78,21 @@ def fetch_url(url: str, *, timeout: float = 20, max_bytes: int = 5_000_000) -> t
     if ctype is None and not looks_like_html(data):
         raise FetchError(url, "not an HTML page (no content type, and the body is not HTML)")
     return data.decode(charset, errors="replace"), final_url
+
+
+def _failure(exc: Exception, timeout: float) -> str:
+    """The one-line reason for what went wrong while fetching."""
+    if isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, TimeoutError):
+        exc = exc.reason  # connecting timed out
+    if isinstance(exc, TimeoutError):
+        return f"timed out after {timeout:g} s"
+    if isinstance(exc, RedirectRefused):
+        return str(exc)
+    if isinstance(exc, urllib.error.HTTPError):
+        return f"HTTP {exc.code} {_one_line(exc.reason)}"
+    if isinstance(exc, urllib.error.URLError):
+        return f"cannot connect ({_describe(exc.reason)})"
+    return f"{type(exc).__name__}: {_describe(exc)}"
 
 
 def _one_line(text: object) -> str:

@@ -182,3 +182,19 @@ def test_an_unreadable_folder_for_real(tmp_path):
     finally:
         folder.chmod(0o755)
     assert errors == [f"{folder}: cannot read folder: Permission denied"]
+
+
+def test_files_and_standard_input_over_the_cap_are_refused_unread(tmp_path, monkeypatch):
+    import io
+
+    from analyser.ingest.decode import MAX_FILE_BYTES
+
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:  # sparse: no disk used
+        fh.truncate(MAX_FILE_BYTES + 1)
+    _, errors, _ = read([big])
+    assert errors == [f"{big}: file larger than {MAX_FILE_BYTES // 1_000_000} MB"]
+    stream = io.BytesIO(b"word " * (MAX_FILE_BYTES // 5) + b"more")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(stream))
+    _, errors, _ = read(["-"])
+    assert errors == [f"<stdin>: input larger than {MAX_FILE_BYTES // 1_000_000} MB"]

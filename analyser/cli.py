@@ -70,6 +70,7 @@ def _analyse(args):
         settings=lambda article: resolver.for_path(article.source or None),
         jobs=args.jobs,
         on_error=_print_error,
+        follow_links=args.follow_links,
     )
 
 
@@ -84,7 +85,7 @@ def load_settings_for(args):
     return settings
 
 
-def _files_read(inputs: Sequence[str], config: str | None) -> list:
+def _files_read(inputs: Sequence[str], config: str | None, follow_links: bool = False) -> list:
     """Every local file the run reads, to protect from being an output: the inputs (folders
     walked as ingest walks them), the ``sources.csv`` beside each page, the house-style file
     given, and standard input (its descriptor) when it is read."""
@@ -92,7 +93,7 @@ def _files_read(inputs: Sequence[str], config: str | None) -> list:
     from .ingest.sources import expand
 
     files: list = [config] if config else []
-    for item, path, _ in expand(list(inputs)):
+    for item, path, _ in expand(list(inputs), follow_links=follow_links):
         if item == "-":
             files.append(0)
         elif path is not None:
@@ -104,10 +105,12 @@ def cmd_score(args) -> int:
     from .export import atomic_open, output_target, write_table
 
     if args.output:  # a bad output path fails here, before any input is read
-        output_target(args.output, inputs=_files_read(default_inputs(args.paths), args.config))
+        read = _files_read(default_inputs(args.paths), args.config, args.follow_links)
+        output_target(args.output, inputs=read)
     corpus = _analyse(args)
-    if not corpus.analyses and args.output:
-        _print_error(f"no article could be analysed; {args.output} not written")
+    if not corpus.analyses:  # a header-only table would read as "nothing to report"
+        where = args.output or "standard output"
+        _print_error(f"no article could be analysed; nothing written to {where}")
         return EXIT_ERROR
     df = corpus.articles
     if args.output:
@@ -126,7 +129,8 @@ def cmd_report(args) -> int:
     inputs = default_inputs(args.paths)
     args.paths = inputs
     out = Path(args.output) if args.output else default_report_path(inputs)
-    read = _files_read(inputs, args.config)  # every output path checked before any work
+    # every output path is checked before any work
+    read = _files_read(inputs, args.config, args.follow_links)
     output_target(out, inputs=read)
     if args.export:
         check_export(args.export, inputs=read)
@@ -146,7 +150,7 @@ def cmd_report(args) -> int:
     return EXIT_ERROR if corpus.errors else EXIT_OK
 
 
-def _cleaned(paths: Sequence[str], outlet: str | None):
+def _cleaned(paths: Sequence[str], outlet: str | None, follow_links: bool = False):
     """Every readable input, cleaned: ([(Article, CleanResult)], exit status). An input
     that cannot be read or has no article gets one error line; the others go on."""
     from .clean import clean_article
@@ -154,7 +158,7 @@ def _cleaned(paths: Sequence[str], outlet: str | None):
 
     status = EXIT_OK
     results = []
-    for item in iter_articles(list(paths), outlet=outlet):
+    for item in iter_articles(list(paths), outlet=outlet, follow_links=follow_links):
         if isinstance(item, IngestError):
             _print_error(item)
             status = EXIT_ERROR
@@ -202,7 +206,7 @@ def cmd_duplicates(args) -> int:
 
     if not 0.0 < args.threshold <= 1.0:
         raise UsageError(f"--threshold must be in (0, 1], got {args.threshold}")
-    results, status = _cleaned(default_inputs(args.paths), args.outlet)
+    results, status = _cleaned(default_inputs(args.paths), args.outlet, args.follow_links)
     texts = [(item.id, cleaned.text) for item, cleaned in results]
     sources = {item.id: (item.source, item.outlet, item.title or cleaned.title)
                for item, cleaned in results}
@@ -278,7 +282,8 @@ def cmd_check(args) -> int:
     from .review.formats import render
 
     result = check_paths(default_inputs(args.paths), _resolver(args), outlet=args.outlet,
-                         jobs=args.jobs, on_error=lambda p, m: _print_error(f"{p}: {m}"))
+                         jobs=args.jobs, on_error=lambda p, m: _print_error(f"{p}: {m}"),
+                         follow_links=args.follow_links)
     for path, reason in result.skipped:
         print(f"analyser: note: {path}: {reason}", file=sys.stderr)
     for f in result.files:
@@ -334,6 +339,8 @@ def _add_inputs(p: argparse.ArgumentParser) -> None:
                    help="files, folders, URLs, corpus files (.jsonl, .csv, .parquet) or - for "
                         "stdin; default: seeds/")
     p.add_argument("--outlet", help="outlet name for inputs without a manifest")
+    p.add_argument("--follow-links", action="store_true",
+                   help="in a folder, also read symbolic links that lead out of it")
     p.add_argument("-j", "--jobs", type=_job_count, default=1, help="worker processes (default 1)")
     p.add_argument("--config", help="house-style file (default: found from the inputs)")
 
@@ -373,6 +380,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="files, folders, URLs or corpus files; default: seeds/")
     p.add_argument("--outlet", help="outlet name for inputs without a manifest")
+    p.add_argument("--follow-links", action="store_true",
+                   help="in a folder, also read symbolic links that lead out of it")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--threshold", type=float, default=0.8,
                    help="Jaccard similarity of 5-word shingles from which two articles are "

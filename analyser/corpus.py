@@ -126,12 +126,14 @@ def analyse_paths(
     jobs: int = 1,
     progress: bool | None = None,
     on_error: Callable[[IngestError], None] | None = None,
+    follow_links: bool = False,
 ) -> Corpus:
     """Analyse files, folders, URLs and corpus files into a :class:`Corpus`.
 
     Inputs that cannot be read or analysed are collected in ``Corpus.errors`` (and passed
     to ``on_error`` as they happen); the others are analysed regardless. ``settings`` is
-    one :class:`Settings` for every article or a function of the article.
+    one :class:`Settings` for every article or a function of the article. Symbolic links
+    in a folder that lead out of it are read only with ``follow_links``.
     """
     if isinstance(settings, Settings):
         validate_settings(settings)
@@ -139,7 +141,8 @@ def analyse_paths(
         paths = [paths]
     inputs = [os.fspath(p) for p in paths]  # as given: ingest reports them verbatim
     corpus = Corpus()
-    results = iter_analyses(iter_articles(inputs, outlet=outlet), settings, jobs)
+    results = iter_analyses(
+        iter_articles(inputs, outlet=outlet, follow_links=follow_links), settings, jobs)
     show = sys.stderr.isatty() if progress is None else progress
     bar = None
     if show:

@@ -117,7 +117,29 @@ def test_score_writes_no_file_when_nothing_readable(tmp_path, capsys):
     out_file = tmp_path / "scores.csv"
     status = main(["score", str(tmp_path / "missing.txt"), "-o", str(out_file)])
     assert status == 2 and not out_file.exists()
-    assert "not written" in capsys.readouterr().err
+    assert "nothing written" in capsys.readouterr().err
+
+
+def test_score_prints_no_header_only_table_when_nothing_readable(tmp_path, capsys):
+    status = main(["score", str(tmp_path / "missing.txt")])
+    captured = capsys.readouterr()
+    assert status == 2 and captured.out == ""
+    assert "nothing written to standard output" in captured.err
+
+
+def test_check_follows_links_only_when_asked(tmp_path, capsys):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "page.txt").write_text("The council approved the budget on Monday. "
+                                      "It will take effect in May.\n", encoding="utf-8")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "link.txt").symlink_to(outside / "page.txt")
+    main(["check", str(folder), "--format", "json"])
+    assert json.loads(capsys.readouterr().out)["files"] == []  # the link is skipped
+    main(["check", str(folder), "--format", "json", "--follow-links"])
+    files = json.loads(capsys.readouterr().out)["files"]
+    assert [Path(f["path"]).name for f in files] == ["link.txt"]
 
 
 def test_extract_json_of_a_folder_is_one_list(seeds_dir, capsys):

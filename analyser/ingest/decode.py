@@ -10,7 +10,11 @@ from ..errors import DecodeError, EmptyInputError
 
 #: Inputs larger than this are refused (bytes).
 MAX_FILE_BYTES = 50_000_000
-
+#: One corpus row is at most this long, decompressed (bytes of a JSONL or CSV line,
+#: characters of a CSV field or a Parquet text): a longer one is refused when met, before
+#: it is read whole, so a small gzip file that inflates to one huge line cannot exhaust
+#: memory. Far above any article (a long feature is under 100 KB).
+MAX_ROW_BYTES = 10_000_000
 
 
 def looks_binary(data: bytes) -> bool:

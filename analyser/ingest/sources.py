@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
 import sys
 import warnings
@@ -21,12 +20,15 @@ from ..errors import (
     UnsupportedInputError,
 )
 from ..models import Article
-from .corpus_files import CorpusFileError, is_corpus_file, iter_rows
+from .corpus_files import is_corpus_file, iter_rows
 from .decode import MAX_FILE_BYTES, decode_text
+from .files import read_regular, too_large
 from .html_meta import declared_site_name
+from .http_deadline import URL_SCHEMES
 from .manifest import MANIFEST_NAME, load_manifest
 from .markdown import mask_markdown
 from .url import fetch_url
+from .walk import FolderError, walk_folder
 
 log = logging.getLogger(__name__)
 
@@ -34,10 +36,6 @@ PAGE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".h
                  ".htm": "html"}
 #: Other pages of one outlet passed to the cleaner for cross-page furniture detection.
 MAX_SIBLINGS = 6
-#: Folders never walked into (besides hidden ones, whose names start with ".").
-SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
-#: URL schemes that are fetched; any other "scheme://..." input is refused.
-URL_SCHEMES = ("http", "https")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):(//)?")
 
 
@@ -69,35 +67,39 @@ def _is_url(s: str) -> bool:
     return _url_scheme(s) in URL_SCHEMES
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder``, sorted, never entering hidden folders, virtual environments'
-    packages, node_modules or __pycache__."""
-    for here, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(here) / name
+def _wanted(name: str) -> bool:
+    """A file a folder is read for: a page or a corpus file (never the manifest)."""
+    path = Path(name)
+    return name != MANIFEST_NAME and (path.suffix.lower() in PAGE_SUFFIXES
+                                      or is_corpus_file(path))
 
 
-def expand(inputs: Sequence[str]) -> Iterator[tuple[str, Path | None, Path | None]]:
-    """Yield (input, file path or None for URL/stdin, the folder given on the command line)."""
+def expand(inputs: Sequence[str], *, follow_links: bool = False
+           ) -> Iterator[tuple[str, Path | None, Path | None] | IngestError]:
+    """Yield (input, file path or None for URL/stdin, the folder given on the command line)
+    for every input and every file found in a folder; an IngestError for a folder, or a
+    folder inside one, that cannot be read or holds nothing to read."""
     for item in inputs:
         if item == "-" or _url_scheme(item):
             yield item, None, None
             continue
         path = Path(item)
-        if path.is_dir():
-            found = sorted(
-                p for p in _walk(path)
-                if p.name != MANIFEST_NAME
-                and (p.suffix.lower() in PAGE_SUFFIXES or is_corpus_file(p))
-            )
-            if not found:
-                yield item, path, None  # reported as an error below
-            for p in found:
-                yield str(p), p, path
-        else:
+        if not path.is_dir():
             yield item, path, None
+            continue
+        found: list[Path] = []
+        unreadable = False
+        for p in walk_folder(path, _wanted, follow_links=follow_links):
+            if isinstance(p, FolderError):
+                unreadable = True
+                yield IngestError.of(item if p.folder == path else str(p.folder), p)
+            else:
+                found.append(p)
+        if not found and not unreadable:
+            yield IngestError(item, "folder has no .txt, .md, .html or corpus files",
+                              UnsupportedInputError.kind)
+        for p in sorted(found):
+            yield str(p), p, path
 
 
 def _article_id(source: str) -> str:
@@ -110,9 +112,10 @@ def _article_id(source: str) -> str:
 
 
 def iter_articles(
-    inputs: Sequence[str], *, outlet: str | None = None
+    inputs: Sequence[str], *, outlet: str | None = None, follow_links: bool = False
 ) -> Iterator[Article | IngestError]:
-    """Read every input. Folders are walked for .txt/.md/.html pages and corpus files.
+    """Read every input. Folders are walked for .txt/.md/.html pages and corpus files
+    (regular files only; symbolic links out of the folder only with ``follow_links``).
 
     The outlet comes from, in order: a ``sources.csv`` manifest beside the file, the
     ``outlet`` argument, the sub-folder of a folder given on the command line, the
@@ -126,13 +129,14 @@ def iter_articles(
         n = seen_ids[article_id]
         return article_id if n == 1 else f"{article_id}-{n}"
 
-    for item, path, root in expand(inputs):
+    for found in expand(inputs, follow_links=follow_links):
+        if isinstance(found, IngestError):
+            yield found
+            continue
+        item, path, root = found
         log.debug("input %s", item)
         if path is None:
             yield from _read_special(item, outlet, unique)
-        elif path.is_dir():
-            yield IngestError(item, "folder has no .txt, .md, .html or corpus files",
-                              UnsupportedInputError.kind)
         elif not path.exists():
             m = _SCHEME.match(item)
             if m and item[m.end():].startswith("/") and not Path(m.group()).exists():
@@ -154,15 +158,7 @@ def _unsupported_scheme(scheme: str) -> str:
 
 def _read_special(item: str, outlet: str | None, unique) -> Iterator[Article | IngestError]:
     if item == "-":
-        data = sys.stdin.buffer.read()
-        try:
-            raw = decode_text(data, "<stdin>")
-        except InputError as exc:
-            yield IngestError.of("<stdin>", exc)
-            return
-        fmt = "html" if raw.lstrip()[:1] == "<" else "text"
-        name = outlet or (declared_site_name(raw) if fmt == "html" else None) or "stdin"
-        yield Article(id=unique("stdin"), raw=raw, source="<stdin>", outlet=name, format=fmt)
+        yield _read_stdin(outlet, unique)
         return
     scheme = _url_scheme(item) or ""
     if scheme not in URL_SCHEMES:
@@ -177,6 +173,19 @@ def _read_special(item: str, outlet: str | None, unique) -> Iterator[Article | I
     yield Article(id=unique(_article_id(item)), raw=html, source=item,
                   outlet=outlet or declared_site_name(html) or host, url=final_url,
                   format="html")
+
+
+def _read_stdin(outlet: str | None, unique) -> Article | IngestError:
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # a stream that never ends stops here
+    try:
+        if len(data) > MAX_FILE_BYTES:
+            raise too_large(what="input")
+        raw = decode_text(data, "<stdin>")
+    except InputError as exc:
+        return IngestError.of("<stdin>", exc)
+    fmt = "html" if raw.lstrip()[:1] == "<" else "text"
+    name = outlet or (declared_site_name(raw) if fmt == "html" else None) or "stdin"
+    return Article(id=unique("stdin"), raw=raw, source="<stdin>", outlet=name, format=fmt)
 
 
 def _host(url: str) -> str | None:
@@ -209,9 +218,9 @@ def _read_corpus(path: Path, outlet: str | None, unique) -> Iterator[Article | I
                 published=_opt(row.get("published") or row.get("date")),
                 preclean=True,
             )
-    except CorpusFileError as exc:
+    except InputError as exc:  # the file as a whole: no text column, no rows, a FIFO ...
         yield IngestError.of(str(path), exc)
-    except (OSError, ValueError, EOFError) as exc:
+    except (OSError, ValueError) as exc:
         yield IngestError(str(path), f"cannot read corpus file: {exc}",
                           UnreadableInputError.kind)
 
@@ -237,11 +246,7 @@ def _read_pages(pages, outlet: str | None, unique) -> Iterator[Article | IngestE
                               UnsupportedInputError.kind)
             continue
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                yield IngestError(item, f"file larger than {MAX_FILE_BYTES // 1_000_000} MB",
-                                  UnsupportedInputError.kind)
-                continue
-            raw = decode_text(path.read_bytes(), item)
+            raw = decode_text(read_regular(path), item)
         except InputError as exc:
             yield IngestError.of(item, exc)
             continue

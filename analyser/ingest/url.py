@@ -1,11 +1,13 @@
-"""Fetch a web page for analysis: stdlib urllib with a timeout, a size cap and a clear
-User-Agent. Every failure is a FetchError: ``.url`` and a one-line ``.reason`` (its
-message is the reason alone; the caller names the URL once)."""
+"""Fetch a web page for analysis: stdlib urllib with a deadline for the whole fetch, http(s)
+at every redirect, a size cap and a clear User-Agent. Every failure is a FetchError:
+``.url`` and a one-line ``.reason`` (its message is the reason alone; the caller names the
+URL once)."""
 
 from __future__ import annotations
 
 import http.client
 import re
+import time
 import urllib.error
 import urllib.request
 import warnings
@@ -14,6 +16,7 @@ from urllib.parse import urlparse
 
 from ..errors import FetchError
 from ..version import __version__
+from .http_deadline import URL_SCHEMES, RedirectRefused, deadline_opener
 
 #: Content types we clean as HTML; anything else (PDF, images, JSON ...) is refused.
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -32,7 +35,9 @@ def user_agent() -> str:
 def fetch_url(url: str, *, timeout: float = 20, max_bytes: int = 5_000_000) -> tuple[str, str]:
     """Download an HTML page; return (html_text, final_url after redirects).
 
-    Raises FetchError for non-http(s) URLs, connection failures, timeouts, HTTP errors
+    ``timeout`` bounds the whole fetch: connecting, every redirect, the headers and the
+    body, however slowly a server sends them. Raises FetchError for non-http(s) URLs (at
+    every redirect too), connection failures, timeouts, redirect loops, HTTP errors
     (404 ...) and non-HTML content types. A body larger than ``max_bytes`` is cut there,
     with a warning.
     """
@@ -41,7 +46,7 @@ def fetch_url(url: str, *, timeout: float = 20, max_bytes: int = 5_000_000) -> t
         parts.port  # noqa: B018 — raises ValueError for a port that is not a number
     except ValueError as exc:
         raise FetchError(url, f"invalid URL ({exc})") from None
-    if parts.scheme not in ("http", "https"):
+    if parts.scheme not in URL_SCHEMES:
         raise FetchError(url, "not an http(s) URL")
     if not parts.hostname:
         raise FetchError(url, "invalid URL (no host name)")
@@ -50,7 +55,7 @@ def fetch_url(url: str, *, timeout: float = 20, max_bytes: int = 5_000_000) -> t
         "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
     })
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as resp:
+        with deadline_opener(time.monotonic() + timeout).open(request, timeout=timeout) as resp:
             final_url = resp.geturl() or url
             # No Content-Type header means "unknown": the body decides (below).
             headers = resp.headers
@@ -62,16 +67,8 @@ def fetch_url(url: str, *, timeout: float = 20, max_bytes: int = 5_000_000) -> t
             charset = _charset(resp.headers, data)
     except FetchError:
         raise
-    except urllib.error.HTTPError as exc:
-        raise FetchError(url, f"HTTP {exc.code} {exc.reason}") from None
-    except urllib.error.URLError as exc:
-        if isinstance(exc.reason, TimeoutError):
-            raise FetchError(url, f"timed out after {timeout:g} s") from None
-        raise FetchError(url, f"cannot connect ({exc.reason})") from None
-    except TimeoutError:
-        raise FetchError(url, f"timed out after {timeout:g} s") from None
-    except (OSError, ValueError, http.client.HTTPException) as exc:
-        raise FetchError(url, f"{type(exc).__name__}: {exc}".splitlines()[0]) from None
+    except (RedirectRefused, OSError, ValueError, http.client.HTTPException) as exc:
+        raise FetchError(url, _failure(exc, timeout)) from None
     if len(data) > max_bytes:
         warnings.warn(f"{url}: page larger than {max_bytes:,} bytes; only the first "
                       f"{max_bytes:,} bytes are used", stacklevel=2)
@@ -81,6 +78,33 @@ def fetch_url(url: str, *, timeout: float = 20, max_bytes: int = 5_000_000) -> t
     if ctype is None and not looks_like_html(data):
         raise FetchError(url, "not an HTML page (no content type, and the body is not HTML)")
     return data.decode(charset, errors="replace"), final_url
+
+
+def _failure(exc: Exception, timeout: float) -> str:
+    """The one-line reason for what went wrong while fetching."""
+    if isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, TimeoutError):
+        exc = exc.reason  # connecting timed out
+    if isinstance(exc, TimeoutError):
+        return f"timed out after {timeout:g} s"
+    if isinstance(exc, RedirectRefused):
+        return str(exc)
+    if isinstance(exc, urllib.error.HTTPError):
+        return f"HTTP {exc.code} {_one_line(exc.reason)}"
+    if isinstance(exc, urllib.error.URLError):
+        return f"cannot connect ({_describe(exc.reason)})"
+    return f"{type(exc).__name__}: {_describe(exc)}"
+
+
+def _one_line(text: object) -> str:
+    return " ".join(str(text).split())
+
+
+def _describe(reason: object) -> str:
+    """A failure's reason in one line, never empty: the OS's words for an OSError, else
+    its message, else the kind of error ("TimeoutError")."""
+    if isinstance(reason, OSError) and reason.strerror:
+        return _one_line(reason.strerror)
+    return _one_line(reason) or type(reason).__name__
 
 
 def looks_like_html(data: bytes) -> bool:

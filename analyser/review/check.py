@@ -250,11 +250,13 @@ def check_paths(
     outlet: str | None = None,
     jobs: int = 1,
     on_error: Callable[[str, str], None] | None = None,
+    follow_links: bool = False,
 ) -> CheckResult:
     """Check files, folders and corpus files against the house style.
 
     ``settings`` is one house style for every input, or a :class:`SettingsResolver` that
     gives each file the configuration found from its own folder (like ruff).
+    ``follow_links``: also read symbolic links in a folder that lead out of it.
     """
     from ..corpus import iter_analyses
     from ..ingest import IngestError, iter_articles
@@ -272,7 +274,7 @@ def check_paths(
 
         first = settings
     result = CheckResult(config_path=first.config_path)
-    items = list(iter_articles(list(paths), outlet=outlet))
+    items = list(iter_articles(list(paths), outlet=outlet, follow_links=follow_links))
     # iter_analyses yields exactly one result per item, in order
     for item, done in zip(items, iter_analyses(items, settings_for, jobs), strict=True):
         if isinstance(done, IngestError):

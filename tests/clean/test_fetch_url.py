@@ -47,6 +47,21 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, "text/html", b"<p>late</p>")
         elif self.path == "/big":
             self._send(200, "text/html", b"<p>" + b"a" * 50_000 + b"</p>")
+        elif self.path.startswith("/to/"):  # a redirect to whatever follows "/to/"
+            self._redirect(self.path[len("/to/"):])
+        elif self.path.startswith("/hop/"):  # /hop/3 -> /hop/2 -> /hop/1 -> /hop/0 -> page
+            n = int(self.path.rsplit("/", 1)[1])
+            self._redirect(f"/hop/{n - 1}" if n else "/page")
+        elif self.path == "/self":
+            self._redirect("/self")
+        elif self.path in ("/ping", "/pong"):
+            self._redirect("/pong" if self.path == "/ping" else "/ping")
+        elif self.path.startswith("/slow-hop/"):  # a slow redirect to a slow page
+            time.sleep(0.6)
+            n = int(self.path.rsplit("/", 1)[1])
+            self._redirect(f"/slow-hop/{n - 1}" if n else "/page")
+        elif self.path in ("/drip-body", "/drip-head"):
+            self._drip(head=self.path == "/drip-head")
         elif self.path == "/error":
             self._send(500, "text/html", b"oops")
         elif self.path in ("/notype", "/notype-text"):
@@ -57,6 +72,28 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
         else:
             self._send(404, "text/html", b"not here")
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(302)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _drip(self, head: bool) -> None:
+        """One byte every 0.2 s: of the status line and headers, or of the body."""
+        body = PAGE.encode("utf-8")
+        response = (f"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
+                    f"{len(body)}\r\n\r\n").encode("ascii")
+        try:
+            if not head:
+                self.wfile.write(response)
+                response = b""
+            for byte in response + body:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.2)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up: the point of the test
 
 
 @pytest.fixture(scope="module")
@@ -154,3 +191,56 @@ def test_url_errors_name_the_url_once(server):
     ]
     (page,) = [i for i in items if not isinstance(i, IngestError)]
     assert page.outlet == "127.0.0.1" and page.format == "html"
+
+
+@pytest.mark.parametrize("target", ["ftp://127.0.0.1:1/file", "file:///etc/passwd",
+                                    "data:text/html,<p>hi</p>"])
+def test_a_redirect_to_another_scheme_is_refused_in_one_line(server, target):
+    with pytest.raises(FetchError) as info:
+        fetch_url(f"{server}/to/{target}", timeout=5)
+    assert str(info.value) == f"redirected to {target}: only http and https URLs are read"
+
+
+def test_a_redirect_loop_is_one_line(server):
+    for start, back in (("/self", "/self"), ("/ping", "/ping")):
+        with pytest.raises(FetchError) as info:
+            fetch_url(f"{server}{start}", timeout=5)
+        assert str(info.value) == f"redirect loop (back to {server}{back})"
+
+
+def test_redirects_are_followed_up_to_ten(server):
+    _, final = fetch_url(f"{server}/hop/9", timeout=5)  # ten redirects
+    assert final == f"{server}/page"
+    with pytest.raises(FetchError, match=r"^too many redirects \(more than 10\)$"):
+        fetch_url(f"{server}/hop/10", timeout=5)
+
+
+@pytest.mark.parametrize("path", ["/drip-body", "/drip-head"])
+def test_the_timeout_bounds_the_whole_fetch_not_each_read(server, path):
+    # A byte every 0.2 s never trips a 1 s timeout per read; the fetch stops at 1 s.
+    started = time.monotonic()
+    with pytest.raises(FetchError, match=r"^timed out after 1 s$"):
+        fetch_url(f"{server}{path}", timeout=1)
+    assert time.monotonic() - started < 1.8
+
+
+def test_the_timeout_spans_every_redirect(server):
+    started = time.monotonic()
+    with pytest.raises(FetchError, match=r"^timed out after 1 s$"):
+        fetch_url(f"{server}/slow-hop/2", timeout=1)  # 0.6 s a hop: each hop is in time
+    assert time.monotonic() - started < 1.8
+
+
+def test_a_failure_without_a_message_still_says_what_it_is(monkeypatch):
+    import urllib.error
+
+    import analyser.ingest.url as url_module
+
+    class Opener:
+        def open(self, request, timeout):
+            raise urllib.error.URLError(OSError())
+
+    monkeypatch.setattr(url_module, "deadline_opener", lambda deadline: Opener())
+    with pytest.raises(FetchError) as info:
+        fetch_url("http://example.invalid/", timeout=1)
+    assert str(info.value) == "cannot connect (OSError)"

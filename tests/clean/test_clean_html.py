@@ -296,3 +296,25 @@ def test_prose_paragraph_with_contact_details_is_kept_redacted():
             "phone] between nine and five on weekdays") in result.text
     assert "help@council" not in result.text and "7946" not in result.text
     assert all(r.reason != "profile" for r in result.removed)
+
+
+def test_the_public_api_exports_its_errors():
+    import subprocess
+    import sys
+
+    import analyser
+    from analyser import InputError, NoArticleError, analyse_text, errors
+
+    for name in ("InputError", "DecodeError", "EmptyInputError", "NoArticleError",
+                 "FetchError", "UnsupportedInputError", "UnreadableInputError", "UsageError",
+                 "ConfigError", "RuleError", "InternalError"):
+        assert name in analyser.__all__ and getattr(analyser, name) is getattr(errors, name)
+    assert NoArticleError is analyser.clean.NoArticleError
+    with pytest.raises(NoArticleError, match="^no article text found") as info:
+        analyse_text("Home\nNews\nSport\n\nContact us", clean=True)
+    assert isinstance(info.value, InputError) and info.value.kind == "no article"
+    # Still lazy: importing the package loads neither the errors nor the metric families.
+    code = ("import sys, analyser; print('analyser.errors' in sys.modules, "
+            "'analyser.analysis' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.split() == ["False", "False"], out.stderr

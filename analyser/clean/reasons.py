@@ -144,11 +144,12 @@ def no_article(removed: Iterable[Removed]) -> NoArticleError:
 
 
 def has_prose_sentence(blocks: Iterable[Block]) -> bool:
-    """Whether some block other than a heading, and not itself furniture (a copyright
-    line, say), holds a sentence: :data:`SENTENCE_WORDS` words and a full stop, or
-    :data:`RUN_ON_WORDS` words. Menus, headings and lists of headlines or teasers do not."""
+    """Whether some block other than a heading or a byline, and not itself furniture (a
+    copyright line, say), holds a sentence: :data:`SENTENCE_WORDS` words and a full stop,
+    or :data:`RUN_ON_WORDS` words. Menus, headings and lists of headlines or teasers do
+    not."""
     for b in blocks:
-        if b.kind == "heading":
+        if b.kind in ("heading", "byline"):
             continue
         n = len(words(b.text))
         if (n >= RUN_ON_WORDS or n >= SENTENCE_WORDS and _SENTENCE_END.search(b.text)) \

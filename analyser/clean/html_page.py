@@ -11,22 +11,42 @@ finds nothing.
 What trafilatura sets aside is read back from the page's visible text: a byline just above
 the first paragraph returns to the article as a byline block; every other line is recorded
 as removed, with a reason from what it says (reasons.py) or from where it sits (before,
-inside or after the article), its contact details redacted.
+inside or after the article), its contact details redacted. A page with no article is
+refused with what was removed from it (``reasons.no_article``).
+
+libxml2 drops every element nested deeper than 255 levels (its default limit), text and
+all; a page that hits the limit is parsed again with its deepest elements unwrapped
+(:func:`flatten_deep`), so that its text is kept.
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 import warnings
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from typing import Any
 
 from ..errors import NoArticleError
 from ..models import Block, CleanResult, Removed
-from .blocks import byline_author, has_article, is_byline
+from .blocks import byline_author, is_byline
 from .features import normalise
-from .personal_data import REDACTED, has_contact_details, is_contact_block, redact
-from .reasons import comment_header, line_reason, positional_reason
+from .personal_data import (
+    REDACTED,
+    has_contact_details,
+    is_contact_block,
+    is_prose_with_details,
+    redact,
+)
+from .reasons import (
+    NO_ARTICLE,
+    comment_header,
+    has_prose_sentence,
+    line_reason,
+    no_article,
+    positional_reason,
+)
 
 #: Larger pages are cut to this many bytes (with a warning) before parsing.
 MAX_HTML_BYTES = 5_000_000
@@ -36,19 +56,26 @@ AGREEMENT_RATIO = 0.5
 #: benchmark, every page where precision mode cut the article held under 8% of the page's
 #: text; above the share the second extraction is skipped to keep the cleaner fast.
 CHECK_BELOW_PAGE_SHARE = 0.2
+#: A page too deep for libxml2 is parsed again with its elements below this depth
+#: unwrapped: deep enough for any real layout, shallow enough for the recursive tree walks
+#: of trafilatura and html-text.
+FLAT_DEPTH = 100
 _WS = re.compile(r"\s+")
+#: Elements that are page furniture by their markup (HTML5 and ARIA), unless broken markup
+#: made one wrap the article.
+_FURNITURE_XPATH = ("(//footer | //nav | //*[@role='navigation' or @role='contentinfo'])"
+                    "[not(.//article or .//main or .//*[@role='main'])]")
 
 
 def clean_html_page(html: str, *, url: str | None = None,
                     max_bytes: int = MAX_HTML_BYTES) -> CleanResult:
     """Extract the article of an HTML page as typed blocks, with its metadata."""
     from trafilatura import bare_extraction
-    from trafilatura.utils import load_html
 
     html = _cap(html, max_bytes, url)
-    tree = load_html(html) if html.strip() else None
+    tree, html = _parse(html) if html.strip() else (None, html)
     if tree is None:
-        raise NoArticleError("no article text found (empty or unreadable HTML)")
+        raise NoArticleError(f"{NO_ARTICLE} (empty or unreadable HTML)")
     common: dict[str, Any] = dict(url=url, fast=True, include_comments=False,
                                   include_formatting=True, include_tables=True)
     # bare_extraction copies a tree it is given, so one parse serves both runs.
@@ -60,10 +87,11 @@ def clean_html_page(html: str, *, url: str | None = None,
         if _text_len(recall) and _text_len(precise) < AGREEMENT_RATIO * _text_len(recall):
             chosen = recall
     blocks = _body_blocks(chosen.body) if _text_len(chosen) else []
-    if not has_article([b.text for b in blocks]):
+    furniture = _furniture_text(tree)
+    if not _has_article(blocks, furniture):
         blocks = _readability_blocks(html)
-    if not has_article([b.text for b in blocks]):
-        raise NoArticleError("no article text found")
+    if not _has_article(blocks, furniture):
+        blocks = []  # every line of the page is then furniture, for the error to count
     blocks, removed, dropped = _drop_personal_data(blocks)
     meta = _metadata(tree, url)
     title = _clean(getattr(meta, "title", None))
@@ -80,8 +108,103 @@ def clean_html_page(html: str, *, url: str | None = None,
         url=getattr(meta, "url", None) or url,
     )
     if not result.blocks:
-        raise NoArticleError("no article text found")
+        raise no_article(result.removed)
     return result
+
+
+def _furniture_text(tree: Any) -> str:
+    """The text of the page's footers and navigation, by their markup, normalised."""
+    from lxml.etree import LxmlError
+
+    try:
+        return "\n".join(normalise(el.text_content()) for el in tree.xpath(_FURNITURE_XPATH))
+    except (ValueError, LxmlError):
+        return ""
+
+
+def _has_article(blocks: list[Block], furniture: str) -> bool:
+    """A sentence of prose outside the page's footers and navigation: a page of a menu
+    and a one-line footer ("Example Times is published by ...") has no article."""
+    return has_prose_sentence(b for b in blocks if normalise(b.text) not in furniture)
+
+
+def _parse(html: str) -> tuple[Any, str]:
+    """The page's tree and the HTML it was parsed from: ``html`` itself, or, when libxml2
+    stopped at its depth limit, ``html`` with its deepest elements unwrapped."""
+    from trafilatura import utils
+
+    tree = utils.load_html(html)
+    if tree is not None and _hit_depth_limit(getattr(utils, "HTML_PARSER", None)):
+        html = flatten_deep(html)
+        tree = utils.load_html(html)
+    return tree, html
+
+
+def _hit_depth_limit(parser: Any) -> bool:
+    """Whether the parser's last document went deeper than libxml2 builds a tree."""
+    log = getattr(parser, "error_log", None) or ()
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" and "depth" in e.message for e in log)
+
+
+#: Elements with no closing tag: they never add a level.
+_VOID = frozenset("area base br col embed hr img input keygen link meta param source track "
+                  "wbr".split())
+#: Elements that close an open one of their own kind (<p>a<p>b: two paragraphs, not nested).
+_SELF_CLOSING = frozenset("p li dt dd option tr td th".split())
+#: Elements whose content is not text; unwrapped, their content goes too.
+_NOT_TEXT = frozenset("script style template noscript svg".split())
+#: Unwrapped elements that break lines; the others (inline) vanish without a trace.
+_BLOCK = frozenset("address article aside blockquote dd div dl dt figcaption figure footer "
+                   "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody "
+                   "td tfoot th thead tr ul".split())
+
+
+class _Flattener(HTMLParser):
+    """Re-emits a page with every element deeper than ``depth`` unwrapped: its text kept,
+    a block element's edges turned into <br> so that paragraphs stay apart."""
+
+    def __init__(self, depth: int):
+        super().__init__(convert_charrefs=True)
+        self.depth = depth
+        self.out: list[str] = []
+        self.open: list[tuple[str, bool]] = []  # (tag, emitted) of every open element
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in _SELF_CLOSING and self.open and self.open[-1][0] == tag:
+            self.handle_endtag(tag)
+        keep = len(self.open) < self.depth
+        self.out.append((self.get_starttag_text() or "") if keep else self._edge(tag))
+        if tag not in _VOID:
+            self.open.append((tag, keep))
+
+    def handle_startendtag(self, tag: str, attrs: Any) -> None:
+        keep = len(self.open) < self.depth
+        self.out.append((self.get_starttag_text() or "") if keep else self._edge(tag))
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.open) - 1, -1, -1):
+            if self.open[i][0] == tag:
+                for t, kept in reversed(self.open[i:]):
+                    self.out.append(f"</{t}>" if kept else self._edge(t))
+                del self.open[i:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        if not any(t in _NOT_TEXT and not kept for t, kept in self.open):
+            self.out.append(html_lib.escape(data, quote=False))
+
+    @staticmethod
+    def _edge(tag: str) -> str:
+        return "<br>" if tag in _BLOCK or tag == "br" else ""
+
+
+def flatten_deep(html: str, depth: int = FLAT_DEPTH) -> str:
+    """``html`` with the elements nested deeper than ``depth`` unwrapped (text kept;
+    comments, doctype and processing instructions dropped)."""
+    parser = _Flattener(depth)
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.out)
 
 
 def _metadata(tree: Any, url: str | None) -> Any:
@@ -220,11 +343,11 @@ def _readability_blocks(html: str) -> list[Block]:
 def _drop_personal_data(blocks: list[Block]) -> tuple[list[Block], list[Removed], set[str]]:
     """Contact details never stay in the article: blocks that are mainly contact details
     are removed (recorded once per run, redacted); also returns the dropped blocks' keys.
-    Longer blocks that merely hold an e-mail address or a phone number stay, redacted
-    (see clean_article)."""
+    Prose that merely holds an e-mail address or a phone number stays, redacted (see
+    clean_article): the extractor placed it in the article's body."""
     kept, removed, dropped = [], [], set()
     for b in blocks:
-        if is_contact_block(b.text):
+        if is_contact_block(b.text) and not is_prose_with_details(b.text):
             dropped.add(normalise(b.text))
             if not removed or removed[-1].text != REDACTED:
                 removed.append(Removed(REDACTED, "profile"))

@@ -2,7 +2,10 @@
 
 Profile boxes ("Email : ...", "Phone : ...", "Address : ...") are page furniture that also
 carry personal data: the clean stage removes them with reason "profile" and keeps only a
-redacted placeholder in its list of removed blocks. Every other removed block (an author
+redacted placeholder in its list of removed blocks. Inside an HTML page's article, a
+sentence of prose that mentions an e-mail address or a phone number ("Residents can write
+to ... or call ... between nine and five") is not a profile (:func:`is_prose_with_details`):
+it stays where it is, the details redacted. Every other removed block (an author
 bio, a reader comment, a footer) has its e-mail addresses, phone numbers and street
 addresses replaced by placeholders (:func:`redact`), whatever its length; the kept article
 keeps its text, except that e-mail addresses and phone numbers are redacted there too.
@@ -11,6 +14,8 @@ keeps its text, except that e-mail addresses and phone numbers are redacted ther
 from __future__ import annotations
 
 import re
+
+from .blocks import ends_sentence, words
 
 #: What a removed profile block shows instead of its text.
 REDACTED = "[redacted: contact details]"
@@ -21,8 +26,10 @@ REDACTED_ADDRESS = "[redacted: address]"
 #: A removed block longer than the profile-line limit is still "mainly contact details"
 #: when they make up this share of its characters.
 CONTACT_SHARE = 0.3
-#: Blocks of at most this many words that hold contact details are profile lines.
+#: Blocks of at most this many words that hold contact details are profile lines...
 MAX_PROFILE_WORDS = 30
+#: ...unless they read as a sentence with at least this many words outside the details.
+MIN_PROSE_WORDS = 12
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 # A phone number: optional +, then 9-15 digits split by spaces, dots, dashes or brackets.
@@ -139,9 +146,23 @@ def is_contact_block(text: str) -> bool:
     """A block that is mainly a person's contact details: short with contact details in it
     (a profile line, "Contact the reporter at ..."), or longer with contact details making
     up much of it. Such a block is shown only as :data:`REDACTED`."""
-    if not has_contact_details(text):
+    return _is_contact_line(text, MAX_PROFILE_WORDS)
+
+
+def is_prose_with_details(text: str) -> bool:
+    """Running prose that mentions contact details: it ends like a sentence and, the
+    details taken out, still has :data:`MIN_PROSE_WORDS` words, which make up most of it.
+    Not a "key : value" line."""
+    t = text.strip()
+    if not ends_sentence(t) or _CONTACT_KEY.match(t) or _PROFILE_KEY.match(t):
         return False
-    return len(text.split()) <= MAX_PROFILE_WORDS or contact_share(text) >= CONTACT_SHARE
+    rest, pos = [], 0
+    for a, b, _ in _contact_spans(t):
+        rest.append(t[pos:a])
+        pos = b
+    rest.append(t[pos:])
+    return (len(words(" ".join(rest))) >= MIN_PROSE_WORDS
+            and contact_share(t) < CONTACT_SHARE)
 
 
 def has_contact_details(text: str) -> bool:

@@ -9,9 +9,21 @@ it) is the caller's to add.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from ..errors import NoArticleError
+from ..models import Block, Removed
 from .blocks import ends_sentence, title_case_ratio, words
 from .features import furniture_reason, stopwords
+
+#: The reason a page without an article is refused; what was removed from it follows.
+NO_ARTICLE = "no article text found"
+#: A sentence: at least this many words, with a full stop (or ! ? …) after one of them...
+SENTENCE_WORDS = 5
+#: ...or this many words without one (no headline is as long).
+RUN_ON_WORDS = 20
+# A full stop after a word; "..." ends a teaser cut short, not a sentence.
+_SENTENCE_END = re.compile(r"\w[\"'”’»)\]]*[.!?…。！？][\"'”’»)\]]*(?:\s|$)")
 
 _SOCIAL = frozenset(
     "share facebook twitter x pinterest linkedin email e mail reddit whatsapp copy link bluesky "
@@ -118,3 +130,29 @@ def positional_reason(text: str, where: str, previous: str | None = None) -> str
         return "footer"
     # Teasers, headlines and their captions between or below the article's blocks.
     return "related links"
+
+
+def no_article(removed: Iterable[Removed]) -> NoArticleError:
+    """The error for a page that holds no article, saying what its blocks were:
+    "no article text found (5 blocks removed: navigation, footer)"."""
+    removed = list(removed)
+    if not removed:
+        return NoArticleError(NO_ARTICLE)
+    reasons = ", ".join(dict.fromkeys(r.reason for r in removed))
+    blocks = "1 block" if len(removed) == 1 else f"{len(removed):,} blocks"
+    return NoArticleError(f"{NO_ARTICLE} ({blocks} removed: {reasons})")
+
+
+def has_prose_sentence(blocks: Iterable[Block]) -> bool:
+    """Whether some block other than a heading or a byline, and not itself furniture (a
+    copyright line, say), holds a sentence: :data:`SENTENCE_WORDS` words and a full stop,
+    or :data:`RUN_ON_WORDS` words. Menus, headings and lists of headlines or teasers do
+    not."""
+    for b in blocks:
+        if b.kind in ("heading", "byline"):
+            continue
+        n = len(words(b.text))
+        if (n >= RUN_ON_WORDS or n >= SENTENCE_WORDS and _SENTENCE_END.search(b.text)) \
+                and line_reason(b.text) is None:
+            return True
+    return False

@@ -33,6 +33,14 @@ def _finite(value: Any) -> float | None:
     return v if math.isfinite(v) else None
 
 
+def _text(value: Any) -> str:
+    """A frame cell as text: "" for a missing value (None, or the NaN pandas fills in for
+    an untitled article), never "nan"."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
 def measures(articles: pd.DataFrame) -> list[Score]:
     """The scorecard columns present in the data (absent families are left out)."""
     return [s for s in SCORECARD if s.name in articles and articles[s.name].notna().any()]
@@ -76,17 +84,21 @@ def scorecard(articles: pd.DataFrame, sources: pd.Series) -> dict[str, Any]:
 
 def _source_row(label: str, group: pd.DataFrame, cols: list[Score],
                 grouped: bool) -> dict[str, Any]:
-    """A source's scorecard row: its click target, hover title and unshaded cells."""
+    """A source's scorecard row: its click target, tooltip (``tip``: the full name, then
+    the article's title and file) and unshaded cells."""
     row: dict[str, Any] = {"label": label, "n": len(group), "cells": []}
     if len(group) == 1:
         r = group.iloc[0]
         row["key"] = f"a:{r['id']}"
-        row["title"] = str(r.get("title") or "")
-        row["note"] = str(r.get("source") or r["id"])
+        row["title"] = _text(r.get("title"))
+        row["note"] = _text(r.get("source")) or _text(r["id"])
     else:
         row["key"] = f"o:{label}"
         row["title"] = f"{len(group)} articles"
         row["note"] = ""
+    # The page may cut a long name short: the tooltip starts with all of it.
+    detail = " — ".join(t for t in (row["title"], row["note"]) if t)
+    row["tip"] = "\n".join(t for t in (label, detail) if t)
     row["cells"] = [_cell(group, m, grouped) for m in cols]
     return row
 

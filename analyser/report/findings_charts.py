@@ -70,13 +70,13 @@ def findings_by_category(corpus, sources=None) -> go.Figure:
         note = (" (computed: no score of its own)" if cat in computed else "")
         how = "mean of the articles' rates, " if grouped else ""
         fig.add_bar(
-            name=style["label"], x=[tick(s) for s in order], y=values,
+            name=esc(style["label"]), x=[tick(s) for s in order], y=values,
             customdata=[keys[s] for s in order], marker_color=style["color"],
             marker_line=dict(color="#333333", width=0.5),
             text=[int(counts.at[s, cat]) for s in order],
             # Hard sentences are one per sentence and dwarf the word-level categories.
             visible="legendonly" if cat == "hard-sentence" else True,
-            hovertemplate="%{x}<br>" + style["label"] + ": %{y:.1f} per 1,000 words"
+            hovertemplate="%{x}<br>" + esc(style["label"]) + ": %{y:.1f} per 1,000 words"
             + note + "<br>(" + how + "%{text} found outside quotations)<extra></extra>",
             textposition="none",
         )

@@ -84,13 +84,18 @@ def wrap(text: str, width: int = 60) -> str:
 
 def esc(text: str) -> str:
     """Hover, legend and tick text is pseudo-HTML to plotly.js (it knows <br>, <b>, <a>,
-    and the entities &amp; &lt; &gt;): escape so that no tag can be formed."""
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    and the entities &amp; &lt; &gt;): escape so that no tag can be formed. Legends and
+    hover labels are templates too, where "%{y}" or "%{meta}" is filled in: the "%" of
+    "%{" becomes an entity that plotly shows as "%" after filling in the template."""
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("%{", "&#37;{"))
 
 
 def tick(label: str, width: int = 13) -> str:
-    """A source label as an axis category: escaped, wrapped so it needs no rotation."""
-    return wrap(esc(label), width)
+    """A source label as an axis category: escaped, wrapped so it needs no rotation (a
+    word longer than a line, a URL say, is cut across lines). Nothing is left out, so
+    that different labels stay different categories."""
+    return "<br>".join(esc(line) for line in tick_lines(label, width, max_lines=len(label) + 1))
 
 
 def tick_lines(label: str, width: int = 18, max_lines: int = 3) -> list[str]:

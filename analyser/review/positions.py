@@ -10,7 +10,8 @@ offset in the original, so a finding's first and last characters map exactly eve
 inline tag or an entity sits between them. A block that cannot be found maps to None (the
 caller reports line 1, column 1).
 
-Lines and columns are 1-based; columns count characters (code points), as ruff does.
+Lines and columns are 1-based; columns count characters (code points), as ruff does. A
+line ends at "\n", "\r\n" or a lone "\r" (old Mac files), as in editors.
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ def visible_chars(raw: str, fmt: str) -> tuple[str, list[int]]:
 
 
 _WS = re.compile(r"\s+")
+_LINE_END = re.compile(r"\r\n?|\n")
 #: Every code point ``str.isspace`` accepts (what ``\s`` matches in a str pattern).
 _WS_CODES = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
 
@@ -97,7 +99,7 @@ class PositionMap:
     def __init__(self, raw: str, text: str, fmt: str = "text"):
         self.raw = raw
         self.text = text
-        self._line_starts = [0] + [m.end() for m in re.finditer(r"\n", raw)]
+        self._line_starts = [0] + [m.end() for m in _LINE_END.finditer(raw)]
         visible, vis_offsets = visible_chars(raw, fmt)
         vis_sq = _WS.sub("", visible)
         idx = _non_space_index(visible)

@@ -88,7 +88,7 @@ def test_menu_only_page_raises_no_article_without_naming_the_source():
                       format="html")
     with pytest.raises(NoArticleError) as info:
         clean_article(article)
-    assert str(info.value) == "no article text found"
+    assert str(info.value) == "no article text found (3 blocks removed: navigation, footer)"
     assert issubclass(NoArticleError, ValueError)
 
 
@@ -98,7 +98,8 @@ def test_error_line_names_the_input_once(tmp_path):
     page = tmp_path / "noarticle.html"
     page.write_text(_page("menu_only.html"), encoding="utf-8")
     corpus = analyse_paths([page])
-    assert [str(e) for e in corpus.errors] == [f"{page}: no article text found"]
+    assert [str(e) for e in corpus.errors] == [
+        f"{page}: no article text found (3 blocks removed: navigation, footer)"]
 
 
 def test_huge_page_is_capped_with_a_warning():
@@ -173,3 +174,147 @@ def test_reasons_on_benchmark_pages_never_boilerplate(shared_file):
 def test_site_name_is_none_when_the_page_names_no_site():
     article = Article(id="b", raw=BUDGET, source="b.html", outlet="b", format="html")
     assert clean_article(article).site_name is None
+
+
+def _html(body: str, title: str = "Example Times") -> str:
+    return f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+
+
+MENU = ('<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>'
+        '<li><a href="/sport">Sport</a></li><li><a href="/about">About us</a></li></ul></nav>')
+HEADLINES = [
+    "Government announces new budget plan for schools", "Storm brings flooding to coastal "
+    "towns overnight", "Local team wins championship after dramatic final", "Council votes "
+    "to expand city bike lane network", "Prices rise again as inflation hits new high",
+    "Hospital waiting lists reach record length this winter", "New rail line opens after "
+    "years of delays", "Scientists discover rare bird species in national park", "Police "
+    "appeal for witnesses after town centre crash", "Farmers warn of poor harvest after dry "
+    "summer", "Museum reopens with exhibition of local history", "Students protest against "
+    "rising cost of tuition fees", "Mayor promises more affordable homes by next year",
+    "Airport expansion plans face fresh legal challenge",
+]
+
+
+@pytest.mark.parametrize("footer", [
+    "<p>Copyright 2024 Example Media. All rights reserved.</p>",
+    "Example Times is published by Example Media Group in London.",
+    "<p>© 2024 Example News Ltd. All rights reserved.</p><p><a href='/privacy'>Privacy "
+    "policy</a> · <a href='/terms'>Terms of use</a></p>",
+])
+def test_menu_and_footer_page_is_no_article(footer):
+    page = _html(MENU + f"<footer>{footer}</footer>")
+    with pytest.raises(NoArticleError) as info:
+        clean_article(Article(id="m", raw=page, format="html"))
+    assert str(info.value).startswith("no article text found (")
+    assert "navigation" in str(info.value)
+
+
+@pytest.mark.parametrize("shape", ["list", "teasers"])
+def test_section_index_of_headline_links_is_no_article(shape):
+    if shape == "list":
+        items = "".join(f'<li><a href="/news/{i}">{h}</a> <span>2 May 2024</span></li>'
+                        for i, h in enumerate(HEADLINES))
+        main = f'<main><h1>News</h1><ul class="stories">{items}</ul></main>'
+    else:
+        main = "<main><h1>News</h1>" + "".join(
+            f'<div class="teaser"><h3><a href="/news/{i}">{h}</a></h3></div>'
+            for i, h in enumerate(HEADLINES)) + "</main>"
+    assert 100 < sum(len(h.split()) for h in HEADLINES) < 120
+    page = _html(MENU + main + "<footer><p>Copyright 2024 Example Media.</p></footer>")
+    with pytest.raises(NoArticleError, match=r"^no article text found \(\d+ blocks removed: "):
+        clean_article(Article(id="i", raw=page, format="html"))
+
+
+def test_section_index_as_a_text_page_is_no_article():
+    raw = "Home\nNews\nSport\n\nNews\n\n" + "\n".join(HEADLINES) + (
+        "\n\nCopyright 2024 Example Media. All rights reserved.\n")
+    with pytest.raises(NoArticleError, match=r"blocks removed: .*related links"):
+        clean_article(Article(id="t", raw=raw))
+
+
+def test_one_sentence_is_an_article_and_so_is_unpunctuated_prose():
+    one = clean_article(Article(id="s", raw="The council approved the budget on Tuesday.\n"))
+    assert one.text == "The council approved the budget on Tuesday."
+    run_on = ("the council approved the budget on tuesday after a long debate and the mayor "
+              "said the plan would cut waiting lists by next spring")
+    assert clean_article(Article(id="r", raw=run_on + "\n")).text == run_on
+
+
+def test_no_article_message_counts_and_names_the_reasons():
+    from analyser.clean.reasons import no_article
+    from analyser.models import Removed
+
+    assert str(no_article([])) == "no article text found"
+    assert str(no_article([Removed("Home", "navigation")])) == (
+        "no article text found (1 block removed: navigation)")
+    removed = [Removed("Home", "navigation"), Removed("(c) 2024", "footer"),
+               Removed("News", "navigation")]
+    assert str(no_article(removed)) == (
+        "no article text found (3 blocks removed: navigation, footer)")
+
+
+ARTICLE_PARAS = [
+    "The council approved the new budget on Tuesday after a long debate about school funding.",
+    "Opposition members said the plan would leave the poorest families worse off next year.",
+    "The mayor said she would publish the full figures before the end of the month.",
+]
+
+
+@pytest.mark.parametrize("depth", [250, 255, 256, 300, 1000, 3000])
+def test_deeply_nested_page_keeps_its_text(depth):
+    body = ("<div>" * depth + "<h1>Budget approved</h1>"
+            + "".join(f"<p>{p} <b>Really</b>, it <a href='#'>was</a>.</p>" for p in ARTICLE_PARAS)
+            + "</div>" * depth)
+    result = clean_html_page(_html(MENU + body + "<footer>Copyright 2024 Example.</footer>"))
+    for p in ARTICLE_PARAS:
+        assert f"{p} Really, it was." in [b.text for b in result.blocks]
+    assert "Copyright 2024 Example." not in result.text
+
+
+def test_flatten_deep_unwraps_only_the_deepest_elements():
+    from analyser.clean.html_page import flatten_deep
+
+    html = ("<div id=a>" + "<div>" * 5 + "<p>One &amp; <i>two</i></p><p>three"
+            "<script>x = '<p>hidden</p>'</script><br></div></div>" + "</div>" * 4)
+    flat = flatten_deep(html, depth=3)
+    assert flat.startswith("<div id=a><div><div>")
+    assert "<i>" not in flat and "script" not in flat and "hidden" not in flat
+    assert "One &amp; two" in flat and "three" in flat
+    # Paragraph edges below the cut become line breaks, so paragraphs stay apart.
+    assert flat.count("<br>") >= 3
+
+
+def test_prose_paragraph_with_contact_details_is_kept_redacted():
+    contact = ("Residents who need help can write to help@council.example.org or call 020 "
+               "7946 0958 between nine and five on weekdays, and a caseworker will reply "
+               "within two days.")
+    page = _html("<article><h1>Council opens help line</h1>"
+                 + "".join(f"<p>{p}</p>" for p in (ARTICLE_PARAS[0], contact,
+                                                   ARTICLE_PARAS[2])) + "</article>")
+    result = clean_article(Article(id="c", raw=page, format="html"))
+    assert ("Residents who need help can write to [redacted: e-mail] or call [redacted: "
+            "phone] between nine and five on weekdays") in result.text
+    assert "help@council" not in result.text and "7946" not in result.text
+    assert all(r.reason != "profile" for r in result.removed)
+
+
+def test_the_public_api_exports_its_errors():
+    import subprocess
+    import sys
+
+    import analyser
+    from analyser import InputError, NoArticleError, analyse_text, errors
+
+    for name in ("InputError", "DecodeError", "EmptyInputError", "NoArticleError",
+                 "FetchError", "UnsupportedInputError", "UnreadableInputError", "UsageError",
+                 "ConfigError", "RuleError", "InternalError"):
+        assert name in analyser.__all__ and getattr(analyser, name) is getattr(errors, name)
+    assert NoArticleError is analyser.clean.NoArticleError
+    with pytest.raises(NoArticleError, match="^no article text found") as info:
+        analyse_text("Home\nNews\nSport\n\nContact us", clean=True)
+    assert isinstance(info.value, InputError) and info.value.kind == "no article"
+    # Still lazy: importing the package loads neither the errors nor the metric families.
+    code = ("import sys, analyser; print('analyser.errors' in sys.modules, "
+            "'analyser.analysis' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.split() == ["False", "False"], out.stderr

@@ -166,3 +166,28 @@ def test_html_long_bio_and_comment_are_redacted_with_their_reasons():
     assert any(r.reason == "author bio" and r.text.startswith("Jane Doe is a staff reporter")
                for r in result.removed)
     assert any(r.reason == "comment form" and "Great article" in r.text for r in result.removed)
+
+
+@pytest.mark.parametrize("text", [
+    "Residents who need help can write to help@council.example.org or call 020 7946 0958 "
+    "between nine and five on weekdays, and a caseworker will reply within two days.",
+    "You also may contact the Division of Drug Information at druginfo@fda.example or "
+    "855-543-3784 for answers to questions about the new rules.",
+])
+def test_prose_that_mentions_contact_details_is_not_a_profile(text):
+    from analyser.clean.personal_data import is_contact_block, is_prose_with_details
+
+    assert is_contact_block(text)  # short enough to be a profile line by length alone...
+    assert is_prose_with_details(text)  # ...but it reads as a sentence of prose
+
+
+@pytest.mark.parametrize("text", [
+    "Email : someone@example.com", "Contact the reporter at jane.doe@example.com.",
+    "Phone : +1.484.263.6125", "Call +44 20 7946 0958 today",
+    "Write to jane@example.com or bob@example.com or call +1 555 201 3344 or +1 555 201 3355.",
+    "Reach the newsroom at news@example.com or on +44 20 7946 0958, any day of the week",
+])
+def test_profile_lines_and_short_contact_lines_are_not_prose(text):
+    from analyser.clean.personal_data import is_prose_with_details
+
+    assert not is_prose_with_details(text)

@@ -26,6 +26,31 @@ HOSTILE_URL = "javascript:window.__pwned='url'"
 HOSTILE_REMOVED = "<script>window.__pwned='removed'</script>Share this"
 
 
+#: plotly fills "%{...}" in from the trace's data in legends and hover labels, unless
+#: escaped: these must be shown as written.
+TEMPLATE_OUTLET = "Rate %{y} and %{meta}"
+TEMPLATE_TITLE = "Title %{x} %{text} %{customdata}"
+TEMPLATE_TEXT = (
+    "Basically, you know, the %{y} plan was approved by %{fullData.name} on Tuesday. It seems "
+    "that it might work, %{meta} said. Some experts say it is arguably quite risky.")
+#: A source name with no space to wrap at.
+LONG_NAME = ("https://www.the-extremely-long-regional-evening-chronicle-and-gazette.example"
+             ".co.uk/news/politics/local-council-budget-vote")
+
+
+def template_corpus(per_outlet: int = 1) -> Corpus:
+    """Articles whose outlet, title, text and id hold plotly template syntax, an untitled
+    article, and a source with a very long name. With ``per_outlet`` > 4 the report is in
+    corpus mode (sources are outlets)."""
+    analyses = []
+    for o, outlet in enumerate((TEMPLATE_OUTLET, "Plain Times", LONG_NAME)):
+        for i in range(per_outlet):
+            title = None if outlet == "Plain Times" else f"{TEMPLATE_TITLE} {i}"
+            analyses.append(analyse_text(TEMPLATE_TEXT, title=title, outlet=outlet,
+                                         id=f"%{{x}}-{o}-{i}"))
+    return Corpus(analyses=analyses)
+
+
 def seed_corpus() -> Corpus:
     """The four seeds as the report command analyses them (cleaned)."""
     corpus = analyse_paths([SEEDS])
@@ -73,9 +98,10 @@ class Watch:
         self.blocked: list[str] = []
 
 
-def open_watched(context, path):
-    """Open a report with every non-local request blocked and every console error, page
-    error and dialog recorded. Returns ``(page, watch, seconds until interactive)``."""
+def open_watched(context, path, fragment: str = "", timeout_ms: int = 120_000):
+    """Open a report (at ``#fragment``, if given) with every non-local request blocked and
+    every console error, page error and dialog recorded. Returns ``(page, watch, seconds
+    until interactive)``."""
     from analyser.report.screenshot import LOCAL_SCHEMES, READY_JS
 
     watch = Watch()
@@ -102,6 +128,7 @@ def open_watched(context, path):
     import time
 
     start = time.perf_counter()
-    page.goto(Path(path).resolve().as_uri(), wait_until="load")
-    page.wait_for_function(READY_JS, timeout=120_000)
+    page.goto(Path(path).resolve().as_uri() + (f"#{fragment}" if fragment else ""),
+              wait_until="load")
+    page.wait_for_function(READY_JS, timeout=timeout_ms)
     return page, watch, time.perf_counter() - start

@@ -279,3 +279,31 @@ def test_empty_frames_do_not_crash_the_charts():
                             findings=corpus.findings.iloc[0:0])
     html = render_report(empty)
     assert parse(html).rows == 1
+
+
+def test_untitled_article_has_no_nan_in_its_scorecard_tooltip():
+    from .helpers import template_corpus
+
+    html = render_report(template_corpus())
+    tips = re.findall(r'<th scope="row"[^>]*><button [^>]*title="([^"]*)"', html)
+    assert len(tips) == 3
+    assert all("nan" not in t.split() and "\n — " not in t for t in tips), tips
+    # The untitled article: its name, then (no title) where it came from.
+    assert "Plain Times\nPlain Times" in tips
+
+
+def test_plotly_template_syntax_is_escaped_in_chart_text():
+    from analyser.report.style import esc, tick
+
+    assert esc("Rate %{y} and %{meta} & <b>") == "Rate &#37;{y} and &#37;{meta} &amp; &lt;b&gt;"
+    assert esc("50% off {sale}") == "50% off {sale}"  # only "%{" starts a placeholder
+    assert "%{" not in tick("Rate %{y}")
+
+
+def test_long_names_are_cut_across_tick_lines_without_losing_a_character():
+    from analyser.report.style import tick
+
+    name = "https://www.a-very-long-name-with-no-spaces.example.co.uk/news/politics"
+    lines = tick(name).split("<br>")
+    assert all(len(line) <= 13 for line in lines) and "".join(lines) == name
+    assert tick("Plain Times") == "Plain Times"

@@ -61,10 +61,12 @@ def test_text_is_shown_literally(hostile_page):
     meta = page.locator("#article-view .meta").inner_text()
     assert HOSTILE_OUTLET in meta
     assert HOSTILE_REMOVED in page.locator("details.removed ol").text_content()
-    # The scorecard label is the outlet, as text; its title attribute holds the title.
+    # The scorecard label is the outlet, as text; its tooltip holds the whole outlet, then
+    # the title.
     label = page.locator("#scorecard tbody button[data-key='a:evil']")
     assert label.inner_text() == HOSTILE_OUTLET
-    assert label.get_attribute("title").startswith(HOSTILE_TITLE)
+    tip = label.get_attribute("title").splitlines()
+    assert tip[0] == HOSTILE_OUTLET and tip[1].startswith(HOSTILE_TITLE)
 
 
 def test_javascript_url_is_not_a_link(hostile_page):
@@ -86,3 +88,4 @@ def test_chart_labels_show_hostile_names_as_text(hostile_page):
     hrefs = page.evaluate("[...document.querySelectorAll('img, svg image')].map("
                           "i => i.getAttribute('href') || i.getAttribute('src') || '')")
     assert all(h.startswith("data:") for h in hrefs), hrefs
+

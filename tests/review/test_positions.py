@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -77,3 +78,28 @@ def test_every_kept_character_maps_to_itself(lines, newline):
         assert off is not None and raw[off] == ch
         p = pm.position(off)
         assert raw.split("\n")[p.line - 1][p.column - 1] == ch
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_lines_end_at_lf_crlf_and_lone_cr(newline):
+    raw = newline.join(["The plan was approved.", "", "It is, you know, very big.", "",
+                        "Third, basically, ends it.", ""])
+    text = "The plan was approved.\nIt is, you know, very big.\nThird, basically, ends it."
+    pm = PositionMap(raw, text, "text")
+    s = text.index("you know")
+    a, b = pm.span(s, s + len("you know"))
+    assert (a.line, a.column, b.line, b.column) == (3, 8, 3, 16)
+    t = text.index("basically")
+    assert (pm.span(t, t + 9)[0].line, pm.span(t, t + 9)[0].column) == (5, 8)
+
+
+def test_check_on_an_old_mac_file_reports_each_line(tmp_path):
+    from analyser.review.check import check_paths
+    from analyser.settings import Settings
+
+    page = tmp_path / "mac.txt"
+    page.write_bytes(b"The plan was basically approved by the council on Tuesday.\r\r"
+                     b"It is very important to note that the budget was actually large.\r")
+    found = check_paths([str(page)], Settings()).files[0].findings
+    assert {(f.code, f.line, f.column) for f in found} >= {
+        ("FIL004", 1, 14), ("INT002", 3, 7), ("INT011", 3, 50)}

@@ -414,9 +414,16 @@
   window.addEventListener("scroll", hideTip, {passive: true});
 
   /* ---- start ---- */
+  // The fragment is whatever the address bar holds: a malformed one opens the first article.
+  function fromHash(s) {
+    try { return decodeURIComponent(s); } catch (e) {
+      if (e instanceof URIError) return null;
+      throw e;
+    }
+  }
   renderList();
   var start = /^#article=(.+)$/.exec(location.hash);
-  var first = start ? decodeURIComponent(start[1]) : null;
+  var first = start ? fromHash(start[1]) : null;
   if (!first || !byId[first]) first = articles.length ? articles[0].id : null;
   if (first) openArticle(first, null, false);
   timings.ready = performance.now();

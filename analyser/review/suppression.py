@@ -22,7 +22,9 @@ _DIRECTIVE = re.compile(
     r"<!--\s*analy[sz]er\s*:\s*(?P<verb>[A-Za-z-]+)(?P<args>[^>]*?)\s*-->", re.IGNORECASE
 )
 _OPEN_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)\b[^>]*>")
-_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+# A blank line ends a paragraph, whatever the line endings (LF, CRLF or old-Mac lone CR).
+_NEWLINE = r"(?:\r\n|\r(?!\n)|\n)"
+_PARAGRAPH_END = re.compile(_NEWLINE + r"[ \t]*" + _NEWLINE)
 _CODE = re.compile(r"^[A-Z]{1,3}\d{0,3}$")
 VERBS = ("ignore", "off", "on")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from analyser.review.suppression import parse_directives
 
 MD = """First paragraph, you know.
@@ -80,3 +82,11 @@ def test_malformed_directives_are_reported():
 
 def test_unknown_offset_is_never_suppressed():
     assert not parse_directives("<!-- analyser: off -->", "text").suppresses("FIL001", None)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_ignore_ends_at_a_blank_line_whatever_the_line_endings(newline):
+    text = MD.replace("\n", newline)
+    s = parse_directives(text, "text")
+    assert s.suppresses("FIL001", text.index("still the"))
+    assert not s.suppresses("FIL001", text.index("Third"))

@@ -10,6 +10,7 @@ shingles do. A leaf module: it imports nothing from the package.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # Abbreviations with internal periods, numbers (with separators and short unit suffixes),
 # words (contractions and hyphenated compounds kept whole), single punctuation.
@@ -35,3 +36,10 @@ def tokenize(text: str) -> list[tuple[str, str, str, str]]:
 def plain_words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """The plain words of ``text[start:end]``."""
     return PLAIN_WORD_RE.findall(text, start, len(text) if end is None else end)
+
+
+def lowered(texts: Iterable[str]) -> list[str]:
+    """``texts`` lower-cased, one string object per distinct form: a long article's word
+    list then costs a pointer a word, not a string a word."""
+    forms: dict[str, str] = {}
+    return [forms.get(x) or forms.setdefault(x, x.lower()) for x in texts]

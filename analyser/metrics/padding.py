@@ -48,6 +48,7 @@ import numpy as np
 from ..catalog import LANGUAGE_CATEGORIES
 from ..document import Document
 from ..models import Finding
+from ..tokens import lowered
 from .base import Context, Family, FamilyResult, per_1k
 from .language import FAMILY as LANGUAGE
 from .repetition import FAMILY as REPETITION
@@ -288,7 +289,7 @@ def measure(ctx: Context) -> FamilyResult:
     lang = [f for f in ctx.result(LANGUAGE).findings if f.category in LANGUAGE_CATEGORIES]
     repetition = ctx.result(REPETITION).data
     counts = count_sentences(doc, _language_spans(doc, lang), repetition.restates)
-    words = [t.text.lower() for t in doc.tokens if t.kind == "word"]
+    words = lowered(t.text for t in doc.tokens if t.kind == "word")
     own_words = doc.own_words
     lang_own = sum(1 for f in lang if not f.in_quote)
     m = mtld(words)

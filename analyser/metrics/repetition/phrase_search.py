@@ -37,7 +37,7 @@ class PhraseSpan:
     sentence: int
     start: int
     end: int
-    grams: list[tuple]  # keys of its 3-grams (NgramCounts.keys), which link occurrences
+    grams: list[int]  # ids of its 3-grams (NgramCounts.keys), which link occurrences
 
 
 @lru_cache(maxsize=1)
@@ -110,25 +110,25 @@ def phrase_spans(
     return _without_lone(doc, spans)
 
 
-def _unbroken_repeats(grams: NgramCounts, widx: Sequence[int]) -> dict[tuple, list[int]]:
+def _unbroken_repeats(grams: NgramCounts, widx: Sequence[int]) -> dict[int, list[int]]:
     """The word positions of every 3-gram seen more than once, by its key, where no
     punctuation breaks it."""
     n = PHRASE_N
-    keys = grams.keys(n)
-    occ: dict[tuple, list[int]] = {}
-    for i in grams.repeated(n):
+    repeated = grams.repeated(n)
+    occ: dict[int, list[int]] = {}
+    for i, key in zip(repeated.tolist(), grams.keys(n)[repeated].tolist(), strict=True):
         if widx[i + n - 1] - widx[i] == n - 1:
-            occ.setdefault(keys[i], []).append(i)
+            occ.setdefault(key, []).append(i)
     return occ
 
 
 def _content_hits(
-    doc: Document, roles: _WordRoles, widx: Sequence[int], occ: dict[tuple, list[int]]
-) -> dict[int, list[tuple[int, tuple]]]:
+    doc: Document, roles: _WordRoles, widx: Sequence[int], occ: dict[int, list[int]]
+) -> dict[int, list[tuple[int, int]]]:
     """Per sentence, the (word position, 3-gram key) of the 3-grams that occur in two
     paragraphs or more with a content word in at least one occurrence."""
     toks, sentences = doc.tokens, doc.sentences
-    hits: dict[int, list[tuple[int, tuple]]] = {}
+    hits: dict[int, list[tuple[int, int]]] = {}
     for g, positions in occ.items():
         if len(positions) < 2:
             continue
@@ -143,7 +143,7 @@ def _content_hits(
 
 def _merged_spans(
     doc: Document, roles: _WordRoles, widx: Sequence[int], sentence: int,
-    hits: list[tuple[int, tuple]],
+    hits: list[tuple[int, int]],
 ) -> list[PhraseSpan]:
     """The phrases of one sentence: its overlapping 3-grams merged into runs, kept when
     they hold enough content words and no more name words than content words."""
@@ -169,7 +169,7 @@ def _without_lone(doc: Document, spans: list[PhraseSpan]) -> list[PhraseSpan]:
     a phrase can leave another one alone, so repeat until nothing changes."""
     sentences = doc.sentences
     while True:
-        paras: dict[tuple, set[int]] = {}
+        paras: dict[int, set[int]] = {}
         for sp in spans:
             for g in sp.grams:
                 paras.setdefault(g, set()).add(sentences[sp.sentence].paragraph)

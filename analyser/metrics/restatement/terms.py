@@ -98,6 +98,12 @@ class Terms:
         self.guard  # noqa: B018 - builds the cache
         return self._guard_total
 
+    def release(self) -> None:
+        """Forget the sets built for comparing the sentence in full (they are built again
+        on next use): a long article's search drops them once a sentence falls out of
+        reach, so their memory stays bounded."""
+        self._words = self._bigrams = self._trigrams = self._word_trigrams = None
+
     @property
     def trigrams(self) -> frozenset[str]:
         if self._trigrams is None:
@@ -140,8 +146,16 @@ def terms_of_infos(infos: Sequence[TokenInfo]) -> Terms:
         first = False
         if term not in weights:
             weights[term] = weight
-    return Terms(weights, frozenset(numbers), frozenset(names), frozenset(lowered), infos,
-                 frozenset(noisy - content))
+    return Terms(weights, _frozen(numbers), _frozen(names), _frozen(lowered), infos,
+                 _frozen(noisy - content))
+
+
+_EMPTY: frozenset[str] = frozenset()
+
+
+def _frozen(items: set[str]) -> frozenset[str]:
+    # most sentences have no numbers or noise: one shared empty set, not one each
+    return frozenset(items) if items else _EMPTY
 
 
 def terms_of(tokens: Iterable[tuple[str, str]]) -> Terms:

@@ -12,13 +12,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+#: A run of letters or digits longer than this is cut into tokens of this many characters,
+#: and a token joins at most ``MAX_TOKEN_PARTS`` hyphenated parts, contractions, number
+#: groups or abbreviation letters. Words reach 45 letters ("pneumonoultramicroscopic..."),
+#: a SHA-256 hash 64; a longer run (a blob with no spaces) is no word, and one "word" of
+#: 200,000 letters would count 60,000 syllables (Flesch reading ease -257,000).
+MAX_TOKEN_CHARS = 64
+MAX_TOKEN_PARTS = 16
+
+_RUN = rf"[^\W_]{{1,{MAX_TOKEN_CHARS}}}"
+_DIGITS = rf"\d{{1,{MAX_TOKEN_CHARS}}}"
+_PARTS = rf"{{0,{MAX_TOKEN_PARTS}}}"
 # Abbreviations with internal periods, numbers (with separators and short unit suffixes),
 # words (contractions and hyphenated compounds kept whole), single punctuation.
 TOKEN_RE = re.compile(
-    r"""
-      (?P<abbr>(?:[^\W\d_]\.){2,})
-    | (?P<num>\d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th|s|m|bn|k|pm|am)?(?![^\W\d_]))
-    | (?P<word>[^\W_][^\W_]*(?:['’][^\W_]+)*(?:-[^\W_]+(?:['’][^\W_]+)*)*)
+    rf"""
+      (?P<abbr>(?:[^\W\d_]\.){{2,{MAX_TOKEN_PARTS}}})
+    | (?P<num>{_DIGITS}(?:[.,:/]{_DIGITS}){_PARTS}(?:%|st|nd|rd|th|s|m|bn|k|pm|am)?(?![^\W\d_]))
+    | (?P<word>{_RUN}(?:['’]{_RUN}){_PARTS}(?:-{_RUN}(?:['’]{_RUN}){_PARTS}){_PARTS})
     | (?P<punct>[^\w\s])
     """,
     re.VERBOSE,

@@ -51,8 +51,8 @@ def name_terms(doc: Document, terms: Sequence[Terms]) -> frozenset[str]:
     caps: set[str] = set()
     lower: set[str] = set()
     for t in terms:
-        caps |= t.names
-        lower |= t.lowered
+        caps.update(t.names)
+        lower.update(t.lowered)
     return frozenset(caps - lower)
 
 

@@ -111,6 +111,9 @@ class _ArticleSearch:
         self.exact: dict[tuple[str, ...], int] = {}  # word stems -> first sentence
         self.found: list[Restatement] = []
         self.restating: set[int] = set()
+        #: Postings read from the index so far: the search's unit of work, which grows
+        #: in proportion to the article's length.
+        self.visited = 0
 
     def visit(self, i: int) -> None:
         """Link sentence ``i`` to the sentence it restates, if any, then index it."""
@@ -163,6 +166,7 @@ class _ArticleSearch:
                 start = max(0, len(post) - MAX_POSTINGS)
                 if post[start] < lo:
                     start = bisect_left(post, lo, start)
+                self.visited += len(post) - start
                 for j in post[start:]:
                     shared[j] += w
         # the shared guard weight gives the guard's weighted Jaccard: pairs below

@@ -115,6 +115,12 @@ class Document:
             self._derived[key] = compute(self)
         return self._derived[key]
 
+    def forget_derived(self) -> None:
+        """Drop the values :meth:`derived` computed (they are computed again on next use):
+        once the families have run, a long article's shared tables need not outlive
+        them."""
+        self._derived.clear()
+
     def in_quote(self, start: int, end: int | None = None) -> bool:
         """True when the span [start, end) lies inside a direct quotation."""
         end = start + 1 if end is None else end

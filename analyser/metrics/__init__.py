@@ -68,6 +68,7 @@ def run_families(doc: Document, settings: Settings = DEFAULT_SETTINGS,
         result = family.measure(ctx)
         result.findings = [f for f in result.findings if settings.rule_enabled(f.code)]
         results[family.name] = result
+    doc.forget_derived()  # what the families shared (restatement terms, indexes) is done
     return results
 
 

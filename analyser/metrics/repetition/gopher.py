@@ -34,6 +34,10 @@ from ...document import split_blocks
 
 TOP_NGRAMS = (2, 3, 4)
 DUP_NGRAMS = (5, 6, 7, 8, 9, 10)
+#: NgramCounts keeps the tables of n-grams up to this n once built (the top n-gram
+#: measures and the phrase search read them); a longer level's only until the next is
+#: built from it, so a long text holds a few levels at a time, not ten.
+KEPT_LEVELS = max(TOP_NGRAMS)
 
 
 def duplicate_fractions(items: Sequence[str]) -> tuple[float, float]:
@@ -72,9 +76,9 @@ class NgramCounts:
         self.lengths = np.fromiter(map(len, words), dtype=np.int32, count=len(words))
         self.total = int(self.lengths.sum(dtype=np.int64))
         #: per level: the id of the n-gram at each position (-1 where it cannot repeat),
-        #: and the positions of those that do
+        #: and whether it repeats
         self._keys: dict[int, np.ndarray] = {}
-        self._dups: dict[int, np.ndarray] = {}
+        self._repeats: dict[int, np.ndarray] = {}
 
     def _level(self, n: int) -> None:
         if n in self._keys:
@@ -82,20 +86,21 @@ class NgramCounts:
         m = max(0, len(self.words) - n + 1)
         if n == 1:
             keys = self._ids
-            tally = np.bincount(keys, minlength=1)
-            dups = np.flatnonzero(tally[keys] > 1).astype(np.int32)
+            repeats = np.bincount(keys, minlength=1)[keys] > 1
         else:
             self._level(n - 1)
-            repeated = np.zeros(m + 1, dtype=bool)
-            repeated[self._dups[n - 1]] = True  # the (n-1)-grams at i and i + 1 both repeat
-            cand = np.flatnonzero(repeated[:m] & repeated[1:])
+            below = self._repeats[n - 1]  # the (n-1)-grams at i and i + 1 both repeat
+            cand = np.flatnonzero(below[:m] & below[1 : m + 1])
             pairs = (self._keys[n - 1][cand].astype(np.int64) * self._vocabulary
                      + self._ids[cand + n - 1])
             _, ids, tally = np.unique(pairs, return_inverse=True, return_counts=True)
             keys = np.full(m, -1, dtype=np.int32)
             keys[cand] = ids
-            dups = cand[tally[ids] > 1].astype(np.int32)
-        self._keys[n], self._dups[n] = keys, dups
+            repeats = np.zeros(m, dtype=bool)
+            repeats[cand] = tally[ids] > 1
+            if n - 1 > KEPT_LEVELS:  # built from, and not read again
+                del self._keys[n - 1], self._repeats[n - 1]
+        self._keys[n], self._repeats[n] = keys, repeats
 
     def count(self, n: int) -> np.ndarray:
         """Per start position, how often the n-gram there occurs in the whole list."""
@@ -109,7 +114,7 @@ class NgramCounts:
     def repeated(self, n: int) -> np.ndarray:
         """The start positions (ascending) of n-grams that occur more than once."""
         self._level(n)
-        return self._dups[n]
+        return np.flatnonzero(self._repeats[n])
 
     def keys(self, n: int) -> np.ndarray:
         """Per start position, an id of the n-gram there: equal n-grams that occur more

@@ -117,8 +117,6 @@ class _ArticleSearch:
 
     def visit(self, i: int) -> None:
         """Link sentence ``i`` to the sentence it restates, if any, then index it."""
-        if i > WINDOW:
-            self.terms[i - WINDOW - 1].release()  # out of reach from here on
         if self.can_restate(i):
             # a verbatim repeat links to its first occurrence at no cost, and stays out
             # of the index: its first occurrence answers for it

@@ -98,12 +98,6 @@ class Terms:
         self.guard  # noqa: B018 - builds the cache
         return self._guard_total
 
-    def release(self) -> None:
-        """Forget the sets built for comparing the sentence in full (they are built again
-        on next use): a long article's search drops them once a sentence falls out of
-        reach, so their memory stays bounded."""
-        self._words = self._bigrams = self._trigrams = self._word_trigrams = None
-
     @property
     def trigrams(self) -> frozenset[str]:
         if self._trigrams is None:

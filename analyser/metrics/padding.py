@@ -134,16 +134,22 @@ def mattr(words: Sequence[str], window: int = MATTR_WINDOW) -> float:
         return 0.0
     if n <= window:
         return len(set(words)) / n
-    last: dict[str, int] = {}
-    previous = []
-    for i, w in enumerate(words):
-        previous.append(last.get(w, -1))
-        last[w] = i
-    prev = np.array(previous, dtype=np.int64)
+    # the previous occurrence of each word, found by sorting the word ids: arrays only,
+    # as a list of a million Python ints would take ten times their memory
+    ids: dict[str, int] = {}
+    word_ids = np.fromiter((ids.setdefault(w, len(ids)) for w in words), dtype=np.int64,
+                           count=n)
+    order = np.argsort(word_ids, kind="stable")
+    same = word_ids[order[1:]] == word_ids[order[:-1]]
+    lo = np.full(n, -1, dtype=np.int64)
+    lo[order[1:][same]] = order[:-1][same]
+    lo += 1  # first window holding i but not the previous occurrence...
     pos = np.arange(n, dtype=np.int64)
-    lo = np.maximum(prev + 1, pos - window + 1)
-    hi = np.minimum(pos, n - window)
-    total = np.clip(hi - lo + 1, 0, None).sum()
+    np.maximum(lo, pos - window + 1, out=lo)  # ...nor starting before i - window + 1
+    hi = np.minimum(pos, n - window, out=pos)
+    hi -= lo
+    hi += 1
+    total = int(np.clip(hi, 0, None, out=hi).sum())
     return float(total) / ((n - window + 1) * window)
 
 

@@ -18,6 +18,7 @@ so a pyproject section can be pasted unchanged; the two forms cannot be mixed). 
     long-sentence-words = 25         sentence lengths and grades used by the families
     hard-sentence-grade = 14
     very-hard-sentence-grade = 17
+    max-article-words = 200000       longer articles are refused as input errors
 
     [thresholds]                     measure = {max = N} | {min = N} | {min = A, max = B}
     readability_grade = {max = 12}   a bare number means {max = N}; false drops a default
@@ -97,7 +98,7 @@ def find_config(start: Path) -> Path | None:
 _KEYS = {
     "select", "extend-select", "ignore", "extend-ignore", "extend-rules", "thresholds",
     "levels", "per-file-ignores", "long-sentence-words", "hard-sentence-grade",
-    "very-hard-sentence-grade", "semantic",
+    "very-hard-sentence-grade", "semantic", "max-article-words",
 }
 
 
@@ -268,6 +269,8 @@ def settings_from_table(table: dict[str, Any], path: Path, prefix: str = "") -> 
             if value <= 0:
                 raise ck.fail(key, "must be positive")
             ints[attr] = int(value) if attr == "long_sentence_words" else value
+    if "max-article-words" in table:
+        ints["max_article_words"] = _max_article_words(ck, table["max-article-words"])
     semantic = table.get("semantic", base.semantic)
     if not isinstance(semantic, bool):
         raise ck.fail("semantic", "must be true or false")
@@ -286,6 +289,14 @@ def settings_from_table(table: dict[str, Any], path: Path, prefix: str = "") -> 
         config_path=str(path.resolve()),
         **ints,
     )
+
+
+def _max_article_words(ck: _Checker, value: Any) -> int:
+    """A whole number of words, at least one."""
+    number = ck.number("max-article-words", value)
+    if number != int(number) or number < 1:
+        raise ck.fail("max-article-words", "must be a whole number of words, 1 or more")
+    return int(number)
 
 
 def load_config_file(path: str | Path) -> Settings:

@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .errors import UnsupportedInputError
+from .quote_spans import find_quotes
 from .resources import ABBREVIATIONS, TITLE_ABBREVIATIONS, punkt_tokenizer, syllables
 from .tokens import TOKEN_RE as _TOKEN_RE
 
@@ -23,6 +25,13 @@ _HEADING_MD = re.compile(r"^#{1,6}\s+")
 _BYLINE = re.compile(r"^(?:by\s+[|A-Z\w]|by\s*\|)", re.IGNORECASE)
 _TABLE_SEP = re.compile(r"\t| \| ")
 _FINAL_PUNCT = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+#: A run of more words than this with no sentence end (a keyword dump, a transcript with
+#: no full stops) is cut into the fewest pieces of at most this many words, of near-equal
+#: length, and each piece counts as a sentence. News sentences stay far below it (the
+#: longest of 2,225 BBC articles has 138 words); without it one 5 MB line is one sentence
+#: and the readability formulas, which divide words by sentences, leave their scale
+#: (Flesch reading ease -895,694), while per-sentence work grows with the run's length.
+MAX_SENTENCE_WORDS = 250
 _SMALL_WORDS = frozenset(
     "a an and as at but by for from in into of on or over the to up via vs with is are was".split()
 )
@@ -40,13 +49,20 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A word, number or punctuation mark. ``kind`` is 'word', 'number' or 'punct'."""
+    """A word, number or punctuation mark. ``kind`` is 'word', 'number' or 'punct'.
+
+    Its ``end`` is computed, not stored: an article holds one token per word and mark,
+    so each field costs memory in proportion to its length.
+    """
 
     start: int
-    end: int
     text: str
     kind: str
     sentence: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
 
     @property
     def lower(self) -> str:
@@ -99,6 +115,12 @@ class Document:
             self._derived[key] = compute(self)
         return self._derived[key]
 
+    def forget_derived(self) -> None:
+        """Drop the values :meth:`derived` computed (they are computed again on next use):
+        once the families have run, a long article's shared tables need not outlive
+        them."""
+        self._derived.clear()
+
     def in_quote(self, start: int, end: int | None = None) -> bool:
         """True when the span [start, end) lies inside a direct quotation."""
         end = start + 1 if end is None else end
@@ -125,6 +147,11 @@ class Document:
         return [t for t in self.tokens if t.kind != "punct"]
 
     @property
+    def word_count(self) -> int:
+        """How many words (and numbers) the document has: ``len(self.words)``."""
+        return sum(s.words for s in self.sentences)
+
+    @property
     def own_words(self) -> int:
         """Words (and numbers) outside direct quotations: the writer's own, which the
         per-1,000-words rates of the writer's language are counted over."""
@@ -137,8 +164,26 @@ class Document:
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (or the nearest before it), -1 if none."""
-        starts = [s.start for s in self.sentences]
+        starts = self.derived("sentence_starts", _sentence_starts)
         return bisect.bisect_right(starts, offset) - 1
+
+
+def count_words(text: str) -> int:
+    """The words (and numbers) :func:`parse` finds in ``text``, counted without building
+    a document: a cheap first check of an input's length."""
+    return sum(1 for m in _TOKEN_RE.finditer(text) if m.lastgroup != "punct")
+
+
+def check_length(words: int, limit: int) -> None:
+    """Refuse an article of more than ``limit`` words (the ``max-article-words``
+    setting) with an input error that gives both numbers."""
+    if words > limit:
+        raise UnsupportedInputError(
+            f"article has {words:,} words, over the limit of {limit:,} (max-article-words)")
+
+
+def _sentence_starts(doc: Document) -> list[int]:
+    return [s.start for s in doc.sentences]
 
 
 def _own_words(doc: Document) -> int:
@@ -288,102 +333,30 @@ def _sentence_spans(text: str, a: int, b: int, kind: str = PROSE) -> list[tuple[
     return merged
 
 
-_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
-
-
-def find_quotes(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Direct-quotation spans (including the quote marks) inside paragraph [a, b).
-
-    Curly and guillemet pairs, straight double quotes paired in order, and single quotes
-    used as quotation marks (opening after a space, closing before a non-letter) rather than
-    apostrophes. A quote left open runs to the end of the paragraph, as news style does
-    for quotations that continue into the next paragraph.
-    """
-    spans: list[tuple[int, int]] = []
-    i = a
-    while i < b:
-        c = text[i]
-        close: str | None = None
-        if c in _OPEN_CLOSE:
-            close = _OPEN_CLOSE[c]
-        elif c == '"':
-            close = '"'
-        elif c in "'‘" and (i == a or not text[i - 1].isalnum()) and i + 1 < b and (
-            text[i + 1].isalpha()
-        ):
-            close = "'’" if c == "'" else "’"
-            j = i + 1
-            end = -1
-            while j < b:
-                if text[j] in close and (j + 1 >= b or not text[j + 1].isalpha()) and (
-                    j > i + 1 and not text[j - 1].isspace()
-                ):
-                    # "the 1990s' crisis" style plural possessive: keep looking if a letter
-                    # follows after a space and the quote is very short
-                    end = j
-                    break
-                j += 1
-            if end > 0 and end - i <= 400:
-                spans.append((i, end + 1))
-                i = end + 1
-                continue
-            i += 1
+def _bounded_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with every span of more than ``MAX_SENTENCE_WORDS`` words cut into the
+    fewest pieces of at most that many words, of near-equal length; a piece ends with the
+    punctuation before the next piece's first word."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        # a word takes a character at least: a span this short cannot be too long
+        n = 0 if e - s <= MAX_SENTENCE_WORDS else sum(
+            1 for m in _TOKEN_RE.finditer(text, s, e) if m.lastgroup != "punct")
+        if n <= MAX_SENTENCE_WORDS:
+            out.append((s, e))
             continue
-        if close is None:
-            i += 1
-            continue
-        if close == '"':
-            if _straight_role(text, i, a, b) == "close":
-                i += 1  # a stray closing mark with no opening one: not a quotation
-                continue
-            j, end = _straight_close(text, i, a, b)
-            spans.append((i, end))
-            if j < 0:
-                break
-            i = j
-            continue
-        j = text.find(close, i + 1, b)
-        if j < 0:
-            spans.append((i, b))
-            break
-        spans.append((i, j + 1))
-        i = j + 1
-    return spans
-
-
-_OPENING_CONTEXT = frozenset(" \t\n([{—–-/")
-
-
-def _straight_role(text: str, i: int, a: int, b: int) -> str:
-    """Whether the straight double quote at ``i`` opens ("open"), closes ("close") or could
-    do either ("either"), from the characters on each side of it."""
-    before = text[i - 1] if i > a else " "
-    after = text[i + 1] if i + 1 < b else " "
-    opens = before in _OPENING_CONTEXT and not after.isspace()
-    closes = not before.isspace() and (after.isspace() or not after.isalnum())
-    if opens and not closes:
-        return "open"
-    if closes and not opens:
-        return "close"
-    return "either"
-
-
-def _straight_close(text: str, i: int, a: int, b: int) -> tuple[int, int]:
-    """(where scanning resumes, end of the quotation) for a straight quote opened at ``i``.
-
-    The quotation ends at the next mark that can close it. A mark that can only open means
-    the quotation before it was never closed (a typo, or a quote running on): it ends just
-    before that mark, at the last sentence end if there is one, so one stray mark does not
-    flip every later quotation of the paragraph. Unclosed to the end: the paragraph's end.
-    """
-    j = text.find('"', i + 1, b)
-    while j >= 0:
-        role = _straight_role(text, j, a, b)
-        if role != "open":
-            return j + 1, j + 1
-        cut = max(text.rfind(". ", i, j), text.rfind("? ", i, j), text.rfind("! ", i, j))
-        return j, (cut + 1 if cut > i else j)
-    return -1, b
+        pieces = -(-n // MAX_SENTENCE_WORDS)
+        done = piece = 0
+        start = end = s
+        for m in _TOKEN_RE.finditer(text, s, e):
+            if m.lastgroup != "punct":
+                if done == (piece + 1) * n // pieces:  # this word opens the next piece
+                    out.append((start, end))
+                    start, piece = m.start(), piece + 1
+                done += 1
+            end = m.end()
+        out.append((start, e))
+    return out
 
 
 def parse(text: str, kinds: Sequence[str] | None = None) -> Document:
@@ -416,6 +389,9 @@ def parse(text: str, kinds: Sequence[str] | None = None) -> Document:
     tokens: list[Token] = []
     word_syll: list[int] = []
     quotes: list[tuple[int, int]] = []
+    # one string per distinct token text: a long article repeats its words, and its
+    # tokens then hold shared strings rather than a copy each
+    forms: dict[str, str] = {}
     for p_index, ((a, b), kind) in enumerate(zip(spans, block_kinds, strict=True)):
         paragraphs.append(Paragraph(p_index, a, b, kind))
         body_start = a
@@ -425,15 +401,17 @@ def parse(text: str, kinds: Sequence[str] | None = None) -> Document:
         if m:
             body_start = a + m.end()
         quotes.extend(find_quotes(text, body_start, b))
-        for s, e in _sentence_spans(text, body_start, b, kind):
+        for s, e in _bounded_spans(text, _sentence_spans(text, body_start, b, kind)):
             t0 = len(tokens)
+            si = len(sentences)  # one int object shared by the sentence's tokens
             n_words = n_syl = n_poly = n_long = n_letters = 0
             for m in _TOKEN_RE.finditer(text, s, e):
                 kind_t = "word" if m.lastgroup in ("word", "abbr") else m.lastgroup
                 if kind_t == "num":
                     kind_t = "number"
                 tok = m.group()
-                tokens.append(Token(m.start(), m.end(), tok, kind_t, len(sentences)))
+                tok = forms.setdefault(tok, tok)
+                tokens.append(Token(m.start(), tok, kind_t, si))
                 if kind_t == "punct":
                     word_syll.append(0)
                     continue
@@ -455,10 +433,10 @@ def parse(text: str, kinds: Sequence[str] | None = None) -> Document:
                 )
                 for k in range(t0, len(tokens)):
                     t = tokens[k]
-                    tokens[k] = Token(t.start, t.end, t.text, t.kind, prev.index)
+                    tokens[k] = Token(t.start, t.text, t.kind, prev.index)
                 continue
             sentences.append(
-                Sentence(len(sentences), s, e, p_index, kind, t0, len(tokens), n_words, n_syl,
+                Sentence(si, s, e, p_index, kind, t0, len(tokens), n_words, n_syl,
                          n_poly, n_long, n_letters)
             )
     return Document(text, paragraphs, sentences, tokens, quotes, word_syll)

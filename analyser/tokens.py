@@ -10,14 +10,26 @@ shingles do. A leaf module: it imports nothing from the package.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+#: A run of letters or digits longer than this is cut into tokens of this many characters,
+#: and a token joins at most ``MAX_TOKEN_PARTS`` hyphenated parts, contractions, number
+#: groups or abbreviation letters. Words reach 45 letters ("pneumonoultramicroscopic..."),
+#: a SHA-256 hash 64; a longer run (a blob with no spaces) is no word, and one "word" of
+#: 200,000 letters would count 60,000 syllables (Flesch reading ease -257,000).
+MAX_TOKEN_CHARS = 64
+MAX_TOKEN_PARTS = 16
+
+_RUN = rf"[^\W_]{{1,{MAX_TOKEN_CHARS}}}"
+_DIGITS = rf"\d{{1,{MAX_TOKEN_CHARS}}}"
+_PARTS = rf"{{0,{MAX_TOKEN_PARTS}}}"
 # Abbreviations with internal periods, numbers (with separators and short unit suffixes),
 # words (contractions and hyphenated compounds kept whole), single punctuation.
 TOKEN_RE = re.compile(
-    r"""
-      (?P<abbr>(?:[^\W\d_]\.){2,})
-    | (?P<num>\d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th|s|m|bn|k|pm|am)?(?![^\W\d_]))
-    | (?P<word>[^\W_][^\W_]*(?:['’][^\W_]+)*(?:-[^\W_]+(?:['’][^\W_]+)*)*)
+    rf"""
+      (?P<abbr>(?:[^\W\d_]\.){{2,{MAX_TOKEN_PARTS}}})
+    | (?P<num>{_DIGITS}(?:[.,:/]{_DIGITS}){_PARTS}(?:%|st|nd|rd|th|s|m|bn|k|pm|am)?(?![^\W\d_]))
+    | (?P<word>{_RUN}(?:['’]{_RUN}){_PARTS}(?:-{_RUN}(?:['’]{_RUN}){_PARTS}){_PARTS})
     | (?P<punct>[^\w\s])
     """,
     re.VERBOSE,
@@ -35,3 +47,10 @@ def tokenize(text: str) -> list[tuple[str, str, str, str]]:
 def plain_words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """The plain words of ``text[start:end]``."""
     return PLAIN_WORD_RE.findall(text, start, len(text) if end is None else end)
+
+
+def lowered(texts: Iterable[str]) -> list[str]:
+    """``texts`` lower-cased, one string object per distinct form: a long article's word
+    list then costs a pointer a word, not a string a word."""
+    forms: dict[str, str] = {}
+    return [forms.get(x) or forms.setdefault(x, x.lower()) for x in texts]

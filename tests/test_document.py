@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from analyser.document import classify_block, parse
+from analyser.document import (
+    MAX_SENTENCE_WORDS,
+    check_length,
+    classify_block,
+    count_words,
+    parse,
+)
+from analyser.errors import InputError
+from analyser.quote_spans import find_quotes
+from analyser.tokens import MAX_TOKEN_CHARS
 
 
 def sentences(text: str) -> list[str]:
@@ -193,3 +202,56 @@ def test_one_stray_straight_quote_does_not_flip_the_rest_of_the_paragraph():
     # an inch mark is not a quotation; real quotes after it still pair
     text = 'A 5" screen and "real quotes" here.'
     assert [text[a:b] for a, b in parse(text).quotes] == ['"real quotes"']
+
+
+# --- bounded cost on huge inputs ---------------------------------------------------------
+
+
+def test_a_run_without_sentence_ends_is_cut_into_even_pieces():
+    words = ("the cat sat on a mat and then it went to sleep in the sun " * 80).split()[:1001]
+    text = " ".join(words) + ", end"
+    doc = parse(text)
+    sizes = [s.words for s in doc.sentences]
+    assert sum(sizes) == 1002
+    assert len(sizes) == 5  # the fewest pieces of at most MAX_SENTENCE_WORDS words
+    assert max(sizes) <= MAX_SENTENCE_WORDS and max(sizes) - min(sizes) <= 1
+    # the pieces tile the run: every token sits in one piece, in order
+    assert doc.sentences[0].start == 0 and doc.sentences[-1].end == len(text)
+    for a, b in zip(doc.sentences, doc.sentences[1:], strict=False):
+        assert a.token_end == b.token_start and a.end < b.start
+        assert doc.tokens[b.token_start].start == b.start
+    assert all(doc.tokens[k].sentence == s.index
+               for s in doc.sentences for k in range(s.token_start, s.token_end))
+
+
+def test_ordinary_long_sentences_are_not_cut():
+    sentence = " ".join(["word"] * MAX_SENTENCE_WORDS) + "."
+    assert [s.words for s in parse(sentence + " Next one.").sentences] == [
+        MAX_SENTENCE_WORDS, 2]
+
+
+def test_giant_tokens_are_cut():
+    doc = parse("A blob " + "x" * 1000 + " and " + "9" * 200 + " here.")
+    assert max(len(t.text) for t in doc.tokens) == MAX_TOKEN_CHARS
+    assert doc.word_count == count_words(doc.text) == 2 + 16 + 1 + 4 + 1
+
+
+def test_apostrophes_are_not_scanned_to_the_paragraph_end():
+    # every "'ab" opens a possible quotation that never closes: each is looked for within
+    # MAX_SINGLE_QUOTE characters, not to the end of the paragraph (quadratic)
+    text = "'ab " * 50_000
+    assert find_quotes(text, 0, len(text)) == []
+    closed = "He said 'yes' and left."
+    assert find_quotes(closed, 0, len(closed)) == [(8, 13)]
+
+
+def test_sentence_at_finds_the_sentence_of_an_offset():
+    doc = parse("One two. Three four. Five six.")
+    assert [doc.sentence_at(o) for o in (0, 9, 12, 21, 29)] == [0, 1, 1, 2, 2]
+
+
+def test_length_limit_refuses_with_both_numbers():
+    check_length(10, 10)
+    with pytest.raises(InputError, match=r"^article has 1,500 words, over the limit of 1,000 "
+                                         r"\(max-article-words\)$"):
+        check_length(1500, 1000)

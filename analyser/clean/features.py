@@ -6,6 +6,7 @@ and at run time, so the shipped model always sees what it was trained on.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -114,7 +115,7 @@ def _with_context(own: list[list[float]], nwords: list[int], prose: list[float],
         f[10] = float(bullets[i])
         p = own[i - 1] if i > 0 else [0.0] * 4
         q = own[i + 1] if i + 1 < n else [0.0] * 4
-        dist = min((abs(i - j) for j in prose_idx), default=n)
+        dist = _distance(prose_idx, i, n)
         before = cum / total_prose
         cum += nwords[i] if prose[i] else 0
         after = 1.0 - cum / total_prose
@@ -125,6 +126,14 @@ def _with_context(own: list[list[float]], nwords: list[int], prose: list[float],
             _window_mean(short, i, 5),
         ])
     return out
+
+
+def _distance(positions: list[int], i: int, default: int) -> int:
+    """Distance from ``i`` to the nearest of ``positions`` (ascending), ``default`` when
+    there are none: a binary search, so the features stay linear in the page's lines."""
+    k = bisect.bisect_left(positions, i)
+    near = [abs(positions[j] - i) for j in (k - 1, k) if 0 <= j < len(positions)]
+    return min(near, default=default)
 
 
 def _own_features(t: str, ws: list[str], k: str, counts: Counter[str],

@@ -20,6 +20,7 @@ steps are passes over it (text_passes.py), run in the order ``PASSES`` lists.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from ..errors import NoArticleError
@@ -164,9 +165,15 @@ def _removal_reason(page: TextPage, i: int, last_kept: int, bios: list[int],
     if (previous == "related links" and i > last_kept and not ends_sentence(ln.text)
             and len(ln.words) <= 20):
         why = "related links"  # the headlines under a "Related Articles" header
-    if len(ln.words) <= 4 and any(_next_to(page, b, i) for b in bios):
+    if len(ln.words) <= 4 and any(_next_to(page, b, i) for b in _bios_near(bios, i)):
         why = "author bio"  # the author's name and role next to a bio
     return why
+
+
+def _bios_near(bios: list[int], i: int) -> list[int]:
+    """The bios (ascending line numbers) within three lines of line ``i``: a binary
+    search, so a page of many bios is not compared line by line with each."""
+    return bios[bisect_left(bios, i - 3):bisect_left(bios, i + 4)]
 
 
 def _next_to(page: TextPage, bio: int, i: int) -> bool:

@@ -117,14 +117,16 @@ def drop_comment_section(page: TextPage) -> None:
     "3 Comments"), nothing is article text: readers' comments go as "comment form", up to
     the first line some other rule removed (an advertisement, the page footer)."""
     lines = page.lines
+    before_line: list[int] = []  # kept prose words before each line, once there is a header
     for h, header in enumerate(lines):
         kind = comment_header(header.text)
         if kind is None:
             continue
-        before = _kept_prose_words(lines[:h])
+        before_line = before_line or _kept_prose_words_before(lines)
+        before = before_line[h]
         if not before:
             continue  # a "Comments" link in a menu above the article
-        if kind == "count" and _kept_prose_words(lines[h + 1:]) > before:
+        if kind == "count" and before_line[-1] - before_line[h + 1] > before:
             continue  # a comment count above most of the article, not the comments below it
         in_section = True
         for ln in lines[h:]:
@@ -136,8 +138,13 @@ def drop_comment_section(page: TextPage) -> None:
         return
 
 
-def _kept_prose_words(lines: list[PageLine]) -> int:
-    return sum(len(ln.words) for ln in lines if ln.keep and ln.prose)
+def _kept_prose_words_before(lines: list[PageLine]) -> list[int]:
+    """Kept prose words before each line, and in all (the last item): summed once, as a
+    page may hold many comment headers."""
+    out = [0]
+    for ln in lines:
+        out.append(out[-1] + (len(ln.words) if ln.keep and ln.prose else 0))
+    return out
 
 
 # Growing the article from its kept prose.

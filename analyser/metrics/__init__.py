@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import import_module
 
-from ..document import Document
+from ..document import Document, check_length
 from ..settings import DEFAULT_SETTINGS, Settings
 from .base import Context, Family, FamilyResult, make_finding
 
@@ -56,13 +56,19 @@ def run_families(doc: Document, settings: Settings = DEFAULT_SETTINGS,
     """Run families over a document, each after those it needs, handing each one only the
     results it declared. Findings of rules the settings do not select are dropped as each
     family returns, so a downstream family sees what the user sees. ``selected`` (in run
-    order, with everything they need) defaults to every family."""
+    order, with everything they need) defaults to every family.
+
+    A document longer than ``settings.max_article_words`` words is refused first
+    (:func:`~analyser.document.check_length`, an input error): every family's cost grows
+    with the article's length."""
+    check_length(doc.word_count, settings.max_article_words)
     results: dict[str, FamilyResult] = {}
     for family in families() if selected is None else selected:
         ctx = Context(doc, settings, {n.name: results[n.name] for n in family.needs})
         result = family.measure(ctx)
         result.findings = [f for f in result.findings if settings.rule_enabled(f.code)]
         results[family.name] = result
+    doc.forget_derived()  # what the families shared (restatement terms, indexes) is done
     return results
 
 

@@ -48,6 +48,7 @@ import numpy as np
 from ..catalog import LANGUAGE_CATEGORIES
 from ..document import Document
 from ..models import Finding
+from ..tokens import lowered
 from .base import Context, Family, FamilyResult, per_1k
 from .language import FAMILY as LANGUAGE
 from .repetition import FAMILY as REPETITION
@@ -133,16 +134,22 @@ def mattr(words: Sequence[str], window: int = MATTR_WINDOW) -> float:
         return 0.0
     if n <= window:
         return len(set(words)) / n
-    last: dict[str, int] = {}
-    previous = []
-    for i, w in enumerate(words):
-        previous.append(last.get(w, -1))
-        last[w] = i
-    prev = np.array(previous, dtype=np.int64)
+    # the previous occurrence of each word, found by sorting the word ids: arrays only,
+    # as a list of a million Python ints would take ten times their memory
+    ids: dict[str, int] = {}
+    word_ids = np.fromiter((ids.setdefault(w, len(ids)) for w in words), dtype=np.int64,
+                           count=n)
+    order = np.argsort(word_ids, kind="stable")
+    same = word_ids[order[1:]] == word_ids[order[:-1]]
+    lo = np.full(n, -1, dtype=np.int64)
+    lo[order[1:][same]] = order[:-1][same]
+    lo += 1  # first window holding i but not the previous occurrence...
     pos = np.arange(n, dtype=np.int64)
-    lo = np.maximum(prev + 1, pos - window + 1)
-    hi = np.minimum(pos, n - window)
-    total = np.clip(hi - lo + 1, 0, None).sum()
+    np.maximum(lo, pos - window + 1, out=lo)  # ...nor starting before i - window + 1
+    hi = np.minimum(pos, n - window, out=pos)
+    hi -= lo
+    hi += 1
+    total = int(np.clip(hi, 0, None, out=hi).sum())
     return float(total) / ((n - window + 1) * window)
 
 
@@ -288,7 +295,7 @@ def measure(ctx: Context) -> FamilyResult:
     lang = [f for f in ctx.result(LANGUAGE).findings if f.category in LANGUAGE_CATEGORIES]
     repetition = ctx.result(REPETITION).data
     counts = count_sentences(doc, _language_spans(doc, lang), repetition.restates)
-    words = [t.text.lower() for t in doc.tokens if t.kind == "word"]
+    words = lowered(t.text for t in doc.tokens if t.kind == "word")
     own_words = doc.own_words
     lang_own = sum(1 for f in lang if not f.in_quote)
     m = mtld(words)

@@ -42,7 +42,8 @@ SEM_W_COS = 3.071
 SEM_W_LEX = 0.838
 SEM_LAMBDA = 0.7
 SEM_STRICT_COS = 0.95
-#: Earlier sentences compared with each sentence for their meaning alone, and how far back.
+#: Earlier sentences compared with each sentence for their meaning alone, and how far back
+#: (the lexical search looks back as far: restatement.search.WINDOW).
 SEM_TOP_K = 5
 SEM_WINDOW = 1000
 

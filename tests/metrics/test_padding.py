@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,15 @@ def test_mattr_by_hand():
     assert mattr(["a", "b", "a", "a"], window=2) == pytest.approx(5 / 6)
     assert mattr(["a", "b"], window=50) == 1.0  # shorter than the window: plain TTR
     assert mattr([]) == 0.0
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_mattr_is_the_mean_ttr_of_the_sliding_windows(seed):
+    rng = random.Random(seed)
+    words = [rng.choice("abcdefgh"[: rng.randint(1, 8)]) for _ in range(rng.randint(9, 120))]
+    windows = [words[i : i + 8] for i in range(len(words) - 7)]
+    expected = sum(len(set(w)) / 8 for w in windows) / len(windows)
+    assert mattr(words, window=8) == pytest.approx(expected)
 
 
 def test_compression_ratio():

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from analyser.document import parse
+from analyser.document import MAX_SENTENCE_WORDS, parse
 from analyser.metrics import readability, run_family
 from analyser.metrics.readability import count, formulas
 
@@ -142,3 +142,17 @@ def test_every_formula_is_given_per_sentence():
     assert easy["flesch_kincaid_grade"] < hard["flesch_kincaid_grade"]
     assert easy["gunning_fog"] < hard["gunning_fog"]
     assert easy["dale_chall"] < hard["dale_chall"]
+
+
+def test_a_text_without_sentence_ends_stays_on_the_formulas_scale():
+    # issue 17: a 5 MB line without punctuation was one sentence of 870,000 words and
+    # scored Flesch reading ease -895,694. Runs are cut at MAX_SENTENCE_WORDS words, so
+    # the formulas see sentences no longer than the longest the analyser counts.
+    words = "the minister said that the plan for the border would be ready soon".split()
+    text = " ".join(words[i % len(words)] for i in range(20_000))
+    scores = run_family(readability.FAMILY, parse(text)).scores
+    assert scores["words_per_sentence"] <= MAX_SENTENCE_WORDS
+    # Flesch at its hardest for such sentences: 206.835 - 1.015 * 250 - 84.6 * syllables
+    # per word (1.3 here), about -157; one sentence of 20,000 words would be about -20,000
+    assert -200 < scores["flesch_reading_ease"] < 0
+    assert 0 < scores["flesch_kincaid_grade"] < 120

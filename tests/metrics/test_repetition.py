@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import random
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -14,10 +15,13 @@ from analyser.metrics import repetition, run_family
 from analyser.metrics.repetition import NgramCounts, duplicate_fractions, gopher_scores
 from analyser.metrics.restatement import (
     MAX_CANDIDATES,
+    THRESHOLD,
+    WINDOW,
     find_restatements,
     sentence_terms,
     text_similarity,
 )
+from analyser.metrics.restatement.search import _ArticleSearch
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -332,3 +336,58 @@ def test_candidate_comparisons_are_capped():
     calls = find_restatements(terms)
     assert len(calls) == 299
     assert MAX_CANDIDATES >= 1
+
+
+# --- bounded cost on huge articles (issue 17) ---------------------------------------------
+
+
+def test_restatements_reach_back_a_window_and_verbatim_repeats_anywhere():
+    said = "Troops crossed the northern border at dawn on Tuesday, officials said."
+    again = "On Tuesday at dawn, troops crossed the northern border, officials said."
+    rng = random.Random(5)
+
+    def filler(n: int) -> list:
+        return [sentence_terms(" ".join(f"filler{rng.randrange(10**6)}" for _ in range(8)) + ".")
+                for _ in range(n)]
+
+    near = [sentence_terms(said), *filler(500), sentence_terms(again)]
+    assert [(r.index, r.of) for r in find_restatements(near)] == [(501, 0)]
+    far = [sentence_terms(said), *filler(WINDOW + 200), sentence_terms(again),
+           sentence_terms(said)]
+    assert [(r.index, r.of) for r in find_restatements(far)] == [(WINDOW + 202, 0)]
+
+
+def _postings_read_per_sentence(n: int) -> float:
+    rng = random.Random(3)
+    vocab = [f"topic{i}" for i in range(1500)]
+    terms = [sentence_terms(" ".join(rng.sample(vocab, 8)) + ".") for _ in range(n)]
+    search = _ArticleSearch(terms, None, THRESHOLD, MAX_CANDIDATES, frozenset(), None, None,
+                            None)
+    for i in range(n):
+        search.visit(i)
+    return search.visited / n
+
+
+def test_restatement_search_work_per_sentence_stops_growing():
+    # Each term retrieves only the sentences of the last WINDOW that hold it: past the
+    # window, the work per sentence no longer grows with the article (it tripled from
+    # 2,000 to 6,000 sentences when every earlier sentence could be retrieved).
+    assert _postings_read_per_sentence(6000) < 1.5 * _postings_read_per_sentence(2000)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_ngram_counts_match_a_plain_count(seed):
+    rng = random.Random(seed)
+    words = [rng.choice("abcde"[: rng.randint(1, 5)]) for _ in range(rng.randint(0, 60))]
+    grams = NgramCounts(words)
+    for n in range(1, 8):
+        plain = [tuple(words[i : i + n]) for i in range(len(words) - n + 1)]
+        tally = Counter(plain)
+        assert grams.count(n).tolist() == [tally[g] for g in plain]
+        repeated = grams.repeated(n).tolist()
+        assert repeated == [i for i, g in enumerate(plain) if tally[g] > 1]
+        keys = grams.keys(n)
+        # equal n-grams that repeat share an id, different ones never do
+        ids = {g: {int(keys[i]) for i in repeated if plain[i] == g} for g in tally if tally[g] > 1}
+        assert all(len(v) == 1 for v in ids.values())
+        assert len({next(iter(v)) for v in ids.values()}) == len(ids)

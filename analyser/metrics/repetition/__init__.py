@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...document import Document
+from ...tokens import lowered
 from ..base import Context, Family, FamilyResult
 from ..restatement import Restatement, Terms
 from .gopher import (
@@ -74,13 +75,14 @@ def measure(ctx: Context) -> FamilyResult[RepetitionData]:
     """Gopher repetition measures, repeated phrases and restatements of one article
     (restatements by meaning too when ``settings.semantic``: the optional extra)."""
     doc = ctx.doc
-    words = [t.text.lower() for t in doc.tokens if t.kind != "punct"]
+    words = lowered(t.text for t in doc.tokens if t.kind != "punct")
     ngrams = NgramCounts(words)
     scores = gopher_scores(doc.text, words, [doc.text[p.start : p.end] for p in doc.paragraphs],
                            ngrams)
+    spans = phrase_spans(doc, words, ngrams)
+    del ngrams  # a long article's n-gram tables go before its restatement terms come
     terms = sentence_terms(doc)
     found = document_restatements(doc, terms, ctx.settings.semantic)
-    spans = phrase_spans(doc, words, ngrams)
     findings = repeated_phrases(doc, words=words, spans=spans) + restatement_findings(doc, found)
     scores.update(_counts(doc, found, spans, len(words)))
     sentence_values = _sentence_values(doc, found, terms)

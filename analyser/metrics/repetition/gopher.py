@@ -26,14 +26,18 @@ without lines or words scores 0.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
-from itertools import compress
+
+import numpy as np
 
 from ...document import split_blocks
 
 TOP_NGRAMS = (2, 3, 4)
 DUP_NGRAMS = (5, 6, 7, 8, 9, 10)
+#: NgramCounts keeps the tables of n-grams up to this n once built (the top n-gram
+#: measures and the phrase search read them); a longer level's only until the next is
+#: built from it, so a long text holds a few levels at a time, not ten.
+KEPT_LEVELS = max(TOP_NGRAMS)
 
 
 def duplicate_fractions(items: Sequence[str]) -> tuple[float, float]:
@@ -56,68 +60,65 @@ class NgramCounts:
     """How often each word n-gram of a word list occurs, at every position, for any n.
 
     Counted level by level: an n-gram occurs twice only where the (n-1)-grams starting
-    at its first and its second word both do, so above bigrams only those positions are
-    looked at (a handful in most articles). Exact: n-grams are compared as keys, not
-    hashed into numbers.
+    at its first and its second word both do, so above unigrams only those positions are
+    looked at. Each n-gram gets an integer id (equal n-grams, equal ids): the id of its
+    first n-1 words and its last word, made dense by sorting, so the counts are exact
+    (ids are compared, never hashes) and memory is a few numpy arrays per level, however
+    long the text.
     """
 
     def __init__(self, words: Sequence[str]) -> None:
         self.words = words
-        self.lengths = list(map(len, words))
-        self.total = sum(self.lengths)
-        self._keys: dict[int, list] = {}
-        self._counts: dict[int, list[int]] = {}
-        self._dups: dict[int, list[int]] = {}
+        ids: dict[str, int] = {}
+        self._ids = np.fromiter((ids.setdefault(w, len(ids)) for w in words), dtype=np.int32,
+                                count=len(words))
+        self._vocabulary = max(len(ids), 1)
+        self.lengths = np.fromiter(map(len, words), dtype=np.int32, count=len(words))
+        self.total = int(self.lengths.sum(dtype=np.int64))
+        #: per level: the id of the n-gram at each position (-1 where it cannot repeat),
+        #: and whether it repeats
+        self._keys: dict[int, np.ndarray] = {}
+        self._repeats: dict[int, np.ndarray] = {}
 
     def _level(self, n: int) -> None:
-        if n in self._counts:
+        if n in self._keys:
             return
-        words = self.words
-        m = len(words) - n + 1
-        if m <= 0:
-            keys: list = []
-            counts: list[int] = []
-            dups: list[int] = []
-        elif n <= 2:
-            keys = list(words) if n == 1 else list(zip(words, words[1:], strict=False))
-            tally = Counter(keys)
-            counts = list(map(tally.__getitem__, keys))
-            dups = list(compress(range(m), map((1).__lt__, counts)))
+        m = max(0, len(self.words) - n + 1)
+        if n == 1:
+            keys = self._ids
+            repeats = np.bincount(keys, minlength=1)[keys] > 1
         else:
-            keys, counts, dups = self._extend(n, m)
-        self._keys[n], self._counts[n], self._dups[n] = keys, counts, dups
+            self._level(n - 1)
+            below = self._repeats[n - 1]  # the (n-1)-grams at i and i + 1 both repeat
+            cand = np.flatnonzero(below[:m] & below[1 : m + 1])
+            pairs = (self._keys[n - 1][cand].astype(np.int64) * self._vocabulary
+                     + self._ids[cand + n - 1])
+            _, ids, tally = np.unique(pairs, return_inverse=True, return_counts=True)
+            keys = np.full(m, -1, dtype=np.int32)
+            keys[cand] = ids
+            repeats = np.zeros(m, dtype=bool)
+            repeats[cand] = tally[ids] > 1
+            if n - 1 > KEPT_LEVELS:  # built from, and not read again
+                del self._keys[n - 1], self._repeats[n - 1]
+        self._keys[n], self._repeats[n] = keys, repeats
 
-    def _extend(self, n: int, m: int) -> tuple[list, list[int], list[int]]:
-        """(keys, counts, repeated positions) of the n-grams (n > 2), from the n-1 level."""
-        self._level(n - 1)
-        words = self.words
-        prev_keys, prev_counts = self._keys[n - 1], self._counts[n - 1]
-        cand = [i for i in self._dups[n - 1] if i < m and prev_counts[i + 1] > 1]
-        cand_keys = [(prev_keys[i], words[i + n - 1]) for i in cand]
-        tally = Counter(cand_keys)
-        keys: list = [None] * m  # a key only where the n-gram may repeat
-        counts = [1] * m
-        dups = []
-        for i, key in zip(cand, cand_keys, strict=True):
-            keys[i] = key
-            c = counts[i] = tally[key]
-            if c > 1:
-                dups.append(i)
-        return keys, counts, dups
-
-    def count(self, n: int) -> list[int]:
+    def count(self, n: int) -> np.ndarray:
         """Per start position, how often the n-gram there occurs in the whole list."""
         self._level(n)
-        return self._counts[n]
+        keys = self._keys[n]
+        counts = np.ones(len(keys), dtype=np.int64)
+        known = keys >= 0
+        counts[known] = np.bincount(keys[known])[keys[known]]
+        return counts
 
-    def repeated(self, n: int) -> list[int]:
+    def repeated(self, n: int) -> np.ndarray:
         """The start positions (ascending) of n-grams that occur more than once."""
         self._level(n)
-        return self._dups[n]
+        return np.flatnonzero(self._repeats[n])
 
-    def keys(self, n: int) -> list:
-        """Per start position, a key of the n-gram there: equal n-grams that occur more
-        than once have equal keys (others may have None)."""
+    def keys(self, n: int) -> np.ndarray:
+        """Per start position, an id of the n-gram there: equal n-grams that occur more
+        than once have equal ids (others have -1)."""
         self._level(n)
         return self._keys[n]
 
@@ -125,13 +126,13 @@ class NgramCounts:
         """Characters of the most frequent word n-gram times its count, over all word
         characters."""
         counts = self.count(n)
-        if not counts or self.total == 0:
+        if not len(counts) or self.total == 0:
             return 0.0
-        best = max(counts)
+        i = int(np.argmax(counts))  # ties: the n-gram that occurs first, as Counter would pick
+        best = int(counts[i])
         if best <= 1:
             return 0.0
-        i = counts.index(best)  # ties: the n-gram that occurs first, as Counter would pick
-        return min(1.0, sum(self.lengths[i : i + n]) * best / self.total)
+        return min(1.0, int(self.lengths[i : i + n].sum(dtype=np.int64)) * best / self.total)
 
     def dup_char_ratio(self, n: int) -> float:
         """Characters of words covered by any n-gram occurring twice or more, over all
@@ -140,13 +141,12 @@ class NgramCounts:
         if len(self.words) < n or self.total == 0:
             return 0.0
         dups = self.repeated(n)
-        if not dups:
+        if not len(dups):
             return 0.0
-        covered = bytearray(len(self.words))
-        run = b"\x01" * n
-        for i in dups:
-            covered[i : i + n] = run
-        return sum(compress(self.lengths, covered)) / self.total
+        covered = np.zeros(len(self.words), dtype=bool)
+        for k in range(n):
+            covered[dups + k] = True
+        return int(self.lengths[covered].sum(dtype=np.int64)) / self.total
 
 
 def gopher_scores(

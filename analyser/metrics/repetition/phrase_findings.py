@@ -36,11 +36,16 @@ def repeated_phrases(
     holds any of its 3-grams; the first occurrence links to the next sentence that
     repeats it. At most ``limit`` findings, in text order."""
     spans = phrase_spans(doc, words) if spans is None else spans
-    where: dict[tuple, list[int]] = {}  # 3-gram key -> sentences, in order
+    # only the reported spans' 3-grams and phrases are looked up: a long text repeated
+    # whole has a million of them
+    shown = {g for sp in spans[:limit] for g in sp.grams}
+    where: dict[int, list[int]] = {}  # 3-gram key -> sentences, in order
     for sp in spans:
         for g in sp.grams:
-            where.setdefault(g, []).append(sp.sentence)
-    copies = Counter(phrase_key(doc, sp) for sp in spans)
+            if g in shown:
+                where.setdefault(g, []).append(sp.sentence)
+    phrases = {phrase_key(doc, sp) for sp in spans[:limit]}
+    copies = Counter(k for k in (phrase_key(doc, sp) for sp in spans) if k in phrases)
     rule = rule_by_code("RPT001")
     findings: list[Finding] = []
     for sp in spans[:limit]:
@@ -50,7 +55,7 @@ def repeated_phrases(
     return findings
 
 
-def _link(doc: Document, sp: PhraseSpan, where: dict[tuple, list[int]],
+def _link(doc: Document, sp: PhraseSpan, where: dict[int, list[int]],
           copies: Counter) -> tuple[int, str, dict[str, object]]:
     """(related sentence, message template, its values) of one occurrence: a repeat
     points back at the first occurrence, the first occurrence at the next one."""

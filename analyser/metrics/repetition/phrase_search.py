@@ -13,12 +13,17 @@ doing its job) do not. Every occurrence is a :class:`PhraseSpan`, the first incl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import chain, compress
+
+import numpy as np
 
 from ...document import Document
 from ...resources import is_stopword
+from ...tokens import lowered
 from ..restatement import data_words, non_content_words, word_term
 from .gopher import NgramCounts
 
@@ -37,7 +42,9 @@ class PhraseSpan:
     sentence: int
     start: int
     end: int
-    grams: list[tuple]  # keys of its 3-grams (NgramCounts.keys), which link occurrences
+    #: ids of its 3-grams (NgramCounts.keys), which link occurrences: an int array, as a
+    #: text repeated whole has a phrase span in every sentence
+    grams: Sequence[int]
 
 
 @lru_cache(maxsize=1)
@@ -97,53 +104,76 @@ def phrase_spans(
     """Every occurrence (the first included) of a content phrase that comes back in a
     later paragraph: word 3-grams inside one sentence and between punctuation marks,
     merged where they overlap. ``words``: the lower-cased word and number tokens;
-    ``ngrams``: their :class:`~.gopher.NgramCounts`."""
+    ``ngrams``: their :class:`~.gopher.NgramCounts`.
+
+    The repeated 3-grams are handled as numpy arrays of positions and ids, grouped by
+    sorting, so that a text repeated whole (every 3-gram a repeat) costs a few arrays,
+    not a Python object per occurrence."""
     toks = doc.tokens
-    widx = [k for k, t in enumerate(toks) if t.kind != "punct"]
-    low = list(words) if words is not None else [toks[k].text.lower() for k in widx]
-    if len(low) < PHRASE_N:
+    widx = np.fromiter((k for k, t in enumerate(toks) if t.kind != "punct"), dtype=np.int64)
+    if len(widx) < PHRASE_N:
         return []
-    grams = NgramCounts(low) if ngrams is None else ngrams
+    if ngrams is None:
+        ngrams = NgramCounts(list(words) if words is not None
+                             else lowered(toks[k].text for k in widx.tolist()))
     roles = _WordRoles(doc)
-    hits = _content_hits(doc, roles, widx, _unbroken_repeats(grams, widx))
-    spans = [sp for si in sorted(hits) for sp in _merged_spans(doc, roles, widx, si, hits[si])]
+    pos, keys = _unbroken_repeats(ngrams, widx)
+    accepted = _content_hits(doc, roles, widx, pos, keys)
+    spans: list[PhraseSpan] = []
+    for sentence, hits in _by_sentence(doc, widx, pos[accepted], keys[accepted]):
+        spans += _merged_spans(doc, roles, widx, sentence, hits)
     return _without_lone(doc, spans)
 
 
-def _unbroken_repeats(grams: NgramCounts, widx: Sequence[int]) -> dict[tuple, list[int]]:
-    """The word positions of every 3-gram seen more than once, by its key, where no
-    punctuation breaks it."""
+def _unbroken_repeats(grams: NgramCounts, widx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(word positions, 3-gram ids) of every 3-gram seen more than once where no
+    punctuation breaks it, grouped by id (positions ascending inside a group)."""
     n = PHRASE_N
-    keys = grams.keys(n)
-    occ: dict[tuple, list[int]] = {}
-    for i in grams.repeated(n):
-        if widx[i + n - 1] - widx[i] == n - 1:
-            occ.setdefault(keys[i], []).append(i)
-    return occ
+    pos = grams.repeated(n).astype(np.int64)
+    pos = pos[widx[pos + n - 1] - widx[pos] == n - 1]
+    keys = grams.keys(n)[pos].astype(np.int64)
+    order = np.argsort(keys, kind="stable")
+    return pos[order], keys[order]
 
 
-def _content_hits(
-    doc: Document, roles: _WordRoles, widx: Sequence[int], occ: dict[tuple, list[int]]
-) -> dict[int, list[tuple[int, tuple]]]:
-    """Per sentence, the (word position, 3-gram key) of the 3-grams that occur in two
-    paragraphs or more with a content word in at least one occurrence."""
+def _content_hits(doc: Document, roles: _WordRoles, widx: np.ndarray, pos: np.ndarray,
+                  keys: np.ndarray) -> np.ndarray:
+    """Which of the grouped occurrences (``pos``, ``keys``) count: their 3-gram occurs
+    in two paragraphs or more, with a content word in at least one occurrence."""
+    accepted = np.zeros(len(pos), dtype=bool)
+    if not len(pos):
+        return accepted
     toks, sentences = doc.tokens, doc.sentences
-    hits: dict[int, list[tuple[int, tuple]]] = {}
-    for g, positions in occ.items():
-        if len(positions) < 2:
-            continue
-        paras = {sentences[toks[widx[i]].sentence].paragraph for i in positions}
-        if len(paras) < 2:
-            continue
-        if any(roles.count(widx[i : i + PHRASE_N])[0] >= 1 for i in positions):
-            for i in positions:
-                hits.setdefault(toks[widx[i]].sentence, []).append((i, g))
-    return hits
+    para = np.fromiter((sentences[toks[k].sentence].paragraph for k in widx[pos].tolist()),
+                       dtype=np.int64, count=len(pos))
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    ends = np.r_[starts[1:], len(keys)]
+    spread = np.maximum.reduceat(para, starts) != np.minimum.reduceat(para, starts)
+    for a, b in zip(starts[spread].tolist(), ends[spread].tolist(), strict=True):
+        if any(roles.count(widx[i : i + PHRASE_N].tolist())[0] >= 1
+               for i in pos[a:b].tolist()):
+            accepted[a:b] = True
+    return accepted
+
+
+def _by_sentence(doc: Document, widx: np.ndarray, pos: np.ndarray,
+                 keys: np.ndarray) -> Iterator[tuple[int, list[tuple[int, int]]]]:
+    """The (word position, 3-gram id) hits of each sentence, sentence by sentence."""
+    if not len(pos):
+        return
+    toks = doc.tokens
+    sentence = np.fromiter((toks[k].sentence for k in widx[pos].tolist()), dtype=np.int64,
+                           count=len(pos))
+    order = np.lexsort((pos, sentence))
+    pos, keys, sentence = pos[order], keys[order], sentence[order]
+    starts = np.flatnonzero(np.r_[True, sentence[1:] != sentence[:-1]]).tolist()
+    for a, b in zip(starts, [*starts[1:], len(pos)], strict=True):
+        yield int(sentence[a]), list(zip(pos[a:b].tolist(), keys[a:b].tolist(), strict=True))
 
 
 def _merged_spans(
-    doc: Document, roles: _WordRoles, widx: Sequence[int], sentence: int,
-    hits: list[tuple[int, tuple]],
+    doc: Document, roles: _WordRoles, widx: np.ndarray, sentence: int,
+    hits: list[tuple[int, int]],
 ) -> list[PhraseSpan]:
     """The phrases of one sentence: its overlapping 3-grams merged into runs, kept when
     they hold enough content words and no more name words than content words."""
@@ -158,9 +188,11 @@ def _merged_spans(
     toks = doc.tokens
     out: list[PhraseSpan] = []
     for a, b, gs in run:
-        content, names = roles.count(widx[a:b])
+        ks = widx[a:b].tolist()
+        content, names = roles.count(ks)
         if content >= MIN_PHRASE_CONTENT and content >= names:
-            out.append(PhraseSpan(sentence, toks[widx[a]].start, toks[widx[b - 1]].end, gs))
+            out.append(PhraseSpan(sentence, toks[ks[0]].start, toks[ks[-1]].end,
+                                  array("l", gs)))
     return out
 
 
@@ -168,12 +200,20 @@ def _without_lone(doc: Document, spans: list[PhraseSpan]) -> list[PhraseSpan]:
     """The spans whose phrase still has a kept occurrence in another paragraph: dropping
     a phrase can leave another one alone, so repeat until nothing changes."""
     sentences = doc.sentences
-    while True:
-        paras: dict[tuple, set[int]] = {}
-        for sp in spans:
-            for g in sp.grams:
-                paras.setdefault(g, set()).add(sentences[sp.sentence].paragraph)
-        kept = [sp for sp in spans if any(len(paras[g]) > 1 for g in sp.grams)]
-        if len(kept) == len(spans):
+    while spans:
+        lengths = np.fromiter(map(len, (sp.grams for sp in spans)), dtype=np.int64,
+                              count=len(spans))
+        grams = np.fromiter(chain.from_iterable(sp.grams for sp in spans), dtype=np.int64,
+                            count=int(lengths.sum()))
+        paras = np.repeat(np.fromiter((sentences[sp.sentence].paragraph for sp in spans),
+                                      dtype=np.int64, count=len(spans)), lengths)
+        lowest = np.full(int(grams.max()) + 1, np.iinfo(np.int64).max)
+        highest = np.full(len(lowest), -1)
+        np.minimum.at(lowest, grams, paras)
+        np.maximum.at(highest, grams, paras)
+        elsewhere = (lowest != highest)[grams]  # the 3-gram is kept in another paragraph
+        keep = np.logical_or.reduceat(elsewhere, np.r_[0, np.cumsum(lengths)[:-1]])
+        if keep.all():
             return spans
-        spans = kept
+        spans = list(compress(spans, keep.tolist()))
+    return spans

@@ -6,6 +6,7 @@ short lines and lists.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import overload
 
 from ...document import Document
 from ...models import Finding
@@ -13,6 +14,7 @@ from ...rules import rule_by_code
 from ..base import make_finding
 from ..restatement import (
     SHORT_WORDS,
+    WINDOW,
     Restatement,
     Terms,
     find_restatements,
@@ -27,20 +29,53 @@ MAX_RESTATEMENT_FINDINGS = 100
 RESTATE_KINDS = frozenset({"prose", "list_item", "table_row", "heading"})
 #: Block kinds that make lists: consecutive blocks of one of these kinds are one list.
 LIST_KINDS = frozenset({"list_item", "table_row"})
+#: Sentence terms kept built (:class:`SentenceTerms`): the restatement search reads the
+#: current sentence and the ``WINDOW`` before it, in order.
+KEEP_TERMS = 2 * WINDOW
 
 
-def sentence_terms(doc: Document) -> list[Terms]:
-    """The restatement terms of every sentence of the document (computed once per
+def sentence_terms(doc: Document) -> SentenceTerms:
+    """The restatement terms of every sentence of the document (one sequence per
     document: the padding family reads them too)."""
-    return doc.derived("restatement_terms", _sentence_terms)
+    return doc.derived("restatement_terms", SentenceTerms)
 
 
-def _sentence_terms(doc: Document) -> list[Terms]:
-    infos = token_infos(doc.tokens)
-    return [
-        terms_of_infos([x for x in infos[s.token_start : s.token_end] if x is not None])
-        for s in doc.sentences
-    ]
+class SentenceTerms(Sequence[Terms]):
+    """The :class:`Terms` of each sentence of a document, built when first read.
+
+    The last ``KEEP_TERMS`` built are kept (every sentence of an ordinary article, and a
+    long one's search window); an older one is built again if read again. A sentence's
+    terms and the sets its comparisons build take a few kilobytes: kept for every
+    sentence of a 10 MB text, they would take more memory than its tokens.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self._infos = token_infos(doc.tokens)
+        self._spans = [(s.token_start, s.token_end) for s in doc.sentences]
+        self._built: dict[int, Terms] = {}  # in the order built, oldest first
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    @overload
+    def __getitem__(self, i: int) -> Terms: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Terms]: ...
+
+    def __getitem__(self, i: int | slice) -> Terms | list[Terms]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        terms = self._built.get(i)
+        if terms is None:
+            a, b = self._spans[i]
+            terms = terms_of_infos([x for x in self._infos[a:b] if x is not None])
+            self._built[i] = terms
+            if len(self._built) > KEEP_TERMS:
+                del self._built[next(iter(self._built))]
+        return terms
 
 
 def name_terms(doc: Document, terms: Sequence[Terms]) -> frozenset[str]:
@@ -51,8 +86,8 @@ def name_terms(doc: Document, terms: Sequence[Terms]) -> frozenset[str]:
     caps: set[str] = set()
     lower: set[str] = set()
     for t in terms:
-        caps |= t.names
-        lower |= t.lowered
+        caps.update(t.names)
+        lower.update(t.lowered)
     return frozenset(caps - lower)
 
 

@@ -26,13 +26,13 @@ from .model import (
     text_probability,
     text_similarity,
 )
-from .search import MAX_CANDIDATES, Restatement, find_restatements
+from .search import MAX_CANDIDATES, WINDOW, Restatement, find_restatements
 from .terms import Terms, sentence_terms, terms_of, terms_of_infos, tokenize
 from .wordlists import data_words, non_content_words
 from .words import TokenInfo, token_infos, word_term
 
 __all__ = [
-    "MAX_CANDIDATES", "SHORT_WORDS", "THRESHOLD", "Restatement", "Terms", "TokenInfo",
+    "MAX_CANDIDATES", "SHORT_WORDS", "THRESHOLD", "WINDOW", "Restatement", "Terms", "TokenInfo",
     "data_words", "features", "find_restatements", "lexical_scores", "non_content_words",
     "probability", "scores", "sentence_terms", "similarity", "substantive_overlap",
     "terms_of", "terms_of_infos", "text_probability", "text_similarity", "token_infos",

@@ -4,15 +4,18 @@ Each restating sentence links to the sentence that *first* said it: among the ea
 sentences that pass the model (:mod:`.model`) and the guard (:mod:`.guard`), those that do
 not themselves restate an earlier one are preferred (a second telling links to the first
 telling, not to its own summary of it); verbatim repeats link to their first occurrence
-directly. An inverted index over guard terms means only sentence pairs that share a term
-are compared, a term retrieves at most the last ``MAX_POSTINGS`` sentences holding it,
-and each sentence is compared in full with at most ``MAX_CANDIDATES`` earlier sentences
-(those sharing the most term weight): linear in the article's length.
+directly, however far back. Otherwise a sentence restates only one of the last ``WINDOW``
+sentences. An inverted index over guard terms means only sentence pairs that share a term
+are compared, a term retrieves at most the last ``MAX_POSTINGS`` sentences holding it
+within the window, and each sentence is compared in full with at most ``MAX_CANDIDATES``
+earlier sentences (those sharing the most term weight): linear in the article's length,
+with a per-sentence cost that stops growing once an article is longer than the window.
 """
 
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +32,12 @@ MAX_CANDIDATES = 40
 #: A term retrieves candidates among the last this-many sentences that hold it (it still
 #: counts in the similarity); keeps the index near-linear on huge articles.
 MAX_POSTINGS = 200
+#: A sentence restates only one of the last this-many sentences (a verbatim repeat links to
+#: its first occurrence wherever it is), as the semantic search looks back as far: about
+#: 20,000 words, longer than any ordinary article, so only a huge text is searched in a
+#: window. Without it a term common in a huge text retrieves its full ``MAX_POSTINGS`` for
+#: every sentence, and the cost per sentence grows tenfold before it levels off.
+WINDOW = sem.SEM_WINDOW
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +69,12 @@ def find_restatements(
     table rows), or None: sentences of one list never restate each other unless verbatim.
 
     A verbatim repeat (same word stems in the same order) links to its first occurrence
-    directly. Otherwise only pairs sharing a guard term are compared (inverted index), a
-    term retrieves only the last ``MAX_POSTINGS`` sentences holding it, and each sentence
-    is compared with at most ``max_candidates`` earlier sentences, those sharing the most
-    guard weight. Cost is O(sentences * (MAX_POSTINGS * terms + max_candidates * terms))
-    at worst, linear in the article's length.
+    directly. Otherwise only pairs sharing a guard term within the last ``WINDOW``
+    sentences are compared (inverted index), a term retrieves only the last
+    ``MAX_POSTINGS`` sentences holding it, and each sentence is compared with at most
+    ``max_candidates`` earlier sentences, those sharing the most guard weight. Cost is
+    O(sentences * (MAX_POSTINGS * terms + max_candidates * terms)) at worst, linear in
+    the article's length.
 
     ``embeddings`` (one unit-length row per sentence, from :mod:`..semantic`) adds meaning:
     each sentence is also compared with its ``SEM_TOP_K`` closest earlier sentences, pairs
@@ -96,10 +106,14 @@ class _ArticleSearch:
         self.short = short
         self.groups = [None] * len(terms) if groups is None else groups
         self.embeddings = embeddings
+        self.totals = [t.guard_total for t in terms]
         self.index: dict[str, list[int]] = defaultdict(list)  # guard term -> sentences
         self.exact: dict[tuple[str, ...], int] = {}  # word stems -> first sentence
         self.found: list[Restatement] = []
         self.restating: set[int] = set()
+        #: Postings read from the index so far: the search's unit of work, which grows
+        #: in proportion to the article's length.
+        self.visited = 0
 
     def visit(self, i: int) -> None:
         """Link sentence ``i`` to the sentence it restates, if any, then index it."""
@@ -143,19 +157,24 @@ class _ArticleSearch:
         for those that can still pass the guard and are not in ``i``'s list."""
         shared: dict[int, float] = defaultdict(float)
         index = self.index
+        lo = i - WINDOW
         for t, w in self.terms[i].guard.items():
             post = index.get(t)
             if post:
-                for j in post[-MAX_POSTINGS:]:
+                start = max(0, len(post) - MAX_POSTINGS)
+                if post[start] < lo:
+                    start = bisect_left(post, lo, start)
+                self.visited += len(post) - start
+                for j in post[start:]:
                     shared[j] += w
         # the shared guard weight gives the guard's weighted Jaccard: pairs below
         # MIN_CONTENT cannot pass the guard, skip them
-        total = self.terms[i].guard_total
-        terms, groups = self.terms, self.groups
+        totals, groups = self.totals, self.groups
+        total = totals[i]
         group = groups[i]
         return {
             j: w for j, w in shared.items()
-            if w >= MIN_CONTENT * (total + terms[j].guard_total - w)
+            if w >= MIN_CONTENT * (total + totals[j] - w)
             and (group is None or groups[j] != group)
         }
 

@@ -94,7 +94,13 @@ class TokenInfo(NamedTuple):
     case: int  # NUMBER, LOWER (written in lower case), CAPITAL or OTHER
 
 
-@lru_cache(maxsize=300_000)
+#: Surface forms whose TokenInfo is kept (about 1.4 kB each, its trigram set included): the
+#: whole vocabulary of a large corpus (the BBC corpus has 38,931 forms), while a text of
+#: a million distinct "words" cannot hold more than about 140 MB in the cache.
+INFO_CACHE = 100_000
+
+
+@lru_cache(maxsize=INFO_CACHE)
 def token_info(text: str, kind: str) -> TokenInfo:
     """The :class:`TokenInfo` of one token.
 
@@ -122,7 +128,7 @@ def token_info(text: str, kind: str) -> TokenInfo:
 #: token_info by surface form (a form's kind never changes: the tokenizer decides it from
 #: the characters); a plain dict lookup is cheaper than lru_cache's two-argument key.
 _INFO: dict[str, TokenInfo] = {}
-_INFO_MAX = 300_000
+_INFO_MAX = INFO_CACHE
 
 
 def cached_info(text: str, kind: str) -> TokenInfo:

@@ -35,6 +35,6 @@ def pytest_terminal_summary(terminalreporter) -> None:
         return
     terminalreporter.write_line(
         f"fuzz ({MODE_VARIABLE}={mode()}): {sum(examples_run.values()):,} examples across "
-        f"{len(examples_run)} targets in {_seconds[0]:.0f} s")
+        f"{len(examples_run)} targets; the tests in tests/fuzz ran {_seconds[0]:.0f} s")
     for name, n in sorted(examples_run.items()):
         terminalreporter.write_line(f"  {n:>7,}  {name}")

@@ -25,8 +25,8 @@ MODE_VARIABLE = "ANALYSER_FUZZ"
 MODES = ("ci", "long")
 #: Hypothesis profiles by mode; ``max_examples`` is per unit of a target's weight.
 PROFILES: dict[str, dict[str, Any]] = {
-    "ci": {"max_examples": 12, "derandomize": True, "database": None},
-    "long": {"max_examples": 1000, "print_blob": True},
+    "ci": {"max_examples": 10, "derandomize": True, "database": None},
+    "long": {"max_examples": 700, "print_blob": True},
 }
 #: Every fuzz target draws large inputs and runs the whole pipeline: no deadline, and no
 #: complaint that the data is large or slow to generate.

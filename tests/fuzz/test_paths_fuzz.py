@@ -64,7 +64,7 @@ def base(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("paths-fuzz")
 
 
-@fuzz(weight=0.5, pages=st.lists(PAGE, max_size=8), manifest=MANIFEST,
+@fuzz(weight=1, pages=st.lists(PAGE, max_size=8), manifest=MANIFEST,
       jsonl=st.none() | jsonl_file(), table=st.none() | csv_file(),
       ignored=st.lists(st.sampled_from(IGNORED), max_size=3))
 def test_a_folder_of_hostile_files(base, pages, manifest, jsonl, table, ignored):

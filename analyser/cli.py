@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 import traceback
 import warnings
@@ -34,8 +35,18 @@ REPO_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 REPORT_BUGS = "this is a bug in analyser; please report it"
 
 
+#: Characters that would break a message's one line or drive the terminal (control
+#: characters, line and paragraph separators): shown escaped, as Python writes them.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(message: object) -> str:
+    """``message`` as one safe line: control characters in an input's name escaped."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], str(message))
+
+
 def _warn(message, category, filename, lineno, file=None, line=None) -> None:
-    print(f"analyser: warning: {message}", file=sys.stderr)
+    print(f"analyser: warning: {one_line(message)}", file=sys.stderr)
 
 
 def default_inputs(paths: Sequence[str]) -> list[str]:
@@ -49,7 +60,7 @@ def default_inputs(paths: Sequence[str]) -> list[str]:
 
 
 def _print_error(err) -> None:
-    print(f"analyser: error: {err}", file=sys.stderr)
+    print(f"analyser: error: {one_line(err)}", file=sys.stderr)
 
 
 def _resolver(args) -> SettingsResolver:
@@ -90,10 +101,13 @@ def _files_read(inputs: Sequence[str], config: str | None, follow_links: bool = 
     walked as ingest walks them), the ``sources.csv`` beside each page, the house-style file
     given, and standard input (its descriptor) when it is read."""
     from .ingest.manifest import MANIFEST_NAME
-    from .ingest.sources import expand
+    from .ingest.sources import IngestError, expand
 
     files: list = [config] if config else []
-    for item, path, _ in expand(list(inputs), follow_links=follow_links):
+    for found in expand(list(inputs), follow_links=follow_links):
+        if isinstance(found, IngestError):  # reported when the inputs are read
+            continue
+        item, path, _ = found
         if item == "-":
             files.append(0)
         elif path is not None:
@@ -285,10 +299,11 @@ def cmd_check(args) -> int:
                          jobs=args.jobs, on_error=lambda p, m: _print_error(f"{p}: {m}"),
                          follow_links=args.follow_links)
     for path, reason in result.skipped:
-        print(f"analyser: note: {path}: {reason}", file=sys.stderr)
+        print(one_line(f"analyser: note: {path}: {reason}"), file=sys.stderr)
     for f in result.files:
         for line, col, message in f.directive_problems:
-            print(f"analyser: warning: {f.path}:{line}:{col}: {message}", file=sys.stderr)
+            print(one_line(f"analyser: warning: {f.path}:{line}:{col}: {message}"),
+                  file=sys.stderr)
     print(render(result, args.format, statistics=args.statistics))
     status = result.exit_status
     return EXIT_OK if args.exit_zero and status == EXIT_FINDINGS else status

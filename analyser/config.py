@@ -326,6 +326,15 @@ def _cli_codes(option: str, value: str | None, extra: Sequence[str] = ()) -> tup
     return tuple(out)
 
 
+def _exists(path: Path) -> bool:
+    """Whether ``path`` exists; a name the system cannot even look up (too long) does not
+    (ingest reports that input in its own line)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 class SettingsResolver:
     """The settings for each input of one command-line run.
 
@@ -357,9 +366,9 @@ class SettingsResolver:
             return self._by_file[None]
         text = str(path) if path is not None else "-"
         start = Path.cwd() if text in ("-", "<stdin>") or "://" in text else Path(text)
-        if not start.exists() and "#" in text:  # a corpus row: "corpus.jsonl#12"
+        if not _exists(start) and "#" in text:  # a corpus row: "corpus.jsonl#12"
             start = Path(text.rsplit("#", 1)[0])
-        if not start.exists():
+        if not _exists(start):
             start = Path.cwd()
         found = find_config(start)
         key = str(found) if found else None

@@ -83,8 +83,17 @@ def expand(inputs: Sequence[str], *, follow_links: bool = False
         if item == "-" or _url_scheme(item):
             yield item, None, None
             continue
+        if not item:  # Path("") would be the current folder
+            yield IngestError(item, "no such file or folder", UnreadableInputError.kind)
+            continue
         path = Path(item)
-        if not path.is_dir():
+        try:
+            is_folder = path.is_dir()
+        except OSError as exc:  # a name too long for the system, and the like
+            yield IngestError(item, f"cannot read: {exc.strerror or exc}",
+                              UnreadableInputError.kind)
+            continue
+        if not is_folder:
             yield item, path, None
             continue
         found: list[Path] = []

@@ -155,7 +155,8 @@ def mattr(words: Sequence[str], window: int = MATTR_WINDOW) -> float:
 
 def compression_ratio(text: str) -> float:
     """zlib-compressed size over raw UTF-8 size (0 for an empty text)."""
-    raw = text.encode("utf-8")
+    # a lone surrogate (valid in a JSON string) has no UTF-8 form: keep its code unit
+    raw = text.encode("utf-8", "surrogatepass")
     return len(zlib.compress(raw, 9)) / len(raw) if raw else 0.0
 
 

@@ -48,9 +48,6 @@ def test_a_deeply_nested_row_is_one_row_error(tmp_path):
     assert isinstance(items[1], IngestError)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 17: a JSONL row whose text escapes a lone "
-                   "surrogate ('\\ud800', valid JSON) is an internal error when analysed "
-                   "(UnicodeEncodeError), not a row error")
 def test_a_row_with_a_lone_surrogate_is_analysed_or_one_row_error(tmp_path):
     path = tmp_path / "corpus.jsonl"
     path.write_text(UNFIXED_JSONL_ROWS["lone surrogate"] + '\n{"text": "Second row."}\n',
@@ -80,9 +77,6 @@ def test_a_broken_csv_header_is_one_error_line(tmp_path):
     check_record(items[0])
 
 
-@pytest.mark.xfail(strict=True, reason="issue 17: a lone surrogate in the text given to "
-                   "analyse_text raises UnicodeEncodeError (metrics/padding.py "
-                   "compression_ratio encodes the text), not an InputError")
 @pytest.mark.parametrize("clean", [False, True])
 def test_a_lone_surrogate_is_analysed_or_refused_as_input(clean):
     text = ("The minister said the plan was done \ud800 today. It was a long day for the "

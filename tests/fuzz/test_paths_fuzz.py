@@ -15,6 +15,7 @@ from .hostile import article_text, csv_file, encode, html_page, jsonl_file
 from .invariants import check_analysis, check_record
 from .schedule import fuzz
 from .test_corpus_fuzz import csv_rows, jsonl_rows
+from .test_corpus_fuzz import records as records_of
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")  # "not UTF-8", manifests
 
@@ -79,10 +80,12 @@ def test_a_folder_of_hostile_files(base, pages, manifest, jsonl, table, ignored)
         if manifest is not None:
             _write(folder, "sources.csv", manifest)
         if jsonl is not None:
-            expected[str(_write(folder, "corpus.jsonl", jsonl[0]))] = jsonl_rows(jsonl[0])
+            path = _write(folder, "corpus.jsonl", jsonl[0])
+            expected[str(path)] = records_of(jsonl_rows(jsonl[0]))
         if table is not None:
             rows = csv_rows(table[0])
-            expected[str(_write(folder, "table.csv", table[0]))] = 1 if rows is None else rows
+            path = _write(folder, "table.csv", table[0])
+            expected[str(path)] = 1 if rows is None else records_of(rows)
         corpus = analyse_paths([str(folder)])
         for error in corpus.errors:
             check_record(error)

@@ -217,7 +217,9 @@ def _metadata(tree: Any, url: str | None) -> Any:
 
     try:
         return extract_metadata(tree, default_url=url, extensive=False)
-    except (ValueError, TypeError, AttributeError):
+    # AssertionError: htmldate's cleaner asserts on some <svg>/<math> markup; metadata is a
+    # nicety, the article text does not depend on it
+    except (ValueError, TypeError, AttributeError, AssertionError):
         return None
 
 

@@ -128,8 +128,9 @@ def _jsonl_rows(path: Path, encoding: str) -> Iterator[tuple[int, dict | InputEr
                 continue
             try:
                 row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield i, DecodeError(f"line {i}: invalid JSON ({exc.msg})")
+            except (ValueError, RecursionError) as exc:  # bad JSON, a huge integer, deep nesting
+                why = exc.msg if isinstance(exc, json.JSONDecodeError) else type(exc).__name__
+                yield i, DecodeError(f"line {i}: invalid JSON ({why})")
                 continue
             if not isinstance(row, dict):
                 yield i, DecodeError(f"line {i}: not a JSON object")
@@ -156,7 +157,8 @@ def _require_text_column(columns: list[str] | None) -> None:
     if columns is None:  # not even a header line
         raise CorpusFileError("corpus file has no rows")
     if "text" not in columns:
-        shown = ", ".join(c for c in columns[:12] if c) or "none"
+        # a broken header can hold line breaks: the message stays one line
+        shown = ", ".join(" ".join(c.split()) for c in columns[:12] if c) or "none"
         raise CorpusFileError(f"no 'text' column (columns: {shown})")
 
 

@@ -168,10 +168,9 @@ TAGS = ["div", "p", "span", "article", "main", "section", "nav", "header", "foot
         "b", "i", "blockquote", "pre", "code", "figure", "figcaption", "form", "button",
         "iframe", "noscript", "template", "select", "option", "textarea",
         "title", "time", "address", "dl", "dt", "dd", "q", "cite", "font", "center", "marquee"]
-#: Foreign-content elements: a link after an empty element inside one crashes the date
-#: search of the HTML cleaner today (issue 17, test_regressions.py). Add them to TAGS
-#: once fixed.
-UNFIXED_TAGS = ["svg", "math"]
+#: Foreign-content elements: a link after an empty element inside one crashed the date
+#: search of the HTML cleaner (issue 17; test_regressions.py pins it).
+FOUND_TAGS = ["svg", "math"]
 VOID_TAGS = ["br", "hr", "img", "meta", "link", "input", "wbr", "source"]
 RAW_TAGS = ["script", "style", "textarea", "title", "xmp", "plaintext"]
 ATTRIBUTES = ['class="article-body"', 'class="nav menu"', 'class="footer"', 'id="content"',
@@ -276,9 +275,9 @@ JSON_VALUES = st.recursive(
 NON_OBJECT_JSON = ["[]", "[1, 2]", "1", "-0", "1e999", "NaN", "Infinity", "null", "true",
                    "\"text\"", "[{\"text\": \"Hi.\"}]"]
 #: Lines that are not JSON at all, or are JSON cut short.
-#: Rows that break the JSONL reader today (issue 17; test_regressions.py pins each). Not
-#: drawn by jsonl_line until fixed: add them to BAD_JSON then.
-UNFIXED_JSONL_ROWS = {
+#: Rows that broke the JSONL reader (issue 17; test_regressions.py pins each). Kept out of
+#: jsonl_line: each is large, and the regression tests hold them.
+FOUND_JSONL_ROWS = {
     "huge integer": '{"text": "Hi there.", "id": ' + "9" * 5000 + "}",
     "deep nesting": '{"text": "Hi there.", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
     "lone surrogate": '{"text": "The minister said \\ud800 it was done. It was a long day."}',

@@ -1,9 +1,6 @@
 """What the fuzz targets found, each minimised to a plain test.
 
-The ones marked xfail fail today (issue 17): the fix belongs to another part of the
-code, and the mark comes off with it (strict, so a fix that lands makes them fail until
-the mark is removed). Their inputs are kept out of the strategies in hostile.py until
-then (``UNFIXED_*``), so that the fuzz targets look for new failures, not these.
+Each was found by the fuzz suite (issue 17) and is fixed; the test keeps it fixed.
 """
 
 from __future__ import annotations
@@ -18,7 +15,7 @@ from analyser.analysis import analyse_article
 from analyser.ingest import IngestError, iter_articles
 from analyser.models import Article
 
-from .hostile import UNFIXED_JSONL_ROWS, UNFIXED_TAGS
+from .hostile import FOUND_JSONL_ROWS, FOUND_TAGS
 from .invariants import analyse_or_input_error, check_analysis, check_record
 
 
@@ -29,37 +26,29 @@ def _read_jsonl(tmp_path, middle: str) -> list:
     return list(iter_articles([str(path)]))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 17: a JSONL row with an integer of more than "
-                   "4,300 digits ends the file: its later rows are lost (ValueError from "
-                   "json.loads caught as a file error)")
 def test_a_row_with_a_huge_integer_is_one_row_error(tmp_path):
-    items = _read_jsonl(tmp_path, UNFIXED_JSONL_ROWS["huge integer"])
+    items = _read_jsonl(tmp_path, FOUND_JSONL_ROWS["huge integer"])
     for item in items:
         check_record(item)
     assert [type(i).__name__ for i in items] == ["Article", "IngestError", "Article"]
     assert "#2" in items[1].source or "line 2" in items[1].reason
 
 
-@pytest.mark.xfail(strict=True, reason="issue 17: a JSONL row nested 100,000 levels deep "
-                   "raises RecursionError out of iter_articles (an internal error)")
 def test_a_deeply_nested_row_is_one_row_error(tmp_path):
-    items = _read_jsonl(tmp_path, UNFIXED_JSONL_ROWS["deep nesting"])
+    items = _read_jsonl(tmp_path, FOUND_JSONL_ROWS["deep nesting"])
     assert [type(i).__name__ for i in items] == ["Article", "IngestError", "Article"]
     assert isinstance(items[1], IngestError)
 
 
 def test_a_row_with_a_lone_surrogate_is_analysed_or_one_row_error(tmp_path):
     path = tmp_path / "corpus.jsonl"
-    path.write_text(UNFIXED_JSONL_ROWS["lone surrogate"] + '\n{"text": "Second row."}\n',
+    path.write_text(FOUND_JSONL_ROWS["lone surrogate"] + '\n{"text": "Second row."}\n',
                     encoding="utf-8")
     corpus = analyse_paths([str(path)])
     assert len(corpus.analyses) + len(corpus.errors) == 2
 
 
-@pytest.mark.xfail(strict=True, reason="issue 17: an <a> after an empty element inside <svg> "
-                   "or <math> makes htmldate's clean_html fail an assert (AssertionError out of "
-                   "clean/html_page.py _metadata): an internal error")
-@pytest.mark.parametrize("tag", UNFIXED_TAGS)
+@pytest.mark.parametrize("tag", FOUND_TAGS)
 def test_a_link_inside_svg_or_math_is_no_bug(tag):
     page = f"<{tag}><x></x><a>0:0:0:0:0?"
     analysis = analyse_or_input_error(analyse_article, Article(id="p", raw=page, format="html"))
@@ -67,8 +56,6 @@ def test_a_link_inside_svg_or_math_is_no_bug(tag):
         check_analysis(analysis)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 17: a CSV header with an unterminated quote "
-                   "makes a column name with a line break, printed raw in the one-line error")
 def test_a_broken_csv_header_is_one_error_line(tmp_path):
     path = tmp_path / "corpus.csv"
     path.write_bytes(b'"text\r\n')
@@ -103,9 +90,6 @@ def time_limit(seconds: float):
 
 
 @pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs SIGALRM")
-@pytest.mark.xfail(strict=True, raises=TimeoutError, reason="issue 17: one long run of letters "
-                   "costs quadratic time in clean/personal_data.py (the e-mail pattern rescans "
-                   "the run from every start): 20,000 letters take about 10 s")
 def test_a_long_run_of_letters_is_cleaned_in_linear_time():
     # warm up: the first analysis loads the models
     analyse_or_input_error(analyse_text, "The minister said it was done at 10 am. " * 3,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -100,7 +101,7 @@ class Document:
     sentences: list[Sentence]
     tokens: list[Token]
     quotes: list[tuple[int, int]]
-    word_syllables: list[int] = field(repr=False)  # per token; 0 for punctuation
+    word_syllables: Sequence[int] = field(repr=False)  # per token; 0 for punctuation
     _quote_starts: list[int] = field(default_factory=list, repr=False)
     #: Values derived from the document that several families read (see :meth:`derived`).
     _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -387,7 +388,7 @@ def parse(text: str, kinds: Sequence[str] | None = None) -> Document:
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     tokens: list[Token] = []
-    word_syll: list[int] = []
+    word_syll = array("H")  # two bytes a token, not a pointer to an int
     quotes: list[tuple[int, int]] = []
     # one string per distinct token text: a long article repeats its words, and its
     # tokens then hold shared strings rather than a copy each

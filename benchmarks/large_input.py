@@ -56,7 +56,8 @@ def prose(texts: list[str], size: int) -> str:
 
 def score(path: Path, config: Path | None) -> dict:
     """Score one file in a child process: seconds, peak MB, and the row (or the error)."""
-    out = path.with_suffix(".csv")
+    out = path.with_name(f"{path.stem}_{'bench' if config else 'default'}.csv")
+    out.unlink(missing_ok=True)
     cmd = [sys.executable, "-m", "analyser", "score", str(path), "-o", str(out)]
     if config is not None:
         cmd += ["--config", str(config)]
@@ -70,7 +71,7 @@ def score(path: Path, config: Path | None) -> dict:
     child.returncode = os.waitstatus_to_exitcode(status)
     rows = list(csv.DictReader(out.open(encoding="utf-8"))) if out.exists() else []
     return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "status": child.returncode,
-            "row": rows[0] if rows else {}, "error": stderr.strip().splitlines()[-1:]}
+            "row": rows[0] if rows else {}, "error": stderr.strip().splitlines()[:1]}
 
 
 def main(argv: list[str] | None = None) -> int:

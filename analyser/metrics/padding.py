@@ -40,7 +40,7 @@ family's restatements and duplicate 5-grams.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -119,7 +119,25 @@ def mtld(words: Sequence[str], threshold: float = MTLD_THRESHOLD) -> float:
     """Bidirectional MTLD: the mean of the forward and the backward pass; 0 for no words."""
     if not words:
         return 0.0
-    return (mtld_pass(words, threshold) + mtld_pass(list(reversed(words)), threshold)) / 2
+    return (mtld_pass(words, threshold) + mtld_pass(_Backwards(words), threshold)) / 2
+
+
+class _Backwards(Sequence[str]):
+    """A word list read from its end, without a reversed copy of a long text's words."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.words = words
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getitem__(self, i):  # an int, or a slice (as a list)
+        if isinstance(i, slice):
+            return list(self)[i]
+        return self.words[-1 - i]
+
+    def __iter__(self) -> Iterator[str]:
+        return reversed(self.words)
 
 
 def mattr(words: Sequence[str], window: int = MATTR_WINDOW) -> float:
@@ -137,19 +155,19 @@ def mattr(words: Sequence[str], window: int = MATTR_WINDOW) -> float:
     # the previous occurrence of each word, found by sorting the word ids: arrays only,
     # as a list of a million Python ints would take ten times their memory
     ids: dict[str, int] = {}
-    word_ids = np.fromiter((ids.setdefault(w, len(ids)) for w in words), dtype=np.int64,
+    word_ids = np.fromiter((ids.setdefault(w, len(ids)) for w in words), dtype=np.int32,
                            count=n)
     order = np.argsort(word_ids, kind="stable")
     same = word_ids[order[1:]] == word_ids[order[:-1]]
-    lo = np.full(n, -1, dtype=np.int64)
+    lo = np.full(n, -1, dtype=np.int32)
     lo[order[1:][same]] = order[:-1][same]
     lo += 1  # first window holding i but not the previous occurrence...
-    pos = np.arange(n, dtype=np.int64)
+    pos = np.arange(n, dtype=np.int32)
     np.maximum(lo, pos - window + 1, out=lo)  # ...nor starting before i - window + 1
     hi = np.minimum(pos, n - window, out=pos)
     hi -= lo
     hi += 1
-    total = int(np.clip(hi, 0, None, out=hi).sum())
+    total = int(np.clip(hi, 0, None, out=hi).sum(dtype=np.int64))
     return float(total) / ((n - window + 1) * window)
 
 

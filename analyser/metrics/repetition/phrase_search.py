@@ -110,7 +110,7 @@ def phrase_spans(
     sorting, so that a text repeated whole (every 3-gram a repeat) costs a few arrays,
     not a Python object per occurrence."""
     toks = doc.tokens
-    widx = np.fromiter((k for k, t in enumerate(toks) if t.kind != "punct"), dtype=np.int64)
+    widx = np.fromiter((k for k, t in enumerate(toks) if t.kind != "punct"), dtype=np.int32)
     if len(widx) < PHRASE_N:
         return []
     if ngrams is None:
@@ -129,9 +129,9 @@ def _unbroken_repeats(grams: NgramCounts, widx: np.ndarray) -> tuple[np.ndarray,
     """(word positions, 3-gram ids) of every 3-gram seen more than once where no
     punctuation breaks it, grouped by id (positions ascending inside a group)."""
     n = PHRASE_N
-    pos = grams.repeated(n).astype(np.int64)
+    pos = grams.repeated(n).astype(np.int32)
     pos = pos[widx[pos + n - 1] - widx[pos] == n - 1]
-    keys = grams.keys(n)[pos].astype(np.int64)
+    keys = grams.keys(n)[pos].astype(np.int32)
     order = np.argsort(keys, kind="stable")
     return pos[order], keys[order]
 
@@ -145,7 +145,7 @@ def _content_hits(doc: Document, roles: _WordRoles, widx: np.ndarray, pos: np.nd
         return accepted
     toks, sentences = doc.tokens, doc.sentences
     para = np.fromiter((sentences[toks[k].sentence].paragraph for k in widx[pos].tolist()),
-                       dtype=np.int64, count=len(pos))
+                       dtype=np.int32, count=len(pos))
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
     ends = np.r_[starts[1:], len(keys)]
     spread = np.maximum.reduceat(para, starts) != np.minimum.reduceat(para, starts)
@@ -162,7 +162,7 @@ def _by_sentence(doc: Document, widx: np.ndarray, pos: np.ndarray,
     if not len(pos):
         return
     toks = doc.tokens
-    sentence = np.fromiter((toks[k].sentence for k in widx[pos].tolist()), dtype=np.int64,
+    sentence = np.fromiter((toks[k].sentence for k in widx[pos].tolist()), dtype=np.int32,
                            count=len(pos))
     order = np.lexsort((pos, sentence))
     pos, keys, sentence = pos[order], keys[order], sentence[order]

@@ -172,6 +172,15 @@ def word_list(path: str, *, per_line: bool = False) -> tuple[str, ...]:
     return tuple(lines) if per_line else tuple(w for ln in lines for w in ln.split())
 
 
+@lru_cache(maxsize=200_000)
+def zipf(word: str) -> float:
+    """``wordfreq`` Zipf frequency of a lower-case English word (cached per word, shared by
+    every stage that asks)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """English function words shipped with the package (apostrophes as in ASCII ')."""

@@ -82,6 +82,7 @@ def textstat_scores(texts: list[str], name: str) -> np.ndarray:
 
 def timing(texts: list[str]) -> dict[str, float]:
     """ms per 1,000 words for each family and for the three together, one core."""
+    from analyser import resources
     from analyser.document import parse
     from analyser.metrics import Context, grade, passive, readability
     from analyser.settings import DEFAULT_SETTINGS
@@ -92,7 +93,7 @@ def timing(texts: list[str]) -> dict[str, float]:
                 "passive": passive.measure}  # none of the three needs another family
     # Start from cold per-word caches (wordfreq look-ups, participles), as a fresh process
     # would, then warm up on a few documents only (data files and models load once).
-    grade.zipf.cache_clear()
+    resources.zipf.cache_clear()
     grade._word_info.cache_clear()
     passive.is_participle.cache_clear()
     for d in docs[:20]:

@@ -34,6 +34,7 @@ from typing import Any
 
 from ..document import Document, Sentence
 from ..models import Finding
+from ..resources import zipf
 from ..rules import Rule, rules_for
 from .base import Context, Family, FamilyResult, make_finding
 from .readability import Counts, count, is_familiar
@@ -69,14 +70,6 @@ _DASHES = frozenset("–—")  # en and em dash as parenthetical marks
 _CLAUSE_PUNCT = frozenset(";:(") | _DASHES
 
 BANDS = ("fine", "hard", "very hard")
-
-
-@lru_cache(maxsize=100_000)
-def zipf(word: str) -> float:
-    """``wordfreq`` Zipf frequency of a lower-case English word (cached per word)."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
 
 
 @dataclass

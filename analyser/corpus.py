@@ -20,6 +20,7 @@ from .errors import InputError, InternalError
 from .ingest import IngestError, iter_articles
 from .models import Article
 from .settings import DEFAULT_SETTINGS, Settings
+from .stories import Stories, group_analyses, outlet_effects, story_frame
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +36,30 @@ class Corpus:
     errors: list[IngestError] = field(default_factory=list)
 
     @cached_property
+    def grouping(self) -> Stories:
+        """Which articles tell one story (:func:`analyser.stories.group_stories`)."""
+        return group_analyses(self.analyses)
+
+    @cached_property
     def articles(self) -> pd.DataFrame:
-        """One row per article: metadata and every score."""
-        return tables.articles_frame(self.analyses)
+        """One row per article: metadata (with its ``story``: "" when no other outlet told
+        it) and every score."""
+        df = tables.articles_frame(self.analyses)
+        df.insert(list(df.columns).index("source") + 1, "story", self.grouping.story)
+        return df
+
+    @cached_property
+    def stories(self) -> pd.DataFrame:
+        """One row per article in a story told by two or more outlets
+        (:func:`analyser.stories.story_frame`)."""
+        return story_frame(self.analyses, self.grouping)
+
+    @cached_property
+    def paired(self) -> pd.DataFrame:
+        """Per outlet and scorecard measure: the mean difference from the other outlets on
+        the same stories, with its bootstrap 95% interval over stories
+        (:func:`analyser.stories.outlet_effects`); empty when no story is shared."""
+        return outlet_effects(self.articles, self.stories, basis="stories")
 
     @cached_property
     def sentences(self) -> pd.DataFrame:

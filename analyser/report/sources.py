@@ -3,24 +3,19 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 import pandas as pd
 
+from ..outlets import PLACEHOLDER_OUTLETS, named_outlet
 from .style import PALETTE, short_title
 
-#: Outlet names that say nothing about the source (ingest's placeholders).
-PLACEHOLDER_OUTLETS = frozenset({"", "outlet not named on page", "unknown", "none", "n/a", "nan"})
+__all__ = [
+    "PLACEHOLDER_OUTLETS", "is_grouped", "named_outlet", "resolve_sources", "source_colors",
+    "source_keys", "source_labels", "source_order",
+]
 #: Up to this many articles, every article is its own source (unless outlets repeat).
 MAX_ARTICLE_SOURCES = 12
-
-
-def named_outlet(outlet) -> str:
-    """The outlet's name, or "" for a missing or placeholder outlet."""
-    text = "" if outlet is None or (isinstance(outlet, float) and math.isnan(outlet)) else str(
-        outlet).strip()
-    return "" if text.lower() in PLACEHOLDER_OUTLETS else text
 
 
 def source_labels(articles: pd.DataFrame, max_articles: int = MAX_ARTICLE_SOURCES) -> pd.Series:

@@ -243,6 +243,49 @@ def cmd_duplicates(args) -> int:
     return status
 
 
+def cmd_stories(args) -> int:
+    """Stories among the inputs: the tellings of one event by two or more outlets, grouped
+    from the cleaned text, title and date (:mod:`analyser.stories`; no metric computed)."""
+    from types import SimpleNamespace
+
+    from .stories import group_analyses, story_frame
+
+    results, status = _cleaned(default_inputs(args.paths), args.outlet, args.follow_links)
+    articles = [SimpleNamespace(id=item.id, outlet=item.outlet, text=cleaned.text,
+                                title=item.title or cleaned.title,
+                                published=item.published or cleaned.published,
+                                source=item.source)
+                for item, cleaned in results]
+    table = story_frame(articles, group_analyses(articles, use_dates=not args.ignore_dates))
+    source = {a.id: a.source for a in articles}
+    groups = [
+        {"story": story, "outlets": int(rows["outlets"].iloc[0]),
+         "tellings": int(rows["tellings"].iloc[0]),
+         "articles": [{"id": r.id, "outlet": r.outlet, "title": r.title,
+                       "published": r.published, "telling": bool(r.telling),
+                       "copy_of": r.copy_of, "cohesion": float(r.cohesion),
+                       "source": source[r.id]}
+                      for r in rows.itertuples()]}
+        for story, rows in table.groupby("story", sort=False)
+    ]
+    if args.format == "json":
+        print(json.dumps(groups, ensure_ascii=False, indent=2))
+        return status
+    for g in groups:
+        dates = sorted(a["published"] for a in g["articles"] if a["published"])
+        when = f"; {dates[0][:10]} to {dates[-1][:10]}" if dates else ""
+        print(f"{g['story']} ({g['outlets']} outlets, {g['tellings']} tellings{when}):")
+        for a in g["articles"]:
+            outlet = a["outlet"] or "outlet not named"
+            copy = f" copy of {a['copy_of']}," if a["copy_of"] else ""
+            print(f"  {a['id']} [{outlet}]{copy} {a['title'] or ''}  ({a['source']})")
+    in_stories = sum(len(g["articles"]) for g in groups)
+    print(f"{len(articles)} articles, {len(groups)} "
+          f"{'story' if len(groups) == 1 else 'stories'} told by two or more outlets "
+          f"({in_stories} articles)" + (" — dates ignored" if args.ignore_dates else ""))
+    return status
+
+
 def cmd_rules(args) -> int:
     from .catalog import THRESHOLD_CODES
     from .review.explain import MODEL_MEASURES, all_rules
@@ -382,7 +425,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_selection(p)
     p.add_argument("-o", "--output", help="report file (default: reports/<input>-report.html)")
     p.add_argument("--export", metavar="DIR",
-                   help="also write articles, sentences and findings as CSV (and Parquet)")
+                   help="also write the articles, sentences, findings, stories and paired "
+                        "tables as CSV (and Parquet)")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("extract", help="print the cleaned article of one page")
@@ -402,6 +446,18 @@ def build_parser() -> argparse.ArgumentParser:
                    help="Jaccard similarity of 5-word shingles from which two articles are "
                         "near-duplicates (default 0.8)")
     p.set_defaults(func=cmd_duplicates)
+
+    p = sub.add_parser("stories",
+                       help="group the tellings of one event by different outlets")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="files, folders, URLs or corpus files; default: seeds/")
+    p.add_argument("--outlet", help="outlet name for inputs without a manifest")
+    p.add_argument("--follow-links", action="store_true",
+                   help="in a folder, also read symbolic links that lead out of it")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--ignore-dates", action="store_true",
+                   help="group by text and title alone, as if no article had a date")
+    p.set_defaults(func=cmd_stories)
 
     p = sub.add_parser("rules", help="list every rule")
     p.add_argument("--format", choices=("text", "json"), default="text")

@@ -52,14 +52,14 @@ class Corpus:
     def stories(self) -> pd.DataFrame:
         """One row per article in a story told by two or more outlets
         (:func:`analyser.stories.story_frame`)."""
-        return story_frame(self.analyses, self.grouping)
+        return tables.versioned(story_frame(self.analyses, self.grouping))
 
     @cached_property
     def paired(self) -> pd.DataFrame:
         """Per outlet and scorecard measure: the mean difference from the other outlets on
         the same stories, with its bootstrap 95% interval over stories
         (:func:`analyser.stories.outlet_effects`); empty when no story is shared."""
-        return outlet_effects(self.articles, self.stories, basis="stories")
+        return tables.versioned(outlet_effects(self.articles, self.stories, basis="stories"))
 
     @cached_property
     def sentences(self) -> pd.DataFrame:

@@ -34,7 +34,7 @@ except ModuleNotFoundError:  # Windows: stale files are told by their age alone
 
 FORMATS = ("csv", "json", "jsonl")
 #: The tables ``--export`` writes, in order.
-EXPORT_TABLES = ("articles", "sentences", "findings")
+EXPORT_TABLES = ("articles", "sentences", "findings", "stories", "paired")
 
 #: An input to protect: a path, or an open file descriptor (standard input).
 Protected = str | os.PathLike | int

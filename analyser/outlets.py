@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import math
 
-#: Outlet names that say nothing about the source (ingest's placeholders).
-PLACEHOLDER_OUTLETS = frozenset({"", "outlet not named on page", "unknown", "none", "n/a", "nan"})
+#: The label under which articles of unnamed outlets are compared (corpus mode).
+UNNAMED_OUTLET = "(outlet not named)"
+#: Outlet names that say nothing about the source (ingest's placeholders, and the label
+#: the report gives the articles of unnamed outlets).
+PLACEHOLDER_OUTLETS = frozenset({"", "outlet not named on page", UNNAMED_OUTLET,
+                                 "unknown", "none", "n/a", "nan"})
 
 
 def named_outlet(outlet) -> str:

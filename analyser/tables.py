@@ -19,7 +19,8 @@ FINDING_COLUMNS = (
 )
 
 
-def _versions(df: pd.DataFrame) -> pd.DataFrame:
+def versioned(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with the analyser and rule-set versions as its last two columns."""
     df["analyser_version"] = __version__
     df["ruleset_version"] = RULESET_VERSION
     return df
@@ -38,7 +39,7 @@ def articles_frame(analyses: Iterable[Analysis]) -> pd.DataFrame:
     """One row per article: metadata, every score, counts."""
     rows = [article_row(a) for a in analyses]
     df = pd.DataFrame(rows, columns=None if rows else list(META))
-    return _versions(df)
+    return versioned(df)
 
 
 def sentences_frame(analyses: Iterable[Analysis]) -> pd.DataFrame:
@@ -47,7 +48,7 @@ def sentences_frame(analyses: Iterable[Analysis]) -> pd.DataFrame:
         {"article_id": a.id, "outlet": a.outlet, **s} for a in analyses for s in a.sentences
     ]
     df = pd.DataFrame(rows, columns=None if rows else ["article_id", "outlet", "index", "text"])
-    return _versions(df)
+    return versioned(df)
 
 
 def findings_frame(analyses: Iterable[Analysis]) -> pd.DataFrame:
@@ -64,7 +65,7 @@ def findings_frame(analyses: Iterable[Analysis]) -> pd.DataFrame:
         for f in a.findings
     ]
     df = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
-    return _versions(df)
+    return versioned(df)
 
 
 def outlet_frame(articles: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataFrame:
@@ -78,4 +79,4 @@ def outlet_frame(articles: pd.DataFrame, columns: Sequence[str] | None = None) -
     out.insert(0, "articles", grouped.size())
     if "words" in articles:
         out.insert(1, "words_sum", grouped["words"].sum())
-    return _versions(out.reset_index())
+    return versioned(out.reset_index())

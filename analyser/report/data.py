@@ -67,19 +67,76 @@ def _shade(t: float) -> str:
     return f"background-color: rgba({rgb},{alpha})"
 
 
-def scorecard(articles: pd.DataFrame, sources: pd.Series) -> dict[str, Any]:
-    """Scorecard rows: one per source, each cell with its value, shade and hover text."""
+def scorecard(articles: pd.DataFrame, sources: pd.Series,
+              effects: pd.DataFrame | None = None) -> dict[str, Any]:
+    """Scorecard rows: one per source, each cell with its value, shade and hover text.
+
+    With one article per source, cells are shaded against the other sources (a description
+    of these articles). With outlets of many articles, ``effects``
+    (:func:`analyser.stories.outlet_effects`) judge the cells: a cell is shaded only where
+    the outlet's effect is supported (its 95% interval excludes zero), on shared stories or
+    on all articles as ``effects["basis"]`` says.
+    """
     cols = measures(articles)
     grouped = is_grouped(sources)
     arts = articles.copy()
     arts["source"] = arts["id"].astype(str).map(sources)
     rows = [_source_row(label, arts[arts["source"] == label], cols, grouped)
             for label in dict.fromkeys(sources.values)]
+    judged = grouped and effects is not None
     for j, m in enumerate(cols):
-        _judge_column(rows, j, m)
+        if judged:
+            _judge_effects(rows, j, m, effects[effects["measure"] == m.name])
+        else:
+            _judge_column(rows, j, m)
+    basis = ""
+    stories = 0
+    if judged and len(effects):
+        basis = str(effects["basis"].iloc[0])
+        stories = int(effects["stories"].max()) if basis == "stories" else 0
     return {"columns": [{"name": m.label, "help": m.help, "column": m.name,
                          "direction": judged_direction(m)} for m in cols],
-            "rows": rows, "grouped": grouped}
+            "rows": rows, "grouped": grouped, "basis": basis, "stories": stories}
+
+
+def _effect_text(e: pd.Series, digits: int) -> str:
+    """An outlet's effect in words: how far from the others, on what, and how sure."""
+    def f(v: float) -> str:
+        return f"{v:+,.{digits}f}"
+
+    on = (f"on the same stories ({int(e['stories'])} told by it and another outlet)"
+          if e["basis"] == "stories" else f"over all articles ({int(e['articles'])})")
+    if not math.isfinite(float(e["ci_low"])):
+        return f"{f(e['effect'])} against the other outlets {on}; too few to judge"
+    verdict = "a real difference" if e["supported"] else "not a difference the data support"
+    return (f"{f(e['effect'])} against the other outlets {on}, 95% interval "
+            f"{f(e['ci_low'])} to {f(e['ci_high'])}: {verdict}")
+
+
+def _judge_effects(rows: list[dict[str, Any]], j: int, m: Score,
+                   effects: pd.DataFrame) -> None:
+    """Shade column ``j`` by each outlet's supported effect (corpus mode)."""
+    direction = judged_direction(m)
+    by_outlet = {str(e["outlet"]): e for _, e in effects.iterrows()}
+    sizes = [abs(float(e["effect"])) for e in by_outlet.values() if e["supported"]]
+    scale = max(sizes + [m.negligible, 1e-9])
+    for r in rows:
+        cell = r["cells"][j]
+        cell["style"] = ""
+        e = by_outlet.get(r["label"])
+        tip = [f"{m.label}: {cell['text']}"]
+        if cell["value"] is None:
+            tip = [f"{m.label}: not measured for this source"]
+        elif e is not None and direction:
+            if e["supported"]:
+                cell["style"] = _shade(float(e["effect"]) / scale * direction)
+            tip.append(_effect_text(e, m.digits))
+        elif direction:
+            tip.append("not compared: no outlet named, or too few articles")
+        if cell["detail"]:
+            tip.append(cell["detail"])
+        tip.append(m.help)
+        cell["tip"] = " — ".join(tip)
 
 
 def _source_row(label: str, group: pd.DataFrame, cols: list[Score],

@@ -30,12 +30,13 @@ from .frames import NoData, NotApplicable
 from .grade_charts import grade_by_formula, grade_distribution, sentence_grades
 from .padding_charts import novelty_curves, padding_breakdown, padding_distribution
 from .sources import source_labels
+from .trend_charts import measure_trends
 
 __all__ = [
     "CHARTS", "CORPUS_CAPTIONS", "CORPUS_ONLY", "NoData", "NotApplicable", "caption",
     "category_rates", "findings_by_category", "grade_by_formula", "grade_distribution",
-    "novelty_curves", "padding_breakdown", "padding_distribution", "phrase_heatmap",
-    "readability_vs_filler", "sentence_grades", "source_labels",
+    "measure_trends", "novelty_curves", "padding_breakdown", "padding_distribution",
+    "phrase_heatmap", "readability_vs_filler", "sentence_grades", "source_labels",
 ]
 
 #: Every chart of the report, in page order: (id, function, caption saying what to look for).
@@ -68,10 +69,14 @@ CHARTS = [
      "to open its article."),
     ("padding-breakdown", padding_breakdown,
      "Longer bars show which kind of padding lifts a source's padding index."),
+    ("measure-trends", measure_trends,
+     "Each outlet's mean by period, with its 95% band (mean ± 1.96 standard errors of the "
+     "period's articles; no band for one article). Choose the measure in the menu. Topics "
+     "change with time too: a step shared by every outlet is the news, not the writing."),
 ]
 
 #: Charts drawn only in corpus mode (they raise NotApplicable when each source is one article).
-CORPUS_ONLY = frozenset({"grade-distribution", "padding-distribution"})
+CORPUS_ONLY = frozenset({"grade-distribution", "padding-distribution", "measure-trends"})
 
 #: Captions that read differently when sources are outlets of many articles (corpus mode).
 CORPUS_CAPTIONS = {

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import pandas as pd
 from markupsafe import Markup
 
 from ..catalog import CATEGORIES
@@ -103,12 +104,38 @@ def _duplicates(corpus, sources) -> list[dict]:
                          for i in g["ids"]]} for g in groups]
 
 
+def _effects(corpus, articles, sources):
+    """The outlets' effects that judge the scorecard in corpus mode: on shared stories when
+    enough are shared, else over all articles (:func:`analyser.stories.outlet_effects`);
+    None with one article per source."""
+    from ..stories import outlet_effects
+
+    if not is_grouped(sources):
+        return None
+    arts = articles.assign(outlet=articles["id"].astype(str).map(sources))
+    stories = getattr(corpus, "stories", None)
+    if stories is None:
+        stories = pd.DataFrame(columns=["story", "id", "outlet", "telling"])
+    else:
+        named = stories["outlet"] != ""  # unnamed pages are never one outlet
+        stories = stories.assign(outlet=stories["id"].astype(str).map(sources).where(named, ""))
+    return outlet_effects(arts, stories)
+
+
+def _comparison_method() -> dict[str, int]:
+    """The numbers "How outlets are compared" states, from where they are declared."""
+    from ..stories import grouping, paired
+
+    return {"bootstrap": paired.BOOTSTRAP, "min_stories": paired.MIN_STORIES,
+            "min_articles": paired.MIN_ARTICLES, "window_days": grouping.WINDOW_DAYS}
+
+
 def render_report(corpus, inputs: Sequence[str] = (), title: str | None = None) -> str:
     """The report page as one HTML string."""
     articles = corpus.articles
     sources = source_labels(articles)
     charts, skipped = build_charts(corpus, sources)
-    card = data.scorecard(articles, sources)
+    card = data.scorecard(articles, sources, _effects(corpus, articles, sources))
     blob = data.article_data(corpus.analyses, sources, articles)
     outlets = list(dict.fromkeys(sources.values))
     words = int(articles["words"].sum()) if "words" in articles else 0
@@ -123,6 +150,7 @@ def render_report(corpus, inputs: Sequence[str] = (), title: str | None = None) 
         words=words,
         grouped=card["grouped"],
         scorecard=card,
+        comparison=_comparison_method(),
         charts=charts,
         skipped=skipped,
         duplicates=_duplicates(corpus, sources),

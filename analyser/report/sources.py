@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from ..outlets import PLACEHOLDER_OUTLETS, named_outlet
+from ..outlets import PLACEHOLDER_OUTLETS, UNNAMED_OUTLET, named_outlet
 from .style import PALETTE, short_title
 
 __all__ = [
@@ -31,7 +31,7 @@ def source_labels(articles: pd.DataFrame, max_articles: int = MAX_ARTICLE_SOURCE
     outlets = [named_outlet(o) for o in articles.get("outlet", pd.Series([""] * len(ids)))]
     titles = list(articles["title"]) if "title" in articles else [""] * len(ids)
     if len(ids) > max_articles and len(set(outlets)) < len(ids):
-        labels = [o or "(outlet not named)" for o in outlets]
+        labels = [o or UNNAMED_OUTLET for o in outlets]
         return pd.Series(labels, index=ids.values, dtype=object)
     counts = pd.Series(outlets).value_counts()
     labels, seen = [], {}

@@ -216,7 +216,7 @@ def cmd_extract(args) -> int:
 def cmd_duplicates(args) -> int:
     """Near-duplicate articles among the inputs: cleaned like every other command, then
     grouped by :func:`analyser.duplicates.find_duplicates` (no metric is computed)."""
-    from .duplicates import find_duplicates
+    from .duplicates import duplicate_lines, find_duplicates
 
     if not 0.0 < args.threshold <= 1.0:
         raise UsageError(f"--threshold must be in (0, 1], got {args.threshold}")
@@ -228,18 +228,8 @@ def cmd_duplicates(args) -> int:
     if args.format == "json":
         print(json.dumps(groups, ensure_ascii=False, indent=2))
     else:
-        for n, group in enumerate(groups, 1):
-            kind = "identical" if group["similarity"] >= 1.0 else (
-                f"similarity {group['similarity']:.2f}")
-            print(f"group {n} ({len(group['ids'])} articles, {kind}):")
-            for ident in group["ids"]:
-                source, outlet, title = sources[ident]
-                label = f" [{outlet}]" if outlet else ""
-                print(f"  {ident}{label}  {title or ''}  ({source})")
-        in_groups = sum(len(g["ids"]) for g in groups)
-        print(f"{len(texts)} articles, {len(groups)} groups of near-duplicates "
-              f"({in_groups} articles) at Jaccard >= {args.threshold:g} over "
-              f"5-word shingles")
+        for line in duplicate_lines(groups, sources, len(texts), args.threshold):
+            print(one_line(line))
     return status
 
 
@@ -249,6 +239,7 @@ def cmd_stories(args) -> int:
     from types import SimpleNamespace
 
     from .stories import group_analyses, story_frame
+    from .stories.listing import story_groups, story_lines
 
     results, status = _cleaned(default_inputs(args.paths), args.outlet, args.follow_links)
     articles = [SimpleNamespace(id=item.id, outlet=item.outlet, text=cleaned.text,
@@ -257,68 +248,24 @@ def cmd_stories(args) -> int:
                                 source=item.source)
                 for item, cleaned in results]
     table = story_frame(articles, group_analyses(articles, use_dates=not args.ignore_dates))
-    source = {a.id: a.source for a in articles}
-    groups = [
-        {"story": story, "outlets": int(rows["outlets"].iloc[0]),
-         "tellings": int(rows["tellings"].iloc[0]),
-         "articles": [{"id": r.id, "outlet": r.outlet, "title": r.title,
-                       "published": r.published, "telling": bool(r.telling),
-                       "copy_of": r.copy_of, "cohesion": float(r.cohesion),
-                       "source": source[r.id]}
-                      for r in rows.itertuples()]}
-        for story, rows in table.groupby("story", sort=False)
-    ]
+    groups = story_groups(table, {a.id: a.source for a in articles})
     if args.format == "json":
         print(json.dumps(groups, ensure_ascii=False, indent=2))
-        return status
-    for g in groups:
-        dates = sorted(a["published"] for a in g["articles"] if a["published"])
-        when = f"; {dates[0][:10]} to {dates[-1][:10]}" if dates else ""
-        print(f"{g['story']} ({g['outlets']} outlets, {g['tellings']} tellings{when}):")
-        for a in g["articles"]:
-            outlet = a["outlet"] or "outlet not named"
-            copy = f" copy of {a['copy_of']}," if a["copy_of"] else ""
-            print(f"  {a['id']} [{outlet}]{copy} {a['title'] or ''}  ({a['source']})")
-    in_stories = sum(len(g["articles"]) for g in groups)
-    print(f"{len(articles)} articles, {len(groups)} "
-          f"{'story' if len(groups) == 1 else 'stories'} told by two or more outlets "
-          f"({in_stories} articles)" + (" — dates ignored" if args.ignore_dates else ""))
+    else:
+        for line in story_lines(groups, len(articles), ignored_dates=args.ignore_dates):
+            print(one_line(line))
     return status
 
 
 def cmd_rules(args) -> int:
-    from .catalog import THRESHOLD_CODES
-    from .review.explain import MODEL_MEASURES, all_rules
+    from .review.explain import rule_lines, rule_records
 
     settings = load_settings_for(args)
-    rules = all_rules(settings)
-    thresholds = THRESHOLD_CODES
     if args.format == "json":
-        print(json.dumps([
-            {"code": r.code, "name": r.name, "category": r.category,
-             "level": settings.level_for(r.code, r.level), "default_level": r.level,
-             "message": r.message, "suggestion": r.suggestion, "rationale": r.rationale,
-             "false_positives": r.false_positives, "flag": list(r.flag), "pass": list(r.pass_),
-             "file": r.file}
-            for r in rules
-        ] + [
-            {"code": t.code, "name": t.name, "category": "threshold",
-             "level": settings.level_for(t.code, "error"), "default_level": "error",
-             "message": t.message, "rationale": t.why}
-            for t in thresholds
-        ], ensure_ascii=False, indent=2))
-        return EXIT_OK
-    where = settings.config_path or "built-in house style"
-    print(f"analyser {__version__}, rule set {RULESET_VERSION}: {len(rules)} rules and "
-          f"{len(thresholds)} threshold codes (levels as configured by {where})")
-    for r in rules:
-        level = settings.level_for(r.code, r.level)
-        print(f"{r.code}  {r.name:<28} {r.category:<13} {level:<10} {r.message}")
-    for t in thresholds:
-        level = settings.level_for(t.code, "error")
-        print(f"{t.code}  {t.name:<28} {'threshold':<13} {level:<10} {t.message}")
-    print(f"\n`analyser explain CODE` shows a rule's examples and rationale; "
-          f"`analyser explain {MODEL_MEASURES[0]}` shows the grade model's features and weights.")
+        print(json.dumps(rule_records(settings), ensure_ascii=False, indent=2))
+    else:
+        for line in rule_lines(settings):
+            print(line)
     return EXIT_OK
 
 
@@ -392,15 +339,18 @@ def _job_count(text: str) -> int:
     return n
 
 
-def _add_inputs(p: argparse.ArgumentParser) -> None:
+def _add_inputs(p: argparse.ArgumentParser, analysed: bool = True) -> None:
+    """The inputs' arguments; ``analysed``: also the analysis's (jobs, house style)."""
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="files, folders, URLs, corpus files (.jsonl, .csv, .parquet) or - for "
                         "stdin; default: seeds/")
     p.add_argument("--outlet", help="outlet name for inputs without a manifest")
     p.add_argument("--follow-links", action="store_true",
                    help="in a folder, also read symbolic links that lead out of it")
-    p.add_argument("-j", "--jobs", type=_job_count, default=1, help="worker processes (default 1)")
-    p.add_argument("--config", help="house-style file (default: found from the inputs)")
+    if analysed:
+        p.add_argument("-j", "--jobs", type=_job_count, default=1,
+                       help="worker processes (default 1)")
+        p.add_argument("--config", help="house-style file (default: found from the inputs)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -436,11 +386,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("duplicates", help="near-duplicate articles among the inputs")
-    p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="files, folders, URLs or corpus files; default: seeds/")
-    p.add_argument("--outlet", help="outlet name for inputs without a manifest")
-    p.add_argument("--follow-links", action="store_true",
-                   help="in a folder, also read symbolic links that lead out of it")
+    _add_inputs(p, analysed=False)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--threshold", type=float, default=0.8,
                    help="Jaccard similarity of 5-word shingles from which two articles are "
@@ -449,11 +395,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stories",
                        help="group the tellings of one event by different outlets")
-    p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="files, folders, URLs or corpus files; default: seeds/")
-    p.add_argument("--outlet", help="outlet name for inputs without a manifest")
-    p.add_argument("--follow-links", action="store_true",
-                   help="in a folder, also read symbolic links that lead out of it")
+    _add_inputs(p, analysed=False)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--ignore-dates", action="store_true",
                    help="group by text and title alone, as if no article had a date")

@@ -19,7 +19,7 @@ for shingling and hashing, plus the candidate checks.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 
 from .tokens import PLAIN_WORD_RE
 
@@ -126,3 +126,20 @@ def find_duplicates(items: Iterable[tuple[str, str]], threshold: float = 0.8) ->
         if len(members) > 1:
             out.append({"ids": [ids[i] for i in members], "similarity": round(sims[root], 4)})
     return out
+
+
+def duplicate_lines(groups: list[dict], sources: Mapping[str, tuple[str, str, str | None]],
+                    articles: int, threshold: float) -> Iterator[str]:
+    """``analyser duplicates`` as text: a heading per group, a line per article (``sources``
+    maps id to its source, outlet and title), then a summary."""
+    for n, group in enumerate(groups, 1):
+        kind = "identical" if group["similarity"] >= 1.0 else (
+            f"similarity {group['similarity']:.2f}")
+        yield f"group {n} ({len(group['ids'])} articles, {kind}):"
+        for ident in group["ids"]:
+            source, outlet, title = sources[ident]
+            label = f" [{outlet}]" if outlet else ""
+            yield f"  {ident}{label}  {title or ''}  ({source})"
+    in_groups = sum(len(g["ids"]) for g in groups)
+    yield (f"{articles} articles, {len(groups)} groups of near-duplicates ({in_groups} "
+           f"articles) at Jaccard >= {threshold:g} over 5-word shingles")

@@ -47,7 +47,7 @@ def choose_period(dates: pd.Series) -> str | None:
 def period_start(dates: pd.Series, period: str) -> pd.Series:
     """The first day of each date's period (weeks start on Monday)."""
     if period == "week":
-        return (dates - pd.to_timedelta(dates.dt.weekday, unit="D")).dt.normalize()
+        return (dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")).dt.normalize()
     if period == "month":
         return dates.dt.to_period("M").dt.start_time
     if period == "year":

@@ -166,3 +166,39 @@ def test_jobs_must_be_a_whole_number_of_at_least_one(jobs, capsys):
     err = capsys.readouterr().err
     assert "argument -j/--jobs:" in err
     assert ("must be at least 1" if jobs != "two" else "expected a whole number") in err
+
+
+def test_stories_lists_the_seeds_as_one_story():
+    out = run("stories")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[0].startswith("story-1 (4 outlets, 4 tellings")
+    assert out.stdout.rstrip().endswith("4 articles, 1 story told by two or more outlets "
+                                        "(4 articles)")
+    data = json.loads(run("stories", "--format", "json").stdout)
+    assert [g["story"] for g in data] == ["story-1"]
+    assert {a["id"][:3] for a in data[0]["articles"]} == {"000", "001", "002", "003"}
+    assert all(a["telling"] and not a["copy_of"] for a in data[0]["articles"])
+
+
+def test_stories_goes_on_past_a_bad_input(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00\x00" * 10)
+    out = run("stories", "seeds", str(bad))
+    assert out.returncode == 2
+    assert "bad.txt" in out.stderr
+    assert "1 story told by two or more outlets" in out.stdout
+
+
+def test_report_exports_the_story_tables(tmp_path):
+    out = run("report", "seeds", "-o", str(tmp_path / "r.html"), "--export",
+              str(tmp_path / "tables"))
+    assert out.returncode == 0, out.stderr
+    import pandas as pd
+
+    stories = pd.read_csv(tmp_path / "tables" / "stories.csv")
+    assert list(stories["story"].unique()) == ["story-1"] and len(stories) == 4
+    assert {"analyser_version", "ruleset_version"} <= set(stories.columns)
+    paired = pd.read_csv(tmp_path / "tables" / "paired.csv")
+    assert paired.empty  # no outlet is named on three of the four pages: nothing to pair
+    articles = pd.read_csv(tmp_path / "tables" / "articles.csv", keep_default_na=False)
+    assert set(articles["story"]) == {"story-1"}

@@ -33,7 +33,7 @@ from .sources import source_labels
 from .trend_charts import measure_trends
 
 __all__ = [
-    "CHARTS", "CORPUS_CAPTIONS", "CORPUS_ONLY", "NoData", "NotApplicable", "caption",
+    "CHARTS", "CORPUS_CAPTIONS", "CORPUS_ONLY", "NEEDS_DATES", "NoData", "NotApplicable", "caption",
     "category_rates", "findings_by_category", "grade_by_formula", "grade_distribution",
     "measure_trends", "novelty_curves", "padding_breakdown", "padding_distribution",
     "phrase_heatmap", "readability_vs_filler", "sentence_grades", "source_labels",
@@ -77,6 +77,8 @@ CHARTS = [
 
 #: Charts drawn only in corpus mode (they raise NotApplicable when each source is one article).
 CORPUS_ONLY = frozenset({"grade-distribution", "padding-distribution", "measure-trends"})
+#: Charts drawn only when the articles' dates span two periods or more (else NotApplicable).
+NEEDS_DATES = frozenset({"measure-trends"})
 
 #: Captions that read differently when sources are outlets of many articles (corpus mode).
 CORPUS_CAPTIONS = {

@@ -14,7 +14,7 @@ import textwrap
 from typing import Any
 
 from ..analysis import analyse_text
-from ..catalog import SCORE, THRESHOLD
+from ..catalog import SCORE, THRESHOLD, THRESHOLD_CODES
 from ..metrics.grade import model
 from ..rules import Rule, builtin_rules
 from ..rules.extra import extra_rules
@@ -33,6 +33,44 @@ def all_rules(settings: Settings = DEFAULT_SETTINGS) -> list[Rule]:
     if settings.extra_rule_files:
         rules.extend(extra_rules(settings.extra_rule_files))
     return rules
+
+
+def rule_records(settings: Settings = DEFAULT_SETTINGS) -> list[dict[str, Any]]:
+    """``analyser rules --format json``: every rule, then every threshold code, with its
+    level as ``settings`` configure it."""
+    return [
+        {"code": r.code, "name": r.name, "category": r.category,
+         "level": settings.level_for(r.code, r.level), "default_level": r.level,
+         "message": r.message, "suggestion": r.suggestion, "rationale": r.rationale,
+         "false_positives": r.false_positives, "flag": list(r.flag), "pass": list(r.pass_),
+         "file": r.file}
+        for r in all_rules(settings)
+    ] + [
+        {"code": t.code, "name": t.name, "category": "threshold",
+         "level": settings.level_for(t.code, "error"), "default_level": "error",
+         "message": t.message, "rationale": t.why}
+        for t in THRESHOLD_CODES
+    ]
+
+
+def rule_lines(settings: Settings = DEFAULT_SETTINGS) -> list[str]:
+    """``analyser rules`` as text: a heading line, one line per rule and threshold code."""
+    from ..version import RULESET_VERSION, __version__
+
+    rules = all_rules(settings)
+    where = settings.config_path or "built-in house style"
+    lines = [f"analyser {__version__}, rule set {RULESET_VERSION}: {len(rules)} rules and "
+             f"{len(THRESHOLD_CODES)} threshold codes (levels as configured by {where})"]
+    for r in rules:
+        level = settings.level_for(r.code, r.level)
+        lines.append(f"{r.code}  {r.name:<28} {r.category:<13} {level:<10} {r.message}")
+    for t in THRESHOLD_CODES:
+        level = settings.level_for(t.code, "error")
+        lines.append(f"{t.code}  {t.name:<28} {'threshold':<13} {level:<10} {t.message}")
+    lines.append(f"\n`analyser explain CODE` shows a rule's examples and rationale; "
+                 f"`analyser explain {MODEL_MEASURES[0]}` shows the grade model's features "
+                 f"and weights.")
+    return lines
 
 
 def find_rule(code: str, settings: Settings = DEFAULT_SETTINGS) -> Rule:

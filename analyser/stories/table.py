@@ -55,9 +55,11 @@ def story_frame(analyses: Sequence, stories: Stories) -> pd.DataFrame:
             "copy_of": analyses[original].id if original >= 0 else "",
             "cohesion": stories.cohesion[i],
         })
+    if not rows:
+        return pd.DataFrame(columns=list(STORY_COLUMNS))
     df = pd.DataFrame(rows, columns=[c for c in STORY_COLUMNS
                                      if c not in ("outlets", "tellings")])
-    tellings = df[df["telling"]]
+    tellings = df[df["telling"].astype(bool)]
     # Unnamed outlets are each their own source here, as grouping took them.
     keys = tellings["outlet"].where(tellings["outlet"] != "", "\0" + tellings["id"])
     df["outlets"] = df["story"].map(keys.groupby(tellings["story"]).nunique()).astype("Int64")

@@ -72,7 +72,8 @@ def hostile_corpus() -> Corpus:
 
 def outlet_corpus(per_outlet: int = 6, outlets=("North Post", "South Daily", "East Wire")
                   ) -> Corpus:
-    """Many short articles per outlet: the report switches to corpus mode."""
+    """Many short articles per outlet, dated over six months: the report switches to
+    corpus mode (and draws the trends by week)."""
     texts = [
         "The council approved the budget on Tuesday. It raises spending by 3%.",
         "Basically, the plan is, you know, really very ambitious. It seems that it might work.",
@@ -83,8 +84,9 @@ def outlet_corpus(per_outlet: int = 6, outlets=("North Post", "South Daily", "Ea
     for o, outlet in enumerate(outlets):
         for i in range(per_outlet):
             text = texts[(i + o) % len(texts)] + " " + texts[(i + 2 * o + 1) % len(texts)]
-            analyses.append(analyse_text(text, title=f"{outlet} story {i}", outlet=outlet,
-                                         id=f"{o}-{i}"))
+            a = analyse_text(text, title=f"{outlet} story {i}", outlet=outlet, id=f"{o}-{i}")
+            a.published = f"2024-{i % 6 + 1:02d}-{10 + o:02d}"
+            analyses.append(a)
     return Corpus(analyses=analyses)
 
 

@@ -9,8 +9,9 @@
    known) lie within ``WINDOW_DAYS``.
 3. **Copies**: a candidate pair whose bodies are near-duplicates (word 5-gram Jaccard of
    ``COPY_JACCARD`` or more, the definition ``analyser duplicates`` uses) is one text run
-   twice — wire copy — not two tellings. The later copy joins its first copy's story but is
-   not a telling: it never links stories and never counts in a comparison.
+   twice — wire copy, or one outlet's text published twice — not two tellings. The later
+   copy joins its first copy's story but is not a telling: it never links stories and never
+   counts in a comparison.
 4. **Average linkage**: candidate links are taken strongest first; two groups merge only
    when the *mean* similarity of all their cross pairs reaches ``LINK_SIMILARITY``
    (computed exactly from the groups' summed vectors), when the merged group spans at
@@ -40,6 +41,8 @@ WINDOW_DAYS = 4
 COPY_JACCARD = 0.8
 #: Signature similarity from which a pair is checked for being a copy.
 COPY_CANDIDATE = 0.6
+#: Shingle sets held at once while copies are checked.
+SHINGLE_CACHE = 4096
 #: No story grows beyond this many articles (a runaway merge is a topic, not an event).
 MAX_STORY_ARTICLES = 60
 #: Products are computed a block of rows at a time, the block sized so that it touches at
@@ -112,7 +115,8 @@ def _pack(items: Iterable[StoryItem], use_dates: bool) -> _Corpus:
 
 
 def _candidates(packed: _Corpus, floor: float) -> list[tuple[float, int, int]]:
-    """Pairs (similarity, i, j), i < j, from different outlets, within the date window."""
+    """Pairs (similarity, i, j), i < j, within the date window: from different outlets at
+    ``floor`` or more, from one outlet at ``COPY_CANDIDATE`` or more; strongest first."""
     import numpy as np
 
     matrix, outlet = packed.matrix, packed.outlet
@@ -124,7 +128,10 @@ def _candidates(packed: _Corpus, floor: float) -> list[tuple[float, int, int]]:
         block = (matrix[start:stop] @ transposed).tocoo()
         rows = block.row.astype(np.int64) + start
         cols = block.col.astype(np.int64)
-        keep = (cols > rows) & (block.data >= floor) & (outlet[rows] != outlet[cols])
+        # Same-outlet pairs are kept only to be checked as copies (an outlet that runs one
+        # text twice tells the story once); they never link a story.
+        keep = (cols > rows) & (block.data >= floor) & (
+            (outlet[rows] != outlet[cols]) | (block.data >= COPY_CANDIDATE))
         dated = (day[rows] >= 0) & (day[cols] >= 0)
         keep &= ~dated | (np.abs(day[rows] - day[cols]) <= WINDOW_DAYS)
         out.extend(zip(block.data[keep].tolist(), rows[keep].tolist(), cols[keep].tolist(),
@@ -156,13 +163,37 @@ def _blocks(matrix) -> list[tuple[int, int]]:
 
 
 def _copies(n: int, links, text_of: Callable[[int], str] | None) -> list[int]:
-    """Per item: the earlier item it is a copy of (following chains to the first), or -1."""
+    """Per item: the earlier item it is a copy of (following chains to the first), or -1.
+
+    Identical bodies (after collapsing white space) are told by a hash; only the other
+    candidate pairs have their shingles compared, with at most ``SHINGLE_CACHE`` shingle
+    sets held at a time, so memory stays bounded on a corpus full of copies.
+    """
+    import hashlib
+    from collections import OrderedDict
+
     from ..duplicates import jaccard, shingles
 
-    copy_of = list(range(n))
     if text_of is None:
         return [-1] * n
-    cache: dict[int, set[str]] = {}
+    copy_of = list(range(n))
+    digests: dict[int, bytes] = {}
+    cache: OrderedDict[int, set[str]] = OrderedDict()
+
+    def digest(i: int) -> bytes:
+        if i not in digests:
+            norm = " ".join((text_of(i) or "").split())
+            digests[i] = hashlib.sha1(norm.encode("utf-8")).digest() if norm else b""
+        return digests[i]
+
+    def shingled(i: int) -> set[str]:
+        if i in cache:
+            cache.move_to_end(i)
+        else:
+            cache[i] = shingles(text_of(i) or "")
+            if len(cache) > SHINGLE_CACHE:
+                cache.popitem(last=False)
+        return cache[i]
 
     def root(i: int) -> int:
         while copy_of[i] != i:
@@ -172,12 +203,11 @@ def _copies(n: int, links, text_of: Callable[[int], str] | None) -> list[int]:
     for sim, i, j in links:
         if sim < COPY_CANDIDATE:
             break  # links are strongest first
-        a = cache[i] if i in cache else cache.setdefault(i, shingles(text_of(i) or ""))
-        b = cache[j] if j in cache else cache.setdefault(j, shingles(text_of(j) or ""))
-        if a and b and jaccard(a, b) >= COPY_JACCARD:
-            ri, rj = root(i), root(j)
-            if ri != rj:
-                copy_of[max(ri, rj)] = min(ri, rj)
+        ri, rj = root(i), root(j)
+        if ri == rj or not digest(i) or not digest(j):
+            continue
+        if digest(i) == digest(j) or jaccard(shingled(i), shingled(j)) >= COPY_JACCARD:
+            copy_of[max(ri, rj)] = min(ri, rj)
     return [root(i) if root(i) != i else -1 for i in range(n)]
 
 
@@ -250,10 +280,11 @@ def group_stories(items: Iterable[StoryItem], *, use_dates: bool = True,
     links = _candidates(packed, min(link_similarity, COPY_CANDIDATE))
     copy_of = _copies(n, links, text_of)
     groups = _Groups(packed, use_dates)
+    outlet = packed.outlet
     for sim, i, j in links:
         if sim < link_similarity:
             break
-        if copy_of[i] >= 0 or copy_of[j] >= 0:
+        if copy_of[i] >= 0 or copy_of[j] >= 0 or outlet[i] == outlet[j]:
             continue
         a, b = groups.find(i), groups.find(j)
         if a == b or groups.size[a] + groups.size[b] > MAX_STORY_ARTICLES:

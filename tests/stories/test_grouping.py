@@ -149,3 +149,11 @@ def test_bbc_sections_are_rarely_grouped(shared_file):
         sizes[r["source"]] = sizes.get(r["source"], 0) + 1
     total = sum(x * y for x, y in itertools.combinations(sizes.values(), 2))
     assert grouped / total < 0.01
+
+
+def test_one_outlet_running_its_text_twice_tells_the_story_once():
+    tellings = [FLOOD[0], FLOOD[0], FLOOD[1]]
+    its = items(tellings, outlets=("Daily A", "Daily A", "Courier B"))
+    result = group_stories(its, text_of=lambda i: tellings[i][1])
+    assert result.copy_of == [-1, 0, -1]
+    assert result.story[0] == result.story[1] == result.story[2] != ""

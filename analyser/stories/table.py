@@ -57,7 +57,8 @@ def story_frame(analyses: Sequence, stories: Stories) -> pd.DataFrame:
         })
     df = pd.DataFrame(rows, columns=[c for c in STORY_COLUMNS
                                      if c not in ("outlets", "tellings")])
-    tellings = df[df["telling"]]
+    # A boolean mask (an empty frame's object column would select columns instead).
+    tellings = df[df["telling"].astype(bool)]
     # Unnamed outlets are each their own source here, as grouping took them.
     keys = tellings["outlet"].where(tellings["outlet"] != "", "\0" + tellings["id"])
     df["outlets"] = df["story"].map(keys.groupby(tellings["story"]).nunique()).astype("Int64")

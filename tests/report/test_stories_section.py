@@ -4,9 +4,50 @@ sets are present) on basil-dev."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
 from analyser.analysis import analyse_text
+from analyser.catalog import SCORE, SCORECARD
 from analyser.corpus import Corpus
+from analyser.report.frames import NoData, NotApplicable
+from analyser.report.story_charts import (
+    DEFAULT_MEASURE,
+    GREY,
+    outlet_effects_chart,
+    why_not_supported,
+)
+from analyser.stories.paired import EFFECT_COLUMNS, MIN_STORIES
 from analyser.stories.table import STORY_COLUMNS
+
+from .helpers import basil_corpus, story_corpus
+
+
+@pytest.fixture(scope="module")
+def stories():
+    return story_corpus()
+
+
+def effects(*rows: dict) -> SimpleNamespace:
+    """A corpus of frames alone: the articles (one per outlet, for the source labels) and
+    a hand-made ``paired`` table."""
+    paired = pd.DataFrame([{"basis": "stories", "articles": r.get("stories", 10),
+                            "outlet_mean": 10.0, **r} for r in rows],
+                          columns=list(EFFECT_COLUMNS))
+    outlets = list(dict.fromkeys(paired["outlet"]))
+    articles = pd.DataFrame({"id": [f"{i}-{k}" for i in range(len(outlets)) for k in range(9)],
+                             "outlet": [o for o in outlets for _ in range(9)],
+                             "title": "t"})
+    return SimpleNamespace(articles=articles, paired=paired)
+
+
+def visible(fig) -> list:
+    return [t for t in fig.data if t.visible]
+
+
+# -- the story table ----------------------------------------------------------------------
 
 
 def test_a_corpus_without_stories_has_an_empty_story_table():
@@ -19,3 +60,135 @@ def test_a_corpus_without_stories_has_an_empty_story_table():
     assert list(corpus.stories.columns) == list(STORY_COLUMNS)
     assert corpus.stories.empty and corpus.paired.empty
     assert set(corpus.articles["story"]) == {""}
+
+
+# -- the forest plot ----------------------------------------------------------------------
+
+
+def test_the_chart_draws_one_row_per_outlet_and_opens_on_the_grade(stories):
+    fig = outlet_effects_chart(stories)
+    shown = visible(fig)
+    assert [t.legendgroup for t in shown] == [DEFAULT_MEASURE] * 2
+    assert [t.name for t in shown] == ["North Post", "South Daily"]
+    assert list(fig.layout.yaxis.categoryarray) == ["North Post", "South Daily"]
+    # Zero is drawn, and in range.
+    assert any(s.x0 == 0 and s.x1 == 0 for s in fig.layout.shapes)
+    low, high = fig.layout.xaxis.range
+    assert low < 0 < high
+    for t in shown:
+        assert low <= t.x[0] - t.error_x.arrayminus[0] and t.x[0] + t.error_x.array[0] <= high
+
+
+def test_the_dropdown_offers_each_scorecard_measure_present(stories):
+    fig = outlet_effects_chart(stories)
+    (menu,) = fig.layout.updatemenus
+    present = set(stories.paired["measure"])
+    expected = [s for s in SCORECARD if s.name in present]
+    assert [b.label for b in menu.buttons] == [s.label for s in expected]
+    assert menu.buttons[menu.active].label == SCORE[DEFAULT_MEASURE].label
+    for button, score in zip(menu.buttons, expected, strict=True):
+        mask, relayout = button.args
+        chosen = [t.legendgroup for t, v in zip(fig.data, mask["visible"], strict=True) if v]
+        assert chosen == [score.name] * 2
+        assert relayout["xaxis.title.text"].startswith(score.label)
+    # Judged measures say which side of zero is better; words is not judged.
+    by_label = {b.label: b.args[1]["annotations"] for b in menu.buttons}
+    grade = [a["text"] for a in by_label["Grade"]]
+    assert "← better" in grade and "worse →" in grade
+    ease = [a["text"] for a in by_label["Reading ease"]]
+    assert "← worse" in ease and "better →" in ease
+    if "Words" in by_label:
+        assert [a["text"] for a in by_label["Words"]] == ["Measure"]
+
+
+def test_the_hover_says_effect_interval_stories_and_which_way_is_better(stories):
+    fig = outlet_effects_chart(stories)
+    text = visible(fig)[0].text[0]
+    row = stories.paired.query("measure == @DEFAULT_MEASURE and outlet == 'North Post'").iloc[0]
+    assert f"{abs(row['effect']):.2f}" in text
+    assert "95% interval" in text and "on 3 shared stories (3 articles)" in text
+    assert "Lower is better" in text
+    # Three stories are too few to judge: every mark is hollow and grey.
+    assert f"fewer than {MIN_STORIES} stories" in text
+    for t in fig.data:
+        assert t.marker.color == "#ffffff" and t.error_x.color == GREY
+
+
+def test_supported_effects_are_solid_and_others_hollow_grey():
+    corpus = effects(
+        {"outlet": "Solid Times", "measure": "readability_grade", "stories": 12,
+         "effect": 1.0, "ci_low": 0.5, "ci_high": 1.5, "supported": True},
+        {"outlet": "Hollow Post", "measure": "readability_grade", "stories": 12,
+         "effect": 0.2, "ci_low": -0.3, "ci_high": 0.7, "supported": False},
+        {"outlet": "Solid Times", "measure": "flesch_reading_ease", "stories": 12,
+         "effect": -5.0, "ci_low": -8.0, "ci_high": -4.0, "supported": True},
+        {"outlet": "Hollow Post", "measure": "flesch_reading_ease", "stories": 12,
+         "effect": 1.0, "ci_low": 0.2, "ci_high": 1.8, "supported": False},
+    )
+    fig = outlet_effects_chart(corpus)
+    solid, hollow = visible(fig)
+    assert solid.marker.color not in ("#ffffff", GREY) and solid.error_x.color != GREY
+    assert hollow.marker.color == "#ffffff" and hollow.marker.line.color == GREY
+    assert hollow.error_x.color == GREY
+    assert "Supported difference: worse than the other outlets" in solid.text[0]
+    assert "Not a supported difference: its interval includes zero" in hollow.text[0]
+    # Lower reading ease is worse; an effect under the negligible difference is not one.
+    ease = [t for t in fig.data if t.legendgroup == "flesch_reading_ease"]
+    assert "Higher is better" in ease[0].text[0] and "worse than" in ease[0].text[0]
+    assert "smaller than 3, too small to matter" in ease[1].text[0]
+    # Outlets are the sources here: their marks open the outlet's article list.
+    assert solid.customdata == ("o:Solid Times",)
+
+
+def test_outlet_names_are_shown_as_written_never_as_markup():
+    name = "<b>Rate %{y}</b> & Co"
+    corpus = effects({"outlet": name, "measure": "readability_grade", "stories": 6,
+                      "effect": 0.1, "ci_low": -0.2, "ci_high": 0.4, "supported": False},
+                     {"outlet": "Plain", "measure": "readability_grade", "stories": 6,
+                      "effect": -0.1, "ci_low": -0.4, "ci_high": 0.2, "supported": False})
+    fig = outlet_effects_chart(corpus)
+    text = fig.data[0].text[0]
+    assert "<b>Rate" not in text and "&lt;b&gt;Rate &#37;{y}&lt;/b&gt; &amp; Co" in text
+    assert "%{" not in fig.layout.yaxis.categoryarray[0]
+
+
+def test_no_shared_story_leaves_the_chart_out():
+    corpus = Corpus(analyses=[analyse_text("The council met on Tuesday.", outlet="A", id="a")])
+    with pytest.raises(NotApplicable):
+        outlet_effects_chart(corpus)
+    with pytest.raises(NotApplicable):
+        outlet_effects_chart(SimpleNamespace(articles=corpus.articles))
+    only_other = effects({"outlet": "A", "measure": "gunning_fog", "stories": 6,
+                          "effect": 0.1, "ci_low": -0.2, "ci_high": 0.4, "supported": False})
+    with pytest.raises(NoData):
+        outlet_effects_chart(only_other)
+
+
+def test_why_an_effect_is_not_supported():
+    grade = SCORE["readability_grade"]
+    row = {"stories": 3, "effect": 2.0, "ci_low": 1.0, "ci_high": 3.0}
+    assert "fewer than" in why_not_supported(row, grade)
+    row = {"stories": 9, "effect": 2.0, "ci_low": float("nan"), "ci_high": float("nan")}
+    assert why_not_supported(row, grade) == "it has no interval"
+    row = {"stories": 9, "effect": 0.2, "ci_low": 0.1, "ci_high": 0.3}
+    assert "too small to matter" in why_not_supported(row, grade)
+
+
+# -- basil-dev ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def basil(shared_file):
+    return basil_corpus(shared_file("outlets", "basil-dev.jsonl.gz"))
+
+
+def test_basil_dev_forest_plot_shows_the_three_outlets(basil):
+    fig = outlet_effects_chart(basil)
+    shown = visible(fig)
+    assert [t.name for t in shown] == ["New York Times", "Fox News", "HuffPost"]
+    paired = basil.paired.set_index(["outlet", "measure"])
+    for t in shown:
+        row = paired.loc[(t.name, DEFAULT_MEASURE)]
+        assert t.x[0] == pytest.approx(row["effect"], abs=1e-4)
+        assert (t.marker.color != "#ffffff") == bool(row["supported"])
+        assert t.customdata == (f"o:{t.name}",)

@@ -28,7 +28,7 @@ DEFAULT_MEASURE = "readability_grade"
 #: report's sources (each article is its own source, with a colour of its own).
 GREY, INK = "#9aa3ae", "#1d2330"
 #: Pixels: a row per outlet, the dropdown's band above the plot, the margin below it.
-ROW_PX, MENU_PX, BOTTOM_PX = 56, 44, 92
+ROW_PX, MENU_PX, BOTTOM_PX = 56, 44, 100
 #: Pixels per item of the open dropdown: the figure is at least tall enough to show them
 #: all (plotly clips an open dropdown at the figure's edge, leaving the rest to scroll to).
 MENU_ITEM_PX = 36
@@ -133,7 +133,7 @@ def _annotations(score: Score, menu_y: float) -> list[dict]:
     if score.judged and score.sign:
         left, right = ("better", "worse") if score.sign > 0 else ("worse", "better")
         for x, anchor, text in ((0, "left", f"← {left}"), (1, "right", f"{right} →")):
-            notes.append(dict(text=text, xref="paper", yref="paper", x=x, y=0, yshift=-30,
+            notes.append(dict(text=text, xref="paper", yref="paper", x=x, y=0, yshift=-26,
                               xanchor=anchor, yanchor="top", showarrow=False,
                               font=dict(size=12, color="#5b6473")))
     return notes
@@ -229,7 +229,7 @@ def outlet_effects_chart(corpus, sources=None) -> go.Figure:
     return layout(
         fig, "Outlets on the same stories", legend="none", height=height,
         margin=dict(l=left, r=24, t=top, b=BOTTOM_PX),
-        xaxis=dict(title=dict(text=first["xaxis.title.text"], standoff=34),
+        xaxis=dict(title=dict(text=first["xaxis.title.text"], standoff=44),
                    range=first["xaxis.range"], zeroline=False, automargin=False),
         yaxis=dict(categoryorder="array", categoryarray=[ticks[o] for o in outlets],
                    autorange="reversed", automargin=False, showgrid=True),

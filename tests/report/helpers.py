@@ -159,16 +159,17 @@ STORY_EVENTS = [
 ]
 
 
-def story_corpus(copy: bool = True) -> Corpus:
-    """Three stories told by North Post and South Daily (dated), and, with ``copy``, Wire
+def story_corpus(copy: bool = True, second: str = "South Daily",
+                 second_title: str = "") -> Corpus:
+    """Three stories told by North Post and ``second`` (dated), and, with ``copy``, Wire
     Desk running North Post's text of the first one word for word (a copy, not a
-    telling)."""
+    telling). ``second_title`` starts the titles of the second outlet's tellings."""
     analyses = []
-    for i, (title, first, second) in enumerate(STORY_EVENTS):
+    for i, (title, first, told) in enumerate(STORY_EVENTS):
         north = analyse_text(first, title=f"{title}: the facts", outlet="North Post",
                              id=f"north-{i}")
         north.published = f"2024-03-0{i + 2}"
-        south = analyse_text(second, title=f"{title}, told again", outlet="South Daily",
+        south = analyse_text(told, title=f"{second_title}{title}, told again", outlet=second,
                              id=f"south-{i}")
         south.published = f"2024-03-0{i + 1}"
         analyses += [north, south]

@@ -4,6 +4,8 @@ sets are present) on basil-dev."""
 
 from __future__ import annotations
 
+import json
+import re
 from types import SimpleNamespace
 
 import pandas as pd
@@ -12,6 +14,7 @@ import pytest
 from analyser.analysis import analyse_text
 from analyser.catalog import SCORE, SCORECARD
 from analyser.corpus import Corpus
+from analyser.report import render_report
 from analyser.report.frames import NoData, NotApplicable
 from analyser.report.story_charts import (
     DEFAULT_MEASURE,
@@ -19,10 +22,18 @@ from analyser.report.story_charts import (
     outlet_effects_chart,
     why_not_supported,
 )
+from analyser.report.story_data import TELLING_MEASURES, story_section
 from analyser.stories.paired import EFFECT_COLUMNS, MIN_STORIES
 from analyser.stories.table import STORY_COLUMNS
 
-from .helpers import basil_corpus, story_corpus
+from .helpers import basil_corpus, seed_corpus, story_corpus
+
+PAGE_DATA = re.compile(
+    r'<script id="report-data" type="application/json">(.*?)</script>', re.DOTALL)
+
+
+def page_data(html: str) -> dict:
+    return json.loads(PAGE_DATA.search(html).group(1))
 
 
 @pytest.fixture(scope="module")
@@ -174,6 +185,69 @@ def test_why_an_effect_is_not_supported():
     assert "too small to matter" in why_not_supported(row, grade)
 
 
+# -- the section's data -------------------------------------------------------------------
+
+
+def test_the_section_lists_stories_with_their_tellings_and_copies(stories):
+    section = story_section(stories)
+    assert section["n_stories"] == section["n_compared"] == 3
+    assert section["n_outlets"] == 2 and section["n_copies"] == 1
+    assert section["chart"]["id"] == "outlet-effects"
+    first = section["rows"][0]
+    # The first telling's title, the earliest date, the outlets in the report's order.
+    assert first["title"] == "Zanzibar ferry: the facts"
+    assert first["date"] == "2024-03-01"
+    assert first["outlets"] == ["North Post", "South Daily"]
+    assert first["tellings"] == 2 and first["copies"] == ["Wire Desk"]
+    items = section["page"]["items"]
+    assert len(items) == len(section["rows"]) == 3
+    assert section["page"]["labels"] == [SCORE[m].label for m in TELLING_MEASURES] + [
+        "Findings"]
+    by_id = {a.id: a for a in stories.analyses}
+    articles = stories.articles.set_index("id")
+    for ident, outlet, title, published, grade, padding, findings in items[0]["t"]:
+        assert outlet == by_id[ident].outlet and title == by_id[ident].title
+        assert published == by_id[ident].published
+        assert grade == f"{articles.at[ident, 'readability_grade']:.1f}"
+        assert padding == f"{articles.at[ident, 'padding_index']:.0f}"
+        assert findings == len(by_id[ident].findings)
+    # The copy is listed apart, with the outlet whose text it runs; never as a telling.
+    assert items[0]["c"] == [["wire-0", "Wire Desk", "Zanzibar ferry (wire)", "North Post"]]
+    assert all(t[0] != "wire-0" for item in items for t in item["t"])
+
+
+def test_no_section_without_a_shared_story():
+    corpus = Corpus(analyses=[analyse_text("The council met on Tuesday.", outlet="A", id="a")])
+    assert story_section(corpus) is None
+
+
+def test_the_page_carries_the_section_and_its_data(stories):
+    html = render_report(stories, inputs=["stories"])
+    assert '<section id="stories">' in html and 'href="#stories"' in html
+    assert html.index('id="compare"') < html.index('id="stories"') < html.index('id="articles"')
+    assert 'id="chart-outlet-effects"' in html
+    assert html.count("data-story=") == 3
+    assert "copy: Wire Desk" in html
+    data = page_data(html)
+    assert "outlet-effects" in [c["id"] for c in data["charts"]]
+    assert len(data["stories"]["items"]) == 3
+    # Compact: the page data holds each article's text once (in the article blob).
+    text = stories.analyses[1].text  # (the first article's text runs twice: its copy)
+    assert json.dumps(data, ensure_ascii=False).count(json.dumps(text)[1:-1]) == 1
+
+
+def test_the_seed_report_has_no_story_section():
+    """The seeds are one story told by four sources of which three name no outlet: the
+    story is listed in the story table, but no outlet is compared, so no section."""
+    corpus = seed_corpus()
+    assert len(corpus.stories) and corpus.paired.empty
+    html = render_report(corpus, inputs=["seeds"])
+    assert '<section id="stories">' not in html and 'href="#stories"' not in html
+    data = page_data(html)
+    assert data["stories"] is None
+    assert "outlet-effects" not in [c["id"] for c in data["charts"]]
+
+
 # -- basil-dev ----------------------------------------------------------------------------
 
 
@@ -182,7 +256,15 @@ def basil(shared_file):
     return basil_corpus(shared_file("outlets", "basil-dev.jsonl.gz"))
 
 
-def test_basil_dev_forest_plot_shows_the_three_outlets(basil):
+def test_basil_dev_compares_three_outlets_on_45_stories(basil):
+    section = story_section(basil)
+    assert section["n_stories"] == section["n_compared"] == 45
+    assert section["n_outlets"] == 3
+    outlets = {"New York Times", "Fox News", "HuffPost"}
+    for row, item in zip(section["rows"], section["page"]["items"], strict=True):
+        assert set(row["outlets"]) <= outlets and len(row["outlets"]) >= 2
+        assert [t[1] for t in item["t"]] == row["outlets"]
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d", row["date"])
     fig = outlet_effects_chart(basil)
     shown = visible(fig)
     assert [t.name for t in shown] == ["New York Times", "Fox News", "HuffPost"]

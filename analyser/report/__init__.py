@@ -8,15 +8,18 @@ The charts are plain functions listed in :mod:`analyser.report.figures`, each
 ``chart(corpus, sources=None) -> plotly Figure``, so a notebook can draw them from a
 :class:`~analyser.Corpus`: ``grade_by_formula``, ``sentence_grades``,
 ``findings_by_category``, ``phrase_heatmap``, ``novelty_curves``, ``readability_vs_filler``,
-``padding_breakdown``. ``figures.source_labels(articles)`` gives the source each article is
+``padding_breakdown``, and ``outlet_effects_chart`` (outlets compared on the stories they
+share). ``figures.source_labels(articles)`` gives the source each article is
 compared under, and ``figures.category_rates(corpus)`` the findings chart's rates (the
 scorecard's definitions).
 
 Modules: :mod:`~analyser.report.style` (colours, layout, labels),
 :mod:`~analyser.report.sources` (what is compared), :mod:`~analyser.report.frames` (what
 the charts read), the charts (:mod:`~analyser.report.grade_charts`,
-:mod:`~analyser.report.findings_charts`, :mod:`~analyser.report.padding_charts`),
-:mod:`~analyser.report.data` (the page model: scorecard and article data) and
+:mod:`~analyser.report.findings_charts`, :mod:`~analyser.report.padding_charts`,
+:mod:`~analyser.report.story_charts`), :mod:`~analyser.report.data` (the page model:
+scorecard and article data), :mod:`~analyser.report.story_data` (the "Same story,
+different outlets" section) and
 :mod:`~analyser.report.render` (the page).
 """
 

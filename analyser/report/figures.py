@@ -30,14 +30,19 @@ from .frames import NoData, NotApplicable
 from .grade_charts import grade_by_formula, grade_distribution, sentence_grades
 from .padding_charts import novelty_curves, padding_breakdown, padding_distribution
 from .sources import source_labels
+from .story_charts import outlet_effects_chart
 from .trend_charts import measure_trends
 
 __all__ = [
     "CHARTS", "CORPUS_CAPTIONS", "CORPUS_ONLY", "NEEDS_DATES", "NoData", "NotApplicable", "caption",
     "category_rates", "findings_by_category", "grade_by_formula", "grade_distribution",
-    "measure_trends", "novelty_curves", "padding_breakdown", "padding_distribution",
+    "measure_trends", "novelty_curves", "outlet_effects_chart", "padding_breakdown",
+    "padding_distribution",
     "phrase_heatmap", "readability_vs_filler", "sentence_grades", "source_labels",
 ]
+
+#: The "Same story, different outlets" section draws :func:`outlet_effects_chart` (outlets
+#: compared on the stories they share) on its own, when some story is shared.
 
 #: Every chart of the report, in page order: (id, function, caption saying what to look for).
 CHARTS = [

@@ -26,7 +26,7 @@ from ..catalog import CATEGORIES
 from ..duplicates import find_duplicates
 from ..export import output_target, write_text_atomic
 from ..version import RULESET_VERSION, __version__
-from . import data, figures
+from . import data, figures, story_data
 from .sources import is_grouped, source_labels
 from .style import category_style
 
@@ -135,6 +135,10 @@ def render_report(corpus, inputs: Sequence[str] = (), title: str | None = None) 
     articles = corpus.articles
     sources = source_labels(articles)
     charts, skipped = build_charts(corpus, sources)
+    stories = story_data.story_section(corpus, sources)
+    story_chart = stories["chart"] if stories else None
+    if story_chart:
+        story_chart["figure"] = _json_safe(story_chart["figure"])
     card = data.scorecard(articles, sources, _effects(corpus, articles, sources))
     blob = data.article_data(corpus.analyses, sources, articles)
     outlets = list(dict.fromkeys(sources.values))
@@ -154,13 +158,16 @@ def render_report(corpus, inputs: Sequence[str] = (), title: str | None = None) 
         charts=charts,
         skipped=skipped,
         duplicates=_duplicates(corpus, sources),
+        stories=stories,
         categories=[(c, category_style(c)) for c in blob["categories"]],
         category_help={c.name: c.help for c in CATEGORIES},
         errors=[str(e) for e in corpus.errors],
         plotly_js=Markup(_plotly_js()),
         css=Markup(_asset("report.css")),
         script=Markup(_asset("report.js")),
-        page={"charts": [{"id": c["id"], "figure": c["figure"]} for c in charts],
+        page={"charts": [{"id": c["id"], "figure": c["figure"]} for c in charts]
+              + ([story_chart] if story_chart else []),
+              "stories": stories["page"] if stories else None,
               "sources": [{"label": s, "key": r["key"]}
                           for s, r in zip(outlets, card["rows"], strict=True)],
               "grouped": card["grouped"], **blob},

@@ -59,6 +59,7 @@ def story_frame(analyses: Sequence, stories: Stories) -> pd.DataFrame:
         return pd.DataFrame(columns=list(STORY_COLUMNS))
     df = pd.DataFrame(rows, columns=[c for c in STORY_COLUMNS
                                      if c not in ("outlets", "tellings")])
+    # A boolean mask (an empty frame's object column would select columns instead).
     tellings = df[df["telling"].astype(bool)]
     # Unnamed outlets are each their own source here, as grouping took them.
     keys = tellings["outlet"].where(tellings["outlet"] != "", "\0" + tellings["id"])

@@ -134,3 +134,62 @@ def open_watched(context, path, fragment: str = "", timeout_ms: int = 120_000):
               wait_until="load")
     page.wait_for_function(READY_JS, timeout=timeout_ms)
     return page, watch, time.perf_counter() - start
+
+
+#: Three events, each told in its own words by two outlets (the second padded), for the
+#: report's story section: (title, first telling, second telling).
+STORY_EVENTS = [
+    ("Zanzibar ferry",
+     "The Zanzibar ferry Mkombozi capsized near Pemba on Tuesday, and rescuers from Unguja "
+     "pulled forty passengers from the water. The harbourmaster in Stone Town said the ferry "
+     "was overloaded with cloves and cement.",
+     "Basically, you know, the Mkombozi ferry really sank off Pemba, and it seems Unguja "
+     "rescuers saved forty people. Stone Town's harbourmaster said the overloaded ferry "
+     "carried cloves and cement to Zanzibar."),
+    ("Vatnajokull glacier",
+     "Glaciologists measured the Vatnajokull glacier retreating near Skaftafell this summer. "
+     "The Reykjavik institute said meltwater from Grimsvotn flooded the Skeidara plain twice.",
+     "Some experts say the Vatnajokull glacier is arguably retreating faster at Skaftafell. "
+     "Meltwater from Grimsvotn, the Reykjavik institute said, perhaps flooded the Skeidara "
+     "plain twice this summer."),
+    ("Patagonia condor",
+     "Rangers in Torres del Paine tagged a condor that flew to Bariloche across the Andes. "
+     "The Chilean biologists in Puerto Natales tracked the condor with a satellite collar.",
+     "A condor tagged in Torres del Paine really flew, very surprisingly, to Bariloche across "
+     "the Andes. Biologists in Puerto Natales basically tracked it with a satellite collar, "
+     "you know."),
+]
+
+
+def story_corpus(copy: bool = True, second: str = "South Daily",
+                 second_title: str = "") -> Corpus:
+    """Three stories told by North Post and ``second`` (dated), and, with ``copy``, Wire
+    Desk running North Post's text of the first one word for word (a copy, not a
+    telling). ``second_title`` starts the titles of the second outlet's tellings."""
+    analyses = []
+    for i, (title, first, told) in enumerate(STORY_EVENTS):
+        north = analyse_text(first, title=f"{title}: the facts", outlet="North Post",
+                             id=f"north-{i}")
+        north.published = f"2024-03-0{i + 2}"
+        south = analyse_text(told, title=f"{second_title}{title}, told again", outlet=second,
+                             id=f"south-{i}")
+        south.published = f"2024-03-0{i + 1}"
+        analyses += [north, south]
+    if copy:
+        analyses.append(analyse_text(STORY_EVENTS[0][1], title=f"{STORY_EVENTS[0][0]} (wire)",
+                                     outlet="Wire Desk", id="wire-0"))
+    return Corpus(analyses=analyses)
+
+
+_BASIL: dict[str, Corpus] = {}
+
+
+def basil_corpus(path: Path) -> Corpus:
+    """basil-dev (45 events told by the New York Times, Fox News and HuffPost), analysed
+    once per test session."""
+    key = str(path)
+    if key not in _BASIL:
+        corpus = analyse_paths([path], jobs=2)
+        assert not corpus.errors, corpus.errors
+        _BASIL[key] = corpus
+    return _BASIL[key]

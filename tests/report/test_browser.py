@@ -250,9 +250,9 @@ def corpus_page(context, tmp_path_factory):
 def test_corpus_mode_compares_outlets_and_loads_articles_on_demand(corpus_page):
     page, watch = corpus_page
     assert page.locator("#scorecard tbody tr").count() == 3
-    charts = page.locator("div.chart")
+    charts = page.locator("#compare div.chart")
     assert charts.count() == len(figures.CHARTS)
-    assert page.locator("div.chart div.plot-container").count() == charts.count()
+    assert page.locator("#compare div.chart div.plot-container").count() == charts.count()
     # Clicking an outlet narrows the article list to its articles.
     page.locator("#scorecard tbody th button", has_text="South Daily").click()
     assert page.locator("#pick-source").input_value() == "South Daily"

@@ -51,14 +51,16 @@ class Page(HTMLParser):
         self._in_script: dict | None = None
         self._script_text: list[str] = []
         self._in_scorecard_body = False
+        self._table: str | None = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         self.tags.append((tag, attrs))
         if tag == "script":
             self._in_script, self._script_text = attrs, []
-        if tag == "tbody" and self.tags and any(
-                t == "table" and a.get("id") == "scorecard" for t, a in self.tags):
+        if tag == "table":  # the page's tables are not nested
+            self._table = attrs.get("id")
+        if tag == "tbody" and self._table == "scorecard":
             self._in_scorecard_body = True
         if tag == "tr" and self._in_scorecard_body:
             self.rows += 1

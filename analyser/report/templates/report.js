@@ -67,6 +67,100 @@
     if (t) { ev.preventDefault(); route(t.getAttribute("data-key")); }
   });
 
+  /* ---- same story, different outlets ---- */
+  // A story's tellings side by side, built from page.stories (one column per telling);
+  // copies of another outlet's text are listed apart, never as tellings.
+  var storyTable = document.getElementById("story-table");
+  var storyPanel = document.getElementById("story-panel");
+  var storyOpen = -1;
+
+  function storyButtons() {
+    return storyTable ? storyTable.querySelectorAll("button[data-story]") : [];
+  }
+  function closeStory() {
+    storyOpen = -1;
+    storyPanel.hidden = true;
+    storyPanel.textContent = "";
+    storyPanel.removeAttribute("data-story");
+    Array.prototype.forEach.call(storyButtons(), function (b) {
+      b.setAttribute("aria-expanded", "false");
+      b.closest("tr").classList.remove("open");
+    });
+  }
+  function openButton(key, label) {
+    var b = el("button", "open", label);
+    b.type = "button";
+    b.setAttribute("data-key", key);
+    return b;
+  }
+  function tellingColumn(t) {
+    // t: [article id, outlet, title, published, grade, padding index, findings]
+    var col = el("div", "telling");
+    col.appendChild(el("p", "outlet", t[1]));
+    col.appendChild(el("h4", null, t[2] || t[0]));
+    if (t[3]) col.appendChild(el("p", "date", t[3]));
+    var dl = el("dl", "telling-scores");
+    page.stories.labels.forEach(function (label, j) {
+      var item = el("div");
+      item.appendChild(el("dt", null, label));
+      item.appendChild(el("dd", null, t[4 + j]));
+      dl.appendChild(item);
+    });
+    col.appendChild(dl);
+    col.appendChild(openButton("a:" + t[0], "Open the article"));
+    return col;
+  }
+  function openStory(n, button) {
+    var item = page.stories.items[n];
+    if (!item) return;
+    closeStory();
+    storyOpen = n;
+    var head = el("div", "story-head");
+    var heading = el("h3", null, button.textContent);
+    head.appendChild(heading);
+    var close = el("button", "close", "Close");
+    close.type = "button";
+    close.addEventListener("click", function () { closeStory(); button.focus(); });
+    head.appendChild(close);
+    storyPanel.appendChild(head);
+    storyPanel.appendChild(el("p", "meta", item.t.length + " telling" +
+      (item.t.length === 1 ? "" : "s") + " side by side" +
+      (item.c.length ? "; " + item.c.length + " cop" + (item.c.length === 1 ? "y" : "ies") +
+        " listed below, not compared" : "")));
+    var grid = el("div", "tellings");
+    item.t.forEach(function (t) { grid.appendChild(tellingColumn(t)); });
+    storyPanel.appendChild(grid);
+    if (item.c.length) {
+      var copies = el("div", "copies");
+      copies.appendChild(el("h4", null, "Copies of another outlet's text (not compared)"));
+      var ul = el("ul");
+      item.c.forEach(function (c) {
+        // c: [article id, outlet, title, outlet of the text it copies]
+        var li = el("li");
+        li.appendChild(el("span", "outlet", c[1]));
+        li.appendChild(document.createTextNode(" \u00b7 " + (c[2] || c[0]) +
+          " \u00b7 a copy of the " + c[3] + " text "));
+        li.appendChild(openButton("a:" + c[0], "Open the copy"));
+        ul.appendChild(li);
+      });
+      copies.appendChild(ul);
+      storyPanel.appendChild(copies);
+    }
+    storyPanel.setAttribute("data-story", String(n));
+    storyPanel.hidden = false;
+    button.setAttribute("aria-expanded", "true");
+    button.closest("tr").classList.add("open");
+    storyPanel.scrollIntoView({behavior: "smooth", block: "nearest"});
+  }
+  if (storyTable && storyPanel && page.stories) {
+    storyTable.addEventListener("click", function (ev) {
+      var b = ev.target.closest ? ev.target.closest("button[data-story]") : null;
+      if (!b) return;
+      var n = Number(b.getAttribute("data-story"));
+      if (n === storyOpen) closeStory(); else openStory(n, b);
+    });
+  }
+
   /* ---- scorecard sorting ---- */
   var table = document.getElementById("scorecard");
   if (table) {

@@ -4,6 +4,8 @@ the sampling that chose them.
     python benchmarks/sentence_ratings.py              # counts per set, part and rating
     python benchmarks/sentence_ratings.py --show 17    # row 17 with its neighbours
     python benchmarks/sentence_ratings.py --sample     # the sampling re-run, unrated CSV
+    python benchmarks/sentence_ratings.py --recheck    # the re-rated 60 in context, unrated
+    python benchmarks/sentence_ratings.py --agreement  # first against second ratings
 
 ``benchmarks/annotations/sentence_difficulty.csv`` holds only ids, character offsets and a
 short hash of each sentence: the texts are licensed and are never copied into the repo.
@@ -29,6 +31,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 CSV_PATH = REPO / "benchmarks" / "annotations" / "sentence_difficulty.csv"
+#: The second rating of a random 60, made after all the others (see the README).
+RECHECK_PATH = REPO / "benchmarks" / "annotations" / "sentence_difficulty_recheck.csv"
+RECHECK_SIZE = 60
 SHARED = REPO.parent / "shared" / "data"
 
 #: set name -> (path under ../shared/data, kind of file)
@@ -133,7 +138,8 @@ def load_ratings(shared: Path, csv_path: Path = CSV_PATH) -> list[dict]:
 
 def is_english(text: str) -> bool:
     """Crude but enough for these pages: common English function words make up at least
-    8% of the words (English prose: 20-35%; the foreign pages of the Scrapinghub set: < 8%)."""
+    8% of the words (English prose: 20-35%). It drops the 19 foreign pages of the
+    Scrapinghub set, and 2 English ones that are mostly tables or lists."""
     words = _WORD.findall(text.lower())
     return bool(words) and sum(w in _FUNCTION_WORDS for w in words) / len(words) >= 0.08
 
@@ -193,6 +199,53 @@ def sample(shared: Path) -> list[dict]:
     return rows
 
 
+# -- reliability --------------------------------------------------------------------------
+
+def recheck_indices(n_rows: int) -> list[int]:
+    """Rows of the CSV re-rated for reliability, in the (shuffled) order they were shown."""
+    idx = sorted(random.Random("sentence-ratings:recheck").sample(range(n_rows), RECHECK_SIZE))
+    random.Random("recheck-order").shuffle(idx)
+    return idx
+
+
+def _ranks(values: list[float]) -> list[float]:
+    order = sorted(range(len(values)), key=values.__getitem__)
+    ranks = [0.0] * len(values)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+            j += 1
+        for k in order[i:j + 1]:
+            ranks[k] = (i + j) / 2 + 1  # ties share their average rank
+        i = j + 1
+    return ranks
+
+
+def spearman(a: list[float], b: list[float]) -> float:
+    """Spearman's rho: Pearson's correlation of the average ranks."""
+    ra, rb = _ranks(a), _ranks(b)
+    ma, mb = sum(ra) / len(ra), sum(rb) / len(rb)
+    cov = sum((x - ma) * (y - mb) for x, y in zip(ra, rb, strict=True))
+    var = (sum((x - ma) ** 2 for x in ra) * sum((y - mb) ** 2 for y in rb)) ** 0.5
+    return cov / var if var else float("nan")
+
+
+def agreement(rows: list[dict], recheck_path: Path = RECHECK_PATH) -> str:
+    """Exact and within-one agreement and Spearman between the first and second ratings."""
+    first = {(r["set"], r["article_id"], r["start"]): r["rating"] for r in rows}
+    with recheck_path.open(encoding="utf-8", newline="") as fh:
+        pairs = [(first[(r["set"], r["article_id"], int(r["start"]))], int(r["rating"]))
+                 for r in csv.DictReader(fh)]
+    a, b = [x for x, _ in pairs], [y for _, y in pairs]
+    n = len(pairs)
+    exact = sum(x == y for x, y in pairs)
+    near = sum(abs(x - y) <= 1 for x, y in pairs)
+    changed = Counter(f"{x}->{y}" for x, y in pairs if x != y)
+    return (f"re-rated {n}: exact {exact} ({exact / n:.0%}), within one {near} ({near / n:.0%}), "
+            f"Spearman {spearman(a, b):.3f}; changes: {dict(changed) or 'none'}")
+
+
 # -- printing -----------------------------------------------------------------------------
 
 def counts(rows: list[dict]) -> str:
@@ -211,9 +264,11 @@ def counts(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def show(rows: list[dict], texts: dict[str, dict[str, str]], index: int) -> str:
+def show(rows: list[dict], texts: dict[str, dict[str, str]], index: int, *,
+         blind: bool = False, label: str | None = None) -> str:
     """Row ``index`` (0-based) with the sentence before and after it, for reading the
-    rating in context (printed only)."""
+    rating in context (printed only); ``blind`` leaves out the rating, the note and the
+    row's identity, for a second rater."""
     from analyser.document import parse
 
     row = rows[index]
@@ -222,9 +277,11 @@ def show(rows: list[dict], texts: dict[str, dict[str, str]], index: int) -> str:
     i = doc.sentence_at(row["start"])
     before = doc.sentence_text(i - 1) if i > 0 else ""
     after = doc.sentence_text(i + 1) if i + 1 < len(doc.sentences) else ""
-    return (f"[{index}] {row['set']} {row['article_id']} {row['start']}:{row['end']} "
-            f"{row['words']} words, {row['part']}, rated {row['rating']} {row['note']}\n"
-            f"  before: {before}\n  >> {text[row['start']:row['end']]}\n  after:  {after}")
+    head = label or f"[{index}] {row['set']} {row['article_id']} {row['start']}:{row['end']} " \
+        f"{row['words']} words, {row['part']}, rated {row['rating']} {row['note']}"
+    if blind:
+        head = label or f"[{index}]"
+    return f"{head}\n  before: {before}\n  >> {text[row['start']:row['end']]}\n  after:  {after}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -233,6 +290,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, metavar="ROW", help="print a row in its context")
     ap.add_argument("--sample", action="store_true",
                     help="re-run the sampling; unrated rows as CSV on stdout")
+    ap.add_argument("--recheck", action="store_true",
+                    help="print the rows re-rated for reliability in context, without ratings")
+    ap.add_argument("--agreement", action="store_true",
+                    help="agreement between the first and the second ratings")
     args = ap.parse_args(argv)
     if args.sample:
         sys.path.insert(0, str(REPO))
@@ -240,11 +301,16 @@ def main(argv: list[str] | None = None) -> int:
         writer.writeheader()
         writer.writerows(sample(args.shared))
         return 0
+    if args.agreement:
+        print(agreement(read_csv()))
+        return 0
     rows = load_ratings(args.shared)
-    if args.show is not None:
+    if args.show is not None or args.recheck:
         sys.path.insert(0, str(REPO))
         texts = {name: read_texts(args.shared, name) for name in SOURCES}
-        print(show(rows, texts, args.show))
+        picks = [args.show] if args.show is not None else recheck_indices(len(rows))
+        for n, i in enumerate(picks):
+            print(show(rows, texts, i, blind=args.recheck, label=f"R{n}" if args.recheck else None))
         return 0
     print(counts(rows))
     return 0

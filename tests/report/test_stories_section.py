@@ -68,7 +68,7 @@ def test_a_corpus_without_stories_has_an_empty_story_table():
         analyse_text("Officials said the bridge would reopen in June.", outlet="South Daily",
                      id="b"),
     ])
-    assert list(corpus.stories.columns) == list(STORY_COLUMNS)
+    assert list(corpus.stories.columns) == [*STORY_COLUMNS, "analyser_version", "ruleset_version"]
     assert corpus.stories.empty and corpus.paired.empty
     assert set(corpus.articles["story"]) == {""}
 

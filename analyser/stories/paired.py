@@ -32,6 +32,8 @@ BOOTSTRAP = 2000
 MIN_STORIES = 5
 #: Fewest articles per outlet before an unpaired effect is judged.
 MIN_ARTICLES = 5
+#: Most resampled values held at once (bounds the memory of one interval).
+RESAMPLE_CELLS = 1_000_000
 #: Seed of the resampling.
 SEED = 20261202
 
@@ -77,6 +79,18 @@ def story_values(articles: pd.DataFrame, stories: pd.DataFrame,
     return out
 
 
+def _resampled_means(values: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Means of ``BOOTSTRAP`` resamples of ``values`` (with replacement), drawn a block of
+    resamples at a time so memory stays bounded for thousands of stories."""
+    n = len(values)
+    block = max(1, min(BOOTSTRAP, RESAMPLE_CELLS // max(n, 1)))
+    out = np.empty(BOOTSTRAP)
+    for start in range(0, BOOTSTRAP, block):
+        stop = min(start + block, BOOTSTRAP)
+        out[start:stop] = values[rng.integers(0, n, size=(stop - start, n))].mean(axis=1)
+    return out
+
+
 def _interval(samples: np.ndarray) -> tuple[float, float]:
     lo, hi = np.percentile(samples, [2.5, 97.5])
     return float(lo), float(hi)
@@ -95,8 +109,7 @@ def _paired_effects(per_story: pd.DataFrame, cols: list[str],
                    "effect": float(diffs.mean()) if n else np.nan,
                    "ci_low": np.nan, "ci_high": np.nan}
             if n >= 2:
-                means = diffs[rng.integers(0, n, size=(BOOTSTRAP, n))].mean(axis=1)
-                row["ci_low"], row["ci_high"] = _interval(means)
+                row["ci_low"], row["ci_high"] = _interval(_resampled_means(diffs, rng))
             rows.append(row)
     return rows
 
@@ -114,8 +127,7 @@ def _unpaired_effects(articles: pd.DataFrame, cols: list[str],
             continue
         means = {o: values[o].mean() for o in present}
         # Resample every outlet's articles together, so each draw is one whole comparison.
-        draws = {o: values[o][rng.integers(0, len(values[o]), size=(BOOTSTRAP, len(values[o])))]
-                 .mean(axis=1) for o in present}
+        draws = {o: _resampled_means(values[o], rng) for o in present}
         grand = np.mean([draws[o] for o in present], axis=0)
         centre = float(np.mean(list(means.values())))
         for o in present:

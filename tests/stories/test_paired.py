@@ -95,3 +95,10 @@ def test_basil_dev_paired_table_rests_on_its_stories(shared_file):
     assert (grade["ci_low"] <= grade["effect"]).all()
     assert (grade["effect"] <= grade["ci_high"]).all()
     assert set(corpus.articles["story"]) - {""} == set(corpus.stories["story"])
+
+
+def test_resampling_in_blocks_gives_the_same_intervals(monkeypatch):
+    arts, stories = frames(40, shift=0.5, noise=0.5)
+    whole = outlet_effects(arts, stories, ["readability_grade"])
+    monkeypatch.setattr(paired_mod, "RESAMPLE_CELLS", 100)
+    assert whole.equals(outlet_effects(arts, stories, ["readability_grade"]))

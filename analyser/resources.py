@@ -83,14 +83,20 @@ def _pyphen():
     return pyphen.Pyphen(lang="en_US")
 
 
+#: Typographic apostrophes, read as the straight one that CMUdict and the Dale–Chall list
+#: use ("government’s" is "government's").
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
 @lru_cache(maxsize=200_000)
 def syllables(word: str) -> int:
     """Syllables in one word: CMUdict's first pronunciation, else hyphenation points + 1.
 
     This is textstat's own rule, so our counts and textstat's agree word for word.
-    Numbers and words without letters count one syllable.
+    Numbers and words without letters count one syllable; a curly apostrophe counts as a
+    straight one.
     """
-    w = word.lower().strip("'’")
+    w = word.lower().translate(APOSTROPHES).strip("'")
     if not w or not any(c.isalpha() for c in w):
         return 1
     phones = pronunciations().get(w)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..document import Document, Sentence
-from ..resources import dale_chall_easy_words
+from ..resources import APOSTROPHES, dale_chall_easy_words
 from .base import Context, Family, FamilyResult
 
 #: Silent reading speed for non-fiction, words per minute (Brysbaert 2019, Journal of
@@ -27,36 +27,40 @@ READING_WPM = 238.0
 #: Formula coefficients, with where they come from.
 FORMULAS = {
     "flesch_reading_ease": {
-        "source": "Flesch (1948), J. Applied Psychology 32(3)",
+        "source": "Flesch (1948), J. Applied Psychology 32(3):221-233",
         "base": 206.835, "words_per_sentence": -1.015, "syllables_per_word": -84.6,
     },
     "flesch_kincaid_grade": {
-        "source": "Kincaid et al. (1975), Navy research branch report 8-75",
+        "source": "Kincaid, Fishburne, Rogers & Chissom (1975), Research Branch Report 8-75, "
+                  "Chief of Naval Technical Training",
         "base": -15.59, "words_per_sentence": 0.39, "syllables_per_word": 11.8,
     },
     "gunning_fog": {
-        "source": "Gunning (1952), The Technique of Clear Writing",
+        "source": "Gunning (1952), The Technique of Clear Writing, McGraw-Hill",
         "scale": 0.4, "complex_percent": 1.0, "words_per_sentence": 1.0,
     },
     "smog_index": {
-        "source": "McLaughlin (1969), J. Reading 12(8); 30-sentence normalisation",
+        "source": "McLaughlin (1969), J. Reading 12(8):639-646; 30-sentence normalisation",
         "scale": 1.043, "base": 3.1291, "sentences": 30,
     },
     "coleman_liau_index": {
-        "source": "Coleman & Liau (1975), J. Applied Psychology 60(2)",
+        "source": "Coleman & Liau (1975), J. Applied Psychology 60(2):283-284",
         "letters_per_100": 0.0588, "sentences_per_100": -0.296, "base": -15.8,
     },
     "automated_readability_index": {
-        "source": "Smith & Senter (1967), AMRL-TR-6620",
+        "source": "Smith & Senter (1967), Automated Readability Index, AMRL-TR-66-220, "
+                  "Aerospace Medical Research Laboratories",
         "chars_per_word": 4.71, "words_per_sentence": 0.5, "base": -21.43,
     },
     "dale_chall": {
-        "source": "Dale & Chall (1948); Chall & Dale (1995) new formula",
+        "source": "Dale & Chall (1948), Educational Research Bulletin 27(1):11-20 and "
+                  "27(2):37-54 (the 1948 equation; not the 1995 one)",
         "difficult_percent": 0.1579, "words_per_sentence": 0.0496, "adjustment": 3.6365,
         "adjust_above_percent": 5.0,
     },
     "linsear_write": {
-        "source": "O'Hayre (1966), Gobbledygook Has Gotta Go (US BLM)",
+        "source": "No primary publication found; attributed to the US Air Force. O'Hayre "
+                  "(1966), Gobbledygook Has Gotta Go, describes a different, earlier count",
         "easy_weight": 1, "hard_weight": 3, "hard_syllables": 3, "split": 20,
     },
 }
@@ -71,7 +75,9 @@ GRADE_FORMULAS = (
     "automated_readability_index", "dale_chall_grade", "linsear_write",
 )
 
-_INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "est", "ly", "ies", "ied")
+_INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "est", "ly", "ies", "ied", "ier", "iest")
+#: Suffixes that replace a final "y" of the listed word ("cities", "carried", "happier").
+_Y_INFLECTIONS = ("ies", "ied", "ier", "iest")
 
 
 @dataclass(frozen=True)
@@ -97,16 +103,22 @@ class Counts:
 
 
 def is_familiar(word: str) -> bool:
-    """True when a word (lower case) is on the Dale–Chall list or a regular inflection of one."""
+    """True when a word (lower case) is on the Dale–Chall list or a regular inflection of one.
+
+    Curly apostrophes count as straight ones, and a possessive ("family's", "dogs'") is
+    familiar when the word it is built on is."""
     easy = dale_chall_easy_words()
+    word = word.translate(APOSTROPHES)
     if word in easy:
         return True
+    if word.endswith(("'s", "s'")) and len(word) > 3:
+        return is_familiar(word[:-2] if word.endswith("'s") else word[:-1])
     for suffix in _INFLECTIONS:
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             stem = word[: -len(suffix)]
             if stem in easy or stem + "e" in easy:
                 return True
-            if suffix in ("ies", "ied") and stem + "y" in easy:
+            if suffix in _Y_INFLECTIONS and stem + "y" in easy:
                 return True
             if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in easy:  # "stopped"
                 return True

@@ -156,3 +156,25 @@ def test_a_text_without_sentence_ends_stays_on_the_formulas_scale():
     # per word (1.3 here), about -157; one sentence of 20,000 words would be about -20,000
     assert -200 < scores["flesch_reading_ease"] < 0
     assert 0 < scores["flesch_kincaid_grade"] < 120
+
+
+def test_curly_apostrophes_count_like_straight_ones():
+    # News pages set "didn’t" and "government’s" with U+2019; the Dale–Chall list and
+    # CMUdict spell them with "'". Before the fix the curly forms were unfamiliar words
+    # and "government’s" had 4 syllables (pyphen's guess) instead of CMUdict's 3.
+    straight = "The government's plan didn't help the family's children. It's late."
+    curly = straight.replace("'", "\u2019")
+    a, b = parse(straight), parse(curly)
+    assert count(a, a.prose_sentences) == count(b, b.prose_sentences)
+    assert count(b, b.prose_sentences).difficult_words == 0
+
+
+@pytest.mark.parametrize(("word", "familiar"), [
+    ("family's", True), ("dogs'", True), ("children’s", True),  # possessive of a listed word
+    ("happier", True), ("happiest", True),  # -ier/-iest on a listed word ending in y
+    ("officials'", False), ("policy's", False),  # the word itself is not on the list
+])
+def test_possessives_and_y_inflections_of_listed_words(word, familiar):
+    from analyser.metrics.readability import is_familiar
+
+    assert is_familiar(word) is familiar

@@ -42,9 +42,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+from sentence_ratings import SHARED, load_ratings, read_texts  # noqa: E402
+
 from analyser.document import parse  # noqa: E402
 from analyser.metrics import grade  # noqa: E402
-from sentence_ratings import SHARED, load_ratings, read_texts  # noqa: E402
 
 OUT = REPO / "analyser" / "metrics" / "data" / "sentence_grade.json"
 BBC = SHARED / "news" / "news.jsonl.gz"
@@ -60,17 +61,18 @@ def rated_stats(shared: Path, part: str) -> tuple[list[grade.Stats], np.ndarray,
     """Stats, ratings and article keys of the rated sentences of one part."""
     rows = [r for r in load_ratings(shared) if r["part"] == part]
     texts = {name: read_texts(shared, name) for name in sorted({r["set"] for r in rows})}
-    docs: dict[tuple[str, str], object] = {}
+    docs: dict[tuple[str, str], tuple] = {}
     stats = []
     for r in rows:
         key = (r["set"], r["article_id"])
         if key not in docs:
-            docs[key] = parse(texts[r["set"]][r["article_id"]])
-        doc = docs[key]
+            doc = parse(texts[r["set"]][r["article_id"]])
+            docs[key] = (doc, grade.article_names(doc))
+        doc, names = docs[key]
         s = doc.sentences[doc.sentence_at(r["start"])]
         if (s.start, s.end) != (r["start"], r["end"]):
             raise ValueError(f"{key}: sentence at {r['start']} is {s.start}:{s.end} now")
-        stats.append(grade.sentence_stats(doc, s))
+        stats.append(grade.sentence_stats(doc, s, names))
     return stats, np.array([r["rating"] for r in rows], float), \
         [f"{r['set']}:{r['article_id']}" for r in rows]
 
@@ -103,7 +105,8 @@ def bbc_articles(path: Path = BBC) -> list[tuple[float, list[grade.Stats]]]:
             if not line.strip():
                 continue
             doc = parse(json.loads(line)["text"])
-            per = [grade.sentence_stats(doc, s) for s in doc.prose_sentences]
+            names = grade.article_names(doc)
+            per = [grade.sentence_stats(doc, s, names) for s in doc.prose_sentences]
             per = [st for st in per if st.counts.words]
             if not per:
                 continue

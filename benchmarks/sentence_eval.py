@@ -29,11 +29,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+from sentence_ratings import SHARED, load_ratings, read_texts, spearman  # noqa: E402
+
 from analyser.document import parse  # noqa: E402
 from analyser.metrics import grade  # noqa: E402
 from analyser.metrics.base import Context  # noqa: E402
 from analyser.settings import Settings  # noqa: E402
-from sentence_ratings import SHARED, load_ratings, read_texts, spearman  # noqa: E402
 
 
 def rated(shared: Path, settings: Settings) -> list[dict]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -137,8 +138,27 @@ def _word_info(text: str) -> tuple[bool, bool, bool, float, bool]:
     return low in SUBORDINATORS, capital, True, max(0.0, RARITY_CEILING - z), rare
 
 
-def sentence_stats(doc: Document, s: Sentence) -> Stats:
-    """Counts for one sentence."""
+def article_names(doc: Document) -> frozenset[str]:
+    """Words (lower case) the article writes with a capital inside a sentence: its names.
+    A sentence's capitalised first word that is one of them ("Mexico said …") is a name to
+    the sentence model too (never unfamiliar)."""
+    names = set()
+    first = True
+    sentence = -1
+    for tok in doc.tokens:
+        if tok.sentence != sentence:
+            sentence, first = tok.sentence, True
+        if tok.kind == "punct":
+            continue
+        if tok.kind == "word" and not first and tok.text[:1].isupper():
+            names.add(tok.text.lower())
+        first = False
+    return frozenset(names)
+
+
+def sentence_stats(doc: Document, s: Sentence, names: frozenset[str] = frozenset()) -> Stats:
+    """Counts for one sentence; ``names`` are the article's (:func:`article_names`), used
+    only for the unfamiliar words of the sentence model."""
     st = Stats(sentences=1, counts=count(doc, [s]), long_words=s.long_words)
     first = True
     tokens = doc.tokens
@@ -166,7 +186,8 @@ def sentence_stats(doc: Document, s: Sentence) -> Stats:
             continue  # a name (a rare capitalised first word too)
         st.rated += 1
         st.rarity += rarity
-        if not is_familiar(tok.text.lower()):
+        low = tok.text.lower()
+        if not is_familiar(low) and not (capital and low in names):
             st.unfamiliar += 1
             st.unfamiliar_words.append(tok.text)
         if rare:
@@ -286,12 +307,14 @@ SENTENCE_GRADE_KNEE = 20.0
 
 
 def sentence_features(st: Stats) -> dict[str, float]:
-    """The sentence model's features for one sentence (all zeros for no words)."""
+    """The sentence model's features for one sentence: counts, and syllables per word."""
     words = st.counts.words
     return {
         "words": float(words),
         "unfamiliar_words": float(st.unfamiliar),
         "rare_words": float(st.rare),
+        # of every word, as the classic formulas count them: leaving names out fitted
+        # the tune ratings worse (see docs/readability_grade.md)
         "syllables_per_word": st.counts.syllables / words if words else 0.0,
         "subordinators": float(st.subordinators),
         "clause_marks": float(st.clause_marks),
@@ -348,10 +371,11 @@ def band(grade: float, hard: float, very_hard: float, words: int = MIN_BAND_WORD
 
 
 def _examples(words: list[str], first: list[str], n: int = 2) -> str:
-    """Up to ``n`` distinct words, those in ``first`` before the others, quoted."""
+    """Up to ``n`` distinct words, those in ``first`` before the others, then the rarest
+    first, quoted."""
     seen = list(dict.fromkeys(words))
     lead = {w.lower() for w in first}
-    seen.sort(key=lambda w: w.lower() not in lead)
+    seen.sort(key=lambda w: (w.lower() not in lead, zipf(w.lower())))
     more = "…" if len(seen) > n else ""
     return ", ".join(f"‘{w}’" for w in seen[:n]) + more
 
@@ -398,8 +422,10 @@ def _reasons(st: Stats, s: Sentence) -> str:
     return ", ".join(parts)
 
 
-#: Where a sentence can be split: after a semicolon, colon or dash, or at a comma followed
-#: by one of these words (a coordinated or a relative clause starts there).
+#: Where a sentence can be split. Strong places: after a semicolon, colon or dash, or at a
+#: comma followed by one of these words (a coordinated or a relative clause starts there).
+#: Weak places, taken only when they are much nearer the middle: any other comma, or one of
+#: these words without a comma.
 SPLIT_WORDS = frozenset(
     "and but while whereas although though because which who whom whose so yet "
     "after before since until when where".split()
@@ -407,35 +433,44 @@ SPLIT_WORDS = frozenset(
 _SPLIT_PUNCT = frozenset(";:") | _DASHES
 #: A split must leave at least this many words on each side.
 MIN_SPLIT_WORDS = 5
+#: A weak place counts as this share of the sentence's length farther from the middle.
+WEAK_SPLIT_PENALTY = 1 / 6
+
+
+def _split_places(doc: Document, s: Sentence) -> Iterator[tuple[int, bool, int, int]]:
+    """(words before, strong, first token of the quote, last token) for each place."""
+    tokens = doc.tokens
+    words_before = 0
+    for k in range(s.token_start, s.token_end - 1):
+        tok, nxt = tokens[k], tokens[k + 1]
+        if tok.kind != "punct":
+            words_before += 1
+            if k > s.token_start and nxt.kind == "word" and nxt.text.lower() in SPLIT_WORDS:
+                yield words_before, False, k, k + 1  # "… problems and …"
+            continue
+        if k == s.token_start:
+            continue
+        link = nxt.kind == "word" and nxt.text.lower() in SPLIT_WORDS
+        if tok.text in _SPLIT_PUNCT or tok.text == ",":
+            yield words_before, tok.text != "," or link, k - 1, k + 1
 
 
 def split_point(doc: Document, s: Sentence) -> str | None:
     """The place nearest the middle of the sentence where it could be split, quoted with the
-    word either side (``‘budget, which’``), or None when there is none."""
-    tokens = doc.tokens
-    words_before = 0
-    best: tuple[float, int, int] | None = None  # (distance from the middle, token a, token b)
-    for k in range(s.token_start, s.token_end):
-        tok = tokens[k]
-        if tok.kind != "punct":
-            words_before += 1
+    word either side (``budget, which``), or None when there is none at least
+    :data:`MIN_SPLIT_WORDS` words from either end. Strong places (see :data:`SPLIT_WORDS`)
+    are preferred to weak ones unless a weak one is much nearer the middle."""
+    best: tuple[float, int, int] | None = None  # (distance from the middle, token a, b)
+    for before, strong, a, b in _split_places(doc, s):
+        if min(before, s.words - before) < MIN_SPLIT_WORDS:
             continue
-        if k + 1 >= s.token_end or k == s.token_start:
-            continue
-        nxt = tokens[k + 1]
-        boundary = tok.text in _SPLIT_PUNCT or (
-            tok.text == "," and nxt.kind == "word" and nxt.text.lower() in SPLIT_WORDS)
-        if not boundary:
-            continue
-        if min(words_before, s.words - words_before) < MIN_SPLIT_WORDS:
-            continue
-        dist = abs(words_before - s.words / 2)
+        dist = abs(before - s.words / 2) + (0 if strong else WEAK_SPLIT_PENALTY * s.words)
         if best is None or dist < best[0]:
-            best = (dist, k - 1, k + 1)
+            best = (dist, a, b)
     if best is None:
         return None
-    a, b = tokens[best[1]], tokens[best[2]]
-    return " ".join(doc.text[a.start:b.end].split())
+    first, last = doc.tokens[best[1]], doc.tokens[best[2]]
+    return " ".join(doc.text[first.start:last.end].split())
 
 
 @lru_cache(maxsize=1)
@@ -454,8 +489,9 @@ def measure(ctx: Context) -> FamilyResult:
     bands: list[str] = []
     findings: list[Finding] = []
     n_hard = n_very = 0
+    names = article_names(doc)
     for s in doc.sentences:
-        st = sentence_stats(doc, s)
+        st = sentence_stats(doc, s, names)
         g = round(grade_of(st, sentence=True), 2)
         grades.append(g)
         if s.index not in banded:

@@ -9,13 +9,20 @@ sentence lengths, clause markers), fitted on OneStopEnglish by
 calibration that maps the model's output to a US school grade. Inference is a dot
 product; nothing here needs scikit-learn. See docs/readability_grade.md.
 
-Every sentence gets a grade from a second model of the same form (the per-sentence
-features, fitted on OneStopEnglish sentences) and a band (fine / hard / very hard) from
-``Settings.hard_sentence_grade`` and ``Settings.very_hard_sentence_grade``. Only the
-sentences that sentence statistics use (``Document.prose_sentences``: prose, or every
-sentence when there is no prose) of at least :data:`MIN_BAND_WORDS` words are banded;
+Every sentence gets a grade from a separate sentence model (``data/sentence_grade.json``,
+fitted by ``benchmarks/fit_sentence_grade.py``): a linear model of how hard a general adult
+newspaper reader finds the sentence (1-5, fitted on sentence ratings) over counts in the
+sentence (words, unfamiliar and rare words, subordinators, asides, figures) and syllables
+per word; its output is put on the grade scale by a line calibrated so that an article's
+mean sentence grade tracks its ``readability_grade``, and bent towards :data:`GRADE_MAX`
+(never reaching it for ordinary sentences) by :func:`saturate`. A band (fine / hard / very
+hard) comes from ``Settings.hard_sentence_grade`` and ``Settings.very_hard_sentence_grade``.
+Only the sentences that sentence statistics use (``Document.prose_sentences``: prose, or
+every sentence when there is no prose) of at least :data:`MIN_BAND_WORDS` words are banded;
 headings, list items, table rows and bylines in an article that has prose get a grade
 but the band "fine" and no finding, since they are not sentences an editor would split.
+A finding says why (length and the features that lift the grade most) and where the
+sentence could be split (:func:`split_point`).
 
 Scores: ``readability_grade`` (0 when there are no words), ``hard_sentence_ratio``
 (share of banded-eligible sentences that are hard or very hard), ``very_hard_sentence_ratio``

@@ -12,9 +12,10 @@ Prints one table, with the house defaults of ``Settings`` (``hard_sentence_grade
 * hard-sentence findings on the rated sentences (a sentence is banded as the grade family
   bands it; all rated sentences are prose): how many, and the share rated 4 or 5
   (precision), with the rated-4-or-5 sentences they find (recall);
-* on every BBC article (``../shared/data/news``): the share of prose sentences that are
-  hard or very hard, and very hard, as ``analyser`` reports them; the largest sentence
-  grade of a prose sentence, and how many sentences (any kind) reach the cap.
+* on every BBC article (``../shared/data/news``), and on the three-outlet news set
+  (``outlets/basil-dev``): the share of prose sentences that are hard or very hard, and
+  very hard, as ``analyser`` reports them; the largest sentence grade of a prose sentence,
+  and how many sentences (any kind) reach the cap.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ from analyser.metrics import grade  # noqa: E402
 from analyser.metrics.base import Context  # noqa: E402
 from analyser.settings import Settings  # noqa: E402
 
+#: Corpora whose banded shares are printed: BBC (the target), and the three-outlet set.
+CORPORA = {"BBC": "news/news.jsonl.gz", "outlets": "outlets/basil-dev.jsonl.gz"}
+
 
 def rated(shared: Path, settings: Settings) -> list[dict]:
     """The rated sentences with ``grade`` and ``band`` as the grade family gives them."""
@@ -55,12 +59,13 @@ def rated(shared: Path, settings: Settings) -> list[dict]:
     return rows
 
 
-def bbc(shared: Path, settings: Settings) -> dict[str, float]:
-    """Banded shares, the largest prose grade and the sentences at the cap, over BBC."""
+def corpus(path: Path, settings: Settings) -> dict[str, float]:
+    """Banded shares, the largest prose grade and the sentences at the cap, over a corpus
+    file (one JSON object with ``text`` per line)."""
     n = n_hard = n_very = at_cap = 0
     top = 0.0
     cap = round(grade.GRADE_MAX, 2)
-    with gzip.open(shared / "news" / "news.jsonl.gz", "rt", encoding="utf-8") as fh:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             if not line.strip():
                 continue
@@ -99,10 +104,14 @@ def main(argv: list[str] | None = None) -> int:
         vprec = f"{sum(r['rating'] >= 4 for r in very) / len(very):.2f}" if very else "-"
         print(f"{part:<8} {len(sel):>4} {rho:>9.3f} {base:>9.3f} {len(found):>8} "
               f"{prec:>8} {hits:>3}/{pos:<3} {len(very):>5} {vprec:>8}")
-    b = bbc(args.shared, settings)
-    print(f"BBC: {b['prose']} prose sentences; hard or very hard {b['hard']:.2%}, very hard "
-          f"{b['very']:.2%}; largest prose sentence grade {b['max']:.2f}; sentences at the "
-          f"cap ({grade.GRADE_MAX:g}): {b['cap']}")
+    for label, rel in CORPORA.items():
+        if not (args.shared / rel).is_file():
+            print(f"{label}: skipped, {args.shared / rel} not found")
+            continue
+        b = corpus(args.shared / rel, settings)
+        print(f"{label}: {b['prose']} prose sentences; hard or very hard {b['hard']:.2%}, very "
+              f"hard {b['very']:.2%}; largest prose sentence grade {b['max']:.2f}; sentences "
+              f"at the cap ({grade.GRADE_MAX:g}): {b['cap']}")
     return 0
 
 

@@ -10,7 +10,7 @@ import pytest
 from analyser import analyse_text
 from analyser.config import Settings
 from analyser.document import parse
-from analyser.metrics import grade
+from analyser.metrics import grade, split
 
 EASY = (
     "The cat sat on the mat. It was a sunny day. The dog ran to the park. "
@@ -117,12 +117,12 @@ def test_hard_sentence_message_says_where_to_split():
             "audit of every contract.")
     doc = parse(text)
     # the comma before "although" is nearer the middle than the one before "which"
-    assert grade.split_point(doc, doc.sentences[0]) == "procedures, although"
+    assert split.split_point(doc, doc.sentences[0]) == "procedures, although"
     found = [f for f in analyse_text(text).findings if f.code == "HRD001"]
     assert found and "splitting it at ‘procedures, although’" in found[0].message
     # no split offered within five words of either end
     doc = parse("Prices rose, and the bank said that inflation would stay high for a year.")
-    assert grade.split_point(doc, doc.sentences[0]) is None
+    assert split.split_point(doc, doc.sentences[0]) is None
 
 
 def test_plain_sentences_are_not_hard():

@@ -38,8 +38,8 @@ class Settings:
     #: A prose sentence longer than this many words counts as long.
     long_sentence_words: int = 25
     #: Sentence grade bands (grade above which a sentence is hard / very hard).
-    hard_sentence_grade: float = 14.0
-    very_hard_sentence_grade: float = 17.0
+    hard_sentence_grade: float = 17.0
+    very_hard_sentence_grade: float = 22.0
     #: Maximum values before ``check`` fails an article (measure name -> limit).
     thresholds: dict[str, float] = field(default_factory=dict)
     #: Rule codes or prefixes to run / skip (empty select = all).

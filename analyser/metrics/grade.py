@@ -9,13 +9,20 @@ sentence lengths, clause markers), fitted on OneStopEnglish by
 calibration that maps the model's output to a US school grade. Inference is a dot
 product; nothing here needs scikit-learn. See docs/readability_grade.md.
 
-Every sentence gets a grade from a second model of the same form (the per-sentence
-features, fitted on OneStopEnglish sentences) and a band (fine / hard / very hard) from
-``Settings.hard_sentence_grade`` and ``Settings.very_hard_sentence_grade``. Only the
-sentences that sentence statistics use (``Document.prose_sentences``: prose, or every
-sentence when there is no prose) of at least :data:`MIN_BAND_WORDS` words are banded;
+Every sentence gets a grade from a separate sentence model (``data/sentence_grade.json``,
+fitted by ``benchmarks/fit_sentence_grade.py``): a linear model of how hard a general adult
+newspaper reader finds the sentence (1-5, fitted on sentence ratings) over counts in the
+sentence (words, unfamiliar and rare words, subordinators, asides, figures) and syllables
+per word; its output is put on the grade scale by a line calibrated so that an article's
+mean sentence grade tracks its ``readability_grade``, and bent towards :data:`GRADE_MAX`
+(never reaching it for ordinary sentences) by :func:`saturate`. A band (fine / hard / very
+hard) comes from ``Settings.hard_sentence_grade`` and ``Settings.very_hard_sentence_grade``.
+Only the sentences that sentence statistics use (``Document.prose_sentences``: prose, or
+every sentence when there is no prose) of at least :data:`MIN_BAND_WORDS` words are banded;
 headings, list items, table rows and bylines in an article that has prose get a grade
 but the band "fine" and no finding, since they are not sentences an editor would split.
+A finding says why (length and the features that lift the grade most) and where the
+sentence could be split (:func:`split_point`).
 
 Scores: ``readability_grade`` (0 when there are no words), ``hard_sentence_ratio``
 (share of banded-eligible sentences that are hard or very hard), ``very_hard_sentence_ratio``
@@ -38,6 +45,7 @@ from ..resources import zipf
 from ..rules import Rule, rules_for
 from .base import Context, Family, FamilyResult, make_finding
 from .readability import Counts, count, is_familiar
+from .split import DASHES, split_point
 
 #: Words rarer than this Zipf frequency (about once per million words; ``wordfreq``) are
 #: "rare". Names (capitalised words not opening their sentence, and capitalised opening
@@ -66,8 +74,7 @@ SUBORDINATORS = frozenset(
     while whilst whenever wherever whether if when where
     """.split()
 )
-_DASHES = frozenset("–—")  # en and em dash as parenthetical marks
-_CLAUSE_PUNCT = frozenset(";:(") | _DASHES
+_CLAUSE_PUNCT = frozenset(";:(") | DASHES
 
 BANDS = ("fine", "hard", "very hard")
 
@@ -89,6 +96,9 @@ class Stats:
     short_sentences: int = 0
     lengths: list[int] = field(default_factory=list)
     rare_words: list[str] = field(default_factory=list)
+    unfamiliar: int = 0  # rated words off the Dale–Chall list (names are never unfamiliar)
+    numbers: int = 0  # figures, dates, sums: words with a digit
+    unfamiliar_words: list[str] = field(default_factory=list)
 
     def add(self, other: Stats) -> None:
         """Add another set of sentences' counts to these (rare word examples are not kept)."""
@@ -110,6 +120,8 @@ class Stats:
         self.long_sentences += other.long_sentences
         self.short_sentences += other.short_sentences
         self.lengths.extend(other.lengths)
+        self.unfamiliar += other.unfamiliar
+        self.numbers += other.numbers
 
     @property
     def clauses(self) -> int:
@@ -132,8 +144,27 @@ def _word_info(text: str) -> tuple[bool, bool, bool, float, bool]:
     return low in SUBORDINATORS, capital, True, max(0.0, RARITY_CEILING - z), rare
 
 
-def sentence_stats(doc: Document, s: Sentence) -> Stats:
-    """Counts for one sentence."""
+def article_names(doc: Document) -> frozenset[str]:
+    """Words (lower case) the article writes with a capital inside a sentence: its names.
+    A sentence's capitalised first word that is one of them ("Mexico said …") is a name to
+    the sentence model too (never unfamiliar)."""
+    names = set()
+    first = True
+    sentence = -1
+    for tok in doc.tokens:
+        if tok.sentence != sentence:
+            sentence, first = tok.sentence, True
+        if tok.kind == "punct":
+            continue
+        if tok.kind == "word" and not first and tok.text[:1].isupper():
+            names.add(tok.text.lower())
+        first = False
+    return frozenset(names)
+
+
+def sentence_stats(doc: Document, s: Sentence, names: frozenset[str] = frozenset()) -> Stats:
+    """Counts for one sentence; ``names`` are the article's (:func:`article_names`), used
+    only for the unfamiliar words of the sentence model."""
     st = Stats(sentences=1, counts=count(doc, [s]), long_words=s.long_words)
     first = True
     tokens = doc.tokens
@@ -149,14 +180,22 @@ def sentence_stats(doc: Document, s: Sentence) -> Stats:
             continue
         was_first, first = first, False
         if kind != "word":
+            st.numbers += kind == "number"
             continue
         sub, capital, rated, rarity, rare = _word_info(tok.text)
         if sub:
             st.subordinators += 1
-        if not rated or (capital and (not was_first or rare)):
-            continue  # a number-like word, or a name (a rare capitalised first word too)
+        if not rated:
+            st.numbers += 1
+            continue
+        if capital and (not was_first or rare):
+            continue  # a name (a rare capitalised first word too)
         st.rated += 1
         st.rarity += rarity
+        low = tok.text.lower()
+        if not is_familiar(low) and not (capital and low in names):
+            st.unfamiliar += 1
+            st.unfamiliar_words.append(tok.text)
         if rare:
             st.rare += 1
             st.rare_words.append(tok.text)
@@ -250,11 +289,79 @@ def to_grade(z: float, m: dict[str, Any]) -> float:
 
 def grade_of(st: Stats, *, sentence: bool = False) -> float:
     """US grade of a set of sentences with the document model, or of one sentence with the
-    sentence model. 0 when there are no words."""
+    sentence model (:func:`sentence_grade`). 0 when there are no words."""
+    if sentence:
+        return sentence_grade(st)
     if st.counts.words == 0:
         return GRADE_MIN
-    m = model()["sentence" if sentence else "document"]
+    m = model()["document"]
     return to_grade(score(features(st), m), m)
+
+
+# -- the sentence model -------------------------------------------------------------------
+
+#: Every feature :func:`sentence_features` computes: counts over one sentence (a sentence's
+#: difficulty grows with what it holds), except syllables per word.
+SENTENCE_FEATURES: tuple[str, ...] = (
+    "words", "unfamiliar_words", "rare_words", "syllables_per_word", "subordinators",
+    "clause_marks", "commas", "numbers",
+)
+#: Sentence grades rise one for one up to here, then bend towards :data:`GRADE_MAX` without
+#: reaching it, so that a run-on list of 140 words still ranks above a 60-word sentence and
+#: no ordinary sentence sits at the cap.
+SENTENCE_GRADE_KNEE = 20.0
+
+
+def sentence_features(st: Stats) -> dict[str, float]:
+    """The sentence model's features for one sentence: counts, and syllables per word."""
+    words = st.counts.words
+    return {
+        "words": float(words),
+        "unfamiliar_words": float(st.unfamiliar),
+        "rare_words": float(st.rare),
+        # of every word, as the classic formulas count them: leaving names out fitted
+        # the tune ratings worse (see docs/readability_grade.md)
+        "syllables_per_word": st.counts.syllables / words if words else 0.0,
+        "subordinators": float(st.subordinators),
+        "clause_marks": float(st.clause_marks),
+        "commas": float(st.commas),
+        "numbers": float(st.numbers),
+    }
+
+
+@lru_cache(maxsize=1)
+def sentence_model() -> dict[str, Any]:
+    """The sentence model (``data/sentence_grade.json``): features, means, scales, weights
+    and intercept of the rating model, the grade calibration, and provenance."""
+    text = files("analyser.metrics").joinpath("data/sentence_grade.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def predicted_rating(st: Stats) -> float:
+    """The sentence's expected difficulty rating on the 1-5 scale of the rating guide
+    (docs/annotation/sentence_difficulty.md); unbounded, as a linear model is."""
+    m = sentence_model()
+    return m["intercept"] + score(sentence_features(st), m)
+
+
+def saturate(g: float) -> float:
+    """Linear up to :data:`SENTENCE_GRADE_KNEE`, then a tanh bend towards :data:`GRADE_MAX`
+    (slope 1 at the knee, so the curve is smooth); never below :data:`GRADE_MIN`."""
+    if not math.isfinite(g):
+        return GRADE_MAX if g > 0 else GRADE_MIN
+    if g <= SENTENCE_GRADE_KNEE:
+        return max(GRADE_MIN, g)
+    span = GRADE_MAX - SENTENCE_GRADE_KNEE
+    return SENTENCE_GRADE_KNEE + span * math.tanh((g - SENTENCE_GRADE_KNEE) / span)
+
+
+def sentence_grade(st: Stats) -> float:
+    """US grade of one sentence: its predicted rating through the stored linear
+    calibration, bent by :func:`saturate`. 0 when there are no words."""
+    if st.counts.words == 0:
+        return GRADE_MIN
+    cal = sentence_model()["calibration"]
+    return saturate(cal["intercept"] + cal["slope"] * predicted_rating(st))
 
 
 def band(grade: float, hard: float, very_hard: float, words: int = MIN_BAND_WORDS) -> str:
@@ -269,50 +376,55 @@ def band(grade: float, hard: float, very_hard: float, words: int = MIN_BAND_WORD
     return "fine"
 
 
-def unfamiliar_words(doc: Document, s: Sentence) -> list[str]:
-    """The sentence's words off the Dale–Chall list of familiar words, as the
-    ``difficult_word_ratio`` feature counts them (names after the first word are not)."""
-    out = []
-    first = True
-    for k in range(s.token_start, s.token_end):
-        tok = doc.tokens[k]
-        if tok.kind == "punct":
-            continue
-        proper = tok.text[:1].isupper() and not first
-        first = False
-        if tok.kind == "word" and not proper and not is_familiar(tok.text.lower()):
-            out.append(tok.text)
-    return out
+def _examples(words: list[str], first: list[str], n: int = 2) -> str:
+    """Up to ``n`` distinct words, those in ``first`` before the others, then the rarest
+    first, quoted."""
+    seen = list(dict.fromkeys(words))
+    lead = {w.lower() for w in first}
+    seen.sort(key=lambda w: (w.lower() not in lead, zipf(w.lower())))
+    more = "…" if len(seen) > n else ""
+    return ", ".join(f"‘{w}’" for w in seen[:n]) + more
 
 
-def _feature_mean(name: str) -> float:
-    m = model()["sentence"]
-    return dict(zip(m["features"], m["means"], strict=True)).get(name, 0.0)
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _reasons(st: Stats, s: Sentence, doc: Document | None = None) -> str:
-    """What makes a sentence hard: its length, then the word-level features that push its
-    grade up (unfamiliar words when their share is above the model's mean, the second
-    largest weight of the sentence model after length; rare words), clauses, long words."""
+#: How each sentence feature reads in a finding's reasons (words is always said first).
+_REASON = {
+    "unfamiliar_words": lambda st: _plural(st.unfamiliar, "unfamiliar word")
+    + f" ({_examples(st.unfamiliar_words, st.rare_words)})",
+    "rare_words": lambda st: _plural(st.rare, "rare word")
+    + f" ({_examples(st.rare_words, [])})",
+    "syllables_per_word": lambda st: "long words",
+    "subordinators": lambda st: _plural(st.subordinators, "subordinate clause"),
+    "clause_marks": lambda st: _plural(st.clause_marks, "aside") + " (dashes, brackets, colons)",
+    "commas": lambda st: _plural(st.commas, "comma"),
+    "numbers": lambda st: _plural(st.numbers, "figure"),
+}
+
+
+def _reasons(st: Stats, s: Sentence) -> str:
+    """What makes a sentence hard: its length, then up to three other features that push its
+    predicted rating up the most (those above the model's mean, by weight times distance)."""
+    m = sentence_model()
+    feats = sentence_features(st)
+    push = []
+    for name, mean, scale, w in zip(m["features"], m["means"], m["scales"], m["weights"],
+                                    strict=True):
+        lift = w * (feats[name] - mean) / scale
+        if name != "words" and lift > 0:
+            push.append((lift, name))
+    names = [name for _, name in sorted(push, reverse=True)[:3]]
+    if "rare_words" in names and "unfamiliar_words" in names:  # rare ones are a subset
+        names.remove("rare_words")
+        names.insert(names.index("unfamiliar_words") + 1, "rare_words")
     parts = [f"{s.words} words"]
-    if doc is not None and s.words:
-        unfamiliar = unfamiliar_words(doc, s)
-        if unfamiliar and len(unfamiliar) / s.words > _feature_mean("difficult_word_ratio"):
-            rare = {w.lower() for w in st.rare_words}
-            examples = [w for w in dict.fromkeys(unfamiliar) if w.lower() not in rare]
-            examples = examples or list(dict.fromkeys(unfamiliar))
-            shown = ", ".join(f"‘{w}’" for w in examples[:2])
-            more = "…" if len(unfamiliar) > 2 else ""
-            n = len(unfamiliar)
-            parts.append(f"{n} unfamiliar word{'s' if n != 1 else ''} ({shown}{more})")
-    if st.rare:
-        shown = ", ".join(f"‘{w}’" for w in st.rare_words[:2])
-        more = "…" if st.rare > 2 else ""
-        parts.append(f"{st.rare} rare word{'s' if st.rare != 1 else ''} ({shown}{more})")
-    if st.clauses > 1:
-        parts.append(f"{st.clauses} clauses")
-    if st.counts.polysyllables >= 4:
-        parts.append(f"{st.counts.polysyllables} words of 3+ syllables")
+    for name in names:
+        if name == "rare_words" and "unfamiliar_words" in names:
+            parts.append(f"{st.rare} of them rare")  # the examples are already shown
+        else:
+            parts.append(_REASON[name](st))
     return ", ".join(parts)
 
 
@@ -332,8 +444,9 @@ def measure(ctx: Context) -> FamilyResult:
     bands: list[str] = []
     findings: list[Finding] = []
     n_hard = n_very = 0
+    names = article_names(doc)
     for s in doc.sentences:
-        st = sentence_stats(doc, s)
+        st = sentence_stats(doc, s, names)
         g = round(grade_of(st, sentence=True), 2)
         grades.append(g)
         if s.index not in banded:
@@ -347,8 +460,10 @@ def measure(ctx: Context) -> FamilyResult:
         n_hard += 1  # hard or worse
         n_very += b == "very hard"
         rule = _rules()["HRD002" if b == "very hard" else "HRD001"]
+        where = split_point(doc, s)
         findings.append(make_finding(doc, rule, s.start, s.end, sentence=s.index,
-                                     grade=f"{g:.0f}", reasons=_reasons(st, s, doc)))
+                                     grade=f"{g:.0f}", reasons=_reasons(st, s),
+                                     split=f" at ‘{where}’" if where else ""))
     n = len(banded)
     scores = {
         "readability_grade": round(grade_of(total), 2),

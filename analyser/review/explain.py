@@ -15,7 +15,7 @@ from typing import Any
 
 from ..analysis import analyse_text
 from ..catalog import SCORE, THRESHOLD, THRESHOLD_CODES
-from ..metrics.grade import model
+from ..metrics.grade import model, sentence_model
 from ..rules import Rule, builtin_rules
 from ..rules.extra import extra_rules
 from ..settings import DEFAULT_SETTINGS, Settings
@@ -111,13 +111,17 @@ def _examples(rule: Rule, texts: tuple[str, ...]) -> list[str]:
 MODEL_MEASURES = ("readability_grade",)
 
 
+def _grade_models() -> dict[str, dict[str, Any]]:
+    """The document model (data/readability_grade.json) and the sentence model
+    (data/sentence_grade.json)."""
+    return {"document": model()["document"], "sentence": sentence_model()}
+
+
 def grade_model_table() -> list[dict[str, Any]]:
-    """The readability_grade models' features and weights, read from the shipped JSON
-    (analyser/metrics/data/readability_grade.json), so the docs cannot drift from it."""
-    m = model()
+    """The grade models' features and weights, read from the shipped JSON (analyser/metrics/
+    data/readability_grade.json and sentence_grade.json), so the docs cannot drift from it."""
     out = []
-    for level in ("document", "sentence"):
-        part = m[level]
+    for level, part in _grade_models().items():
         for name, mean, scale, weight in zip(part["features"], part["means"], part["scales"],
                                              part["weights"], strict=True):
             out.append({"model": level, "feature": name, "weight": weight, "mean": mean,
@@ -133,7 +137,7 @@ def _explain_measure_json(name: str) -> dict[str, Any]:
     }
     if name in MODEL_MEASURES:
         m = model()
-        out.update(calibration={k: m[k]["calibration"] for k in ("document", "sentence")},
+        out.update(calibration={k: v["calibration"] for k, v in _grade_models().items()},
                    calibration_method=m["calibration_method"], fit=m["fit"],
                    features=grade_model_table())
     return out
@@ -155,8 +159,16 @@ def _explain_measure(name: str) -> str:
         "used. Calibration: " + data["calibration_method"] + "."))
     for level in ("document", "sentence"):
         cal = data["calibration"][level]
-        lines.append(f"{level.capitalize()} model (intercept {cal['intercept']:.3f}, "
-                     f"slope {cal['slope']:.3f})")
+        if level == "sentence":
+            sm = sentence_model()
+            lines.append(f"Sentence model (sentence_grade): rating = {sm['intercept']:.3f} + z; "
+                         f"grade = {cal['intercept']:.3f} + {cal['slope']:.3f} * rating, bent "
+                         f"below the cap. Fitted by {sm['fit']['script']} on "
+                         f"{sm['fit']['data']}; out-of-fold Spearman "
+                         f"{sm['fit']['tune_oof_spearman']}")
+        else:
+            lines.append(f"{level.capitalize()} model (intercept {cal['intercept']:.3f}, "
+                         f"slope {cal['slope']:.3f})")
         lines.append(f"  {'feature':<28} {'weight':>8} {'mean':>10} {'scale':>10}")
         for row in data["features"]:
             if row["model"] == level:

@@ -1,36 +1,46 @@
-"""Fit the readability_grade model on OneStopEnglish and write it as data.
+"""Fit the readability_grade models and write them as data.
 
-    python benchmarks/fit_readability_grade.py [--onestop CSV] [--news JSONL] [--dry-run]
+    python benchmarks/fit_readability_grade.py [--clear CSV] [--onestop CSV] [--news JSONL]
+        [--sentence] [--dry-run] [--folds N]
 
-Writes analyser/metrics/data/readability_grade.json (feature names, means, scales,
-weights, calibration to a US grade, provenance) unless ``--dry-run``, and prints one
-table of out-of-fold accuracy. See docs/readability_grade.md for what the model is.
+Writes analyser/metrics/data/readability_grade.json unless ``--dry-run``: its "document"
+part always, its "sentence" part only with ``--sentence`` (otherwise the shipped sentence
+model is kept as it is). Prints one table of out-of-fold figures. See
+docs/readability_grade.md for what the grade is and is not.
 
-Model: a linear score ``z = sum_k w_k (x_k - mean_k) / scale_k`` over length-free features
-(:data:`analyser.metrics.grade.FEATURES`). The weights minimise a pairwise logistic loss
-over every pair of OneStopEnglish texts at different levels (a RankNet-style ordinal
-model: it learns to put the harder text of each pair above the easier one), plus a small
-L2 penalty, plus a length-neutrality penalty ``MU * r^2``, where ``r`` is the Pearson
-correlation between ``z`` and log word count on the even-numbered BBC articles (the odd
-ones are held out to check it). The advanced OneStop versions are longer than the
-elementary ones, and on BBC longer articles have somewhat longer sentences, so without
-that penalty a grade learns to track length through features that only correlate with it.
+Document model: ``hardness = sum_k w_k (x_k - mean_k) / scale_k`` over the length-free
+features in :data:`DOC_FEATURES` (means and shares computed by
+:func:`analyser.metrics.grade.features`). The weights minimise, in one loss:
 
-Weights are sign-constrained (>= 0 for features where more means harder, <= 0 for the
-share of short sentences), and the words-per-sentence weight is floored (DOC_FLOORS).
+* the squared error against CLEAR-dev's human easiness (``bt_easiness``, a Bradley–Terry
+  score from teachers' pairwise judgements; Crossley et al. 2023), standardised and
+  negated so that higher means harder;
+* plus ``OS_WEIGHT`` times a pairwise logistic loss over every pair of OneStopEnglish
+  texts at different levels (the second objective: the order of its three levels must
+  survive, within a story and across stories; :data:`OS_PAIRS` pairs sampled, seeded);
+* plus an L2 penalty ``l2 * |w|^2`` (ridge), ``l2`` chosen from :data:`L2_GRID` by an
+  inner 5-fold CV of plain ridge on the CLEAR training rows (nested CV: the outer folds
+  never see it);
+* plus a length-neutrality penalty ``MU * r^2``, ``r`` the Pearson correlation between
+  hardness and log word count on the even-numbered BBC articles (odd ones held out).
 
-Calibration to a US grade: ``grade = a + b z``, the least-squares line through the three
-points (mean z of a level, mean Flesch–Kincaid grade of that level) on OneStopEnglish, so
-an average elementary text reads at the elementary texts' mean FK grade, and so on.
+Cross-validation: 10 outer folds. CLEAR-dev: StratifiedKFold by ``category`` (each excerpt
+is one row, and Lit and Info are both in every fold), shuffled with seed 0. OneStopEnglish:
+GroupKFold by ``article_id`` (the three versions of one story never sit on both sides).
+Fold k of both is held out together, so every CLEAR excerpt and every OneStop text gets an
+out-of-fold prediction.
 
-Sentence model: the same form over the per-sentence features (SENTENCE_FEATURES), fitted
-on every OneStopEnglish prose sentence labelled with its text's level (300,000 sampled
-pairs), no length penalty (a sentence's length is what should make it hard); calibrated
-so sentence grades have the mean and spread of per-sentence Flesch–Kincaid grades.
+Calibration to a US grade: ``grade = intercept + slope * hardness``, by linear equating on
+CLEAR-dev: the grades have the mean and standard deviation of the grades implied by the
+excerpts' Lexile bands, read through the Common Core text-complexity grade bands
+(:data:`LEXILE_GRADE_BANDS`; a straight line through the bands' Lexile midpoints).
 
-Cross-validation: GroupKFold by article_id (10 folds), so the three versions of one story
-are never on both sides of a split. scikit-learn and scipy are used here only; inference
-in analyser/metrics/grade.py is a dot product in pure Python.
+Sentence model (``--sentence``, unchanged from the OneStop fit): the same form over the
+per-sentence features, fitted on OneStopEnglish prose sentences labelled with their text's
+level (300,000 sampled pairs), calibrated to per-sentence Flesch–Kincaid.
+
+scikit-learn and scipy are used here only; inference in analyser/metrics/grade.py is a dot
+product in pure Python.
 """
 
 from __future__ import annotations
@@ -48,48 +58,85 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 SHARED = REPO.parent / "shared" / "data"
+DEFAULT_CLEAR = SHARED / "readability" / "clear-dev.csv.gz"
 DEFAULT_ONESTOP = SHARED / "onestop" / "onestop.csv.gz"
 DEFAULT_NEWS = SHARED / "news" / "news.jsonl.gz"
 OUT = REPO / "analyser" / "metrics" / "data" / "readability_grade.json"
 
 LEVELS = {"ele": 0, "int": 1, "adv": 2}
-#: Document model features (a subset of grade.FEATURES) and the sign each weight may take:
-#: +1 (>= 0: more of it can only make a text harder), -1 (<= 0), 0 (free).
-DOC_FEATURES = {
+#: Document model features: every feature grade.features() computes except the ones that
+#: duplicate another (letters_per_word ~ long_word_ratio; clauses ~ commas + subordinators).
+DOC_EXCLUDED = ("letters_per_word", "clauses_per_sentence")
+#: Sentence model features and the sign each weight may take (+1: >= 0, -1: <= 0).
+SENTENCE_FEATURES = {
     "words_per_sentence": 1, "syllables_per_word": 1, "letters_per_word": 1,
     "polysyllable_ratio": 1, "long_word_ratio": 1, "difficult_word_ratio": 1,
-    "rare_word_ratio": 1, "mean_word_rarity": 1, "sentence_length_spread": 1,
-    "long_sentence_ratio": 1, "short_sentence_ratio": -1, "commas_per_sentence": 1,
+    "rare_word_ratio": 1, "mean_word_rarity": 1, "commas_per_sentence": 1,
     "clauses_per_sentence": 1, "subordinators_per_sentence": 1,
 }
-#: Sentence model features: the per-sentence ones (for one sentence, words_per_sentence is
-#: its length); spread and long/short shares mean nothing for one sentence.
-SENTENCE_FEATURES = {
-    k: v for k, v in DOC_FEATURES.items()
-    if k not in ("sentence_length_spread", "long_sentence_ratio", "short_sentence_ratio")
-}
-#: Lower bounds on some document weights (standardised units). The loss is flat along
-#: sentence length (out-of-fold concordance 0.842 with the weight at 0 or at 0.4), and a
-#: grade that ignored words per sentence would be easy to game, so it is kept in.
-DOC_FLOORS = {"words_per_sentence": 0.4}
+#: Ridge penalties tried by the inner CV (on the mean squared error in standardised units).
+L2_GRID = (1e-3, 3e-3, 1e-2, 3e-2, 1e-1)
+#: Weight of the OneStopEnglish pairwise loss next to the CLEAR squared error.
+OS_WEIGHT = 0.3
+#: Length-neutrality penalty (document model) and the sentence model's L2.
+MU = 0.3
 L2 = 1e-3
-MU = 3.0
+#: OneStop pairs (harder, easier) sampled per fit, of ~96,000 (seeded).
+OS_PAIRS = 20_000
 FOLDS = 10
+INNER_FOLDS = 5
+SEED = 0
 #: Sentence pairs sampled per fit (all pairs of ~17k sentences would be ~10^8).
 SENTENCE_PAIRS = 300_000
+#: Common Core State Standards, Appendix A (2012 update): the Lexile range of texts for
+#: each grade band, as (first grade, last grade, lowest Lexile, highest Lexile). The band
+#: "11-CCR" is taken as grades 11-12.
+LEXILE_GRADE_BANDS = ((2, 3, 420, 820), (4, 5, 740, 1010), (6, 8, 925, 1185),
+                      (9, 10, 1050, 1335), (11, 12, 1185, 1385))
+
+
+def doc_features() -> list[str]:
+    """Names of the document model's features, in order."""
+    from analyser.metrics import grade
+
+    return [k for k in grade.FEATURES if k not in DOC_EXCLUDED]
 
 
 def doc_stats(text: str):
-    """(Document, Stats of its prose sentences, per-sentence Stats of the prose sentences)."""
+    """(Document, Stats the document grade reads (prose, not catalogues), per-sentence
+    Stats of the prose sentences)."""
     from analyser.document import parse
     from analyser.metrics import grade
 
     doc = parse(text)
     per = [grade.sentence_stats(doc, s) for s in doc.prose_sentences]
-    total = grade.Stats()
-    for st in per:
-        total.add(st)
-    return doc, total, per
+    return doc, grade.document_stats(doc, per), per
+
+
+def load_clear(path: Path):
+    """(texts, easiness, category, Lexile) of CLEAR-dev."""
+    import pandas as pd
+
+    d = pd.read_csv(path)
+    lexile = np.array([lexile_value(v) for v in d.lexile_band.astype(str)])
+    return (list(d.text.astype(str)), d.bt_easiness.to_numpy(float),
+            d.category.astype(str).to_numpy(), lexile)
+
+
+def lexile_value(band: str) -> float:
+    """A Lexile band as one number: "1300" -> 1300, "610L-800L" -> 705 (NaN if unreadable)."""
+    import re
+
+    nums = [float(v) for v in re.findall(r"\d+", band)]
+    return sum(nums) / len(nums) if nums else float("nan")
+
+
+def lexile_to_grade(lexile: np.ndarray) -> np.ndarray:
+    """US grade implied by a Lexile measure: the least-squares line through the midpoints
+    (mid Lexile, mid grade) of the Common Core grade bands."""
+    mids = np.array([((a + b) / 2, (lo + hi) / 2) for a, b, lo, hi in LEXILE_GRADE_BANDS])
+    slope, intercept = np.polyfit(mids[:, 1], mids[:, 0], 1)
+    return intercept + slope * np.asarray(lexile, dtype=float)
 
 
 def load_onestop(path: Path):
@@ -229,17 +276,30 @@ def spearman(a, b) -> float:
     return float(spearmanr(a, b).correlation)
 
 
+
+
 class Data:
-    """Features of OneStopEnglish texts and sentences, and of the BBC articles."""
+    """Document features of CLEAR-dev, OneStopEnglish and the BBC articles."""
 
-    def __init__(self, onestop: Path, news: Path) -> None:
-        from analyser.metrics.readability import count, formulas
+    def __init__(self, clear: Path, onestop: Path, news: Path, sentences: bool = False,
+                 limit: int | None = None) -> None:
+        from analyser.metrics.readability import formulas
 
-        self.groups, self.levels, texts = load_onestop(onestop)
-        docs = [doc_stats(t) for t in texts]
-        self.x = np.array([vector(total, DOC_FEATURES) for _, total, _ in docs])
-        self.fk = np.array([formulas(count(d, d.prose_sentences))["flesch_kincaid_grade"]
-                            for d, _, _ in docs])
+        names = doc_features()
+        texts, self.y, self.category, self.lexile = load_clear(clear)
+        if limit:
+            texts, self.y = texts[:limit], self.y[:limit]
+            self.category, self.lexile = self.category[:limit], self.lexile[:limit]
+        self.xc = np.array([vector(doc_stats(t)[1], names) for t in texts])
+        self.groups, self.levels, otexts = load_onestop(onestop)
+        docs = [doc_stats(t) for t in otexts]
+        self.xo = np.array([vector(total, names) for _, total, _ in docs])
+        bbc = [doc_stats(r["text"]) for r in load_news(news)]
+        self.xb = np.array([vector(total, names) for _, total, _ in bbc])
+        self.wb = np.array([float(total.counts.words) for _, total, _ in bbc])
+        self.fit_half = np.arange(len(bbc)) % 2 == 0
+        if not sentences:
+            return
         sx, sl, sg, sfk = [], [], [], []
         for (_, _, per), level, group in zip(docs, self.levels, self.groups, strict=True):
             for st in per:
@@ -251,27 +311,129 @@ class Data:
                 sfk.append(max(0.0, formulas(st.counts)["flesch_kincaid_grade"]))
         self.sx, self.slevels = np.array(sx), np.array(sl)
         self.sgroups, self.sfk = np.array(sg, dtype=object), np.array(sfk)
-        bbc = [doc_stats(r["text"]) for r in load_news(news)]
-        self.xb = np.array([vector(total, DOC_FEATURES) for _, total, _ in bbc])
-        self.wb = np.array([float(total.counts.words) for _, total, _ in bbc])
-        self.fit_half = np.arange(len(bbc)) % 2 == 0
 
 
-def fit_document(data: Data, mu: float = MU):
-    """(means, scales, weights) of the document model on all of OneStopEnglish."""
+# --- document model: CLEAR squared error + OneStop pairwise + ridge + length penalty ---
+
+
+class DocProblem:
+    """Training rows of one document fit, standardised on the CLEAR rows."""
+
+    def __init__(self, xc, yc, xo, lo, xb, wb) -> None:
+        self.mean, self.scale = standardise(xc)
+        self.xc = (xc - self.mean) / self.scale
+        self.t = -(yc - yc.mean()) / yc.std()  # standardised hardness target
+        a, b = np.nonzero(lo[:, None] > lo[None, :])  # (harder, easier) OneStop pairs
+        if len(a) > OS_PAIRS:  # a fixed sample keeps a fit to a second or two
+            keep = np.random.default_rng(SEED).choice(len(a), OS_PAIRS, replace=False)
+            a, b = a[keep], b[keep]
+        xo = (xo - self.mean) / self.scale
+        self.d = xo[a] - xo[b]
+        zb = (xb - self.mean) / self.scale
+        self.zc = zb - zb.mean(0)
+        lw = np.log(np.maximum(wb, 1))
+        self.lc = (lw - lw.mean()) / lw.std()
+
+    def solve(self, l2: float, os_weight: float = OS_WEIGHT, mu: float = MU) -> np.ndarray:
+        """Weights minimising the combined loss (L-BFGS from the ridge solution)."""
+        from scipy.optimize import minimize
+
+        x, t, d = self.xc, self.t, self.d
+        n = len(t)
+        c = self.zc.T @ self.lc / len(self.lc)
+        sigma = self.zc.T @ self.zc / len(self.lc)
+        w0 = ridge(x, t, l2)
+
+        def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+            e = x @ w - t
+            val = e @ e / n + l2 * w @ w
+            grad = 2 * x.T @ e / n + 2 * l2 * w
+            if os_weight and len(d):
+                m = d @ w
+                val += os_weight * np.mean(np.logaddexp(0.0, -m))
+                p = 0.5 * (1.0 - np.tanh(0.5 * m))  # sigmoid(-m)
+                grad += -os_weight * (d * p[:, None]).mean(0)
+            if mu:
+                q = w @ sigma @ w + 1e-12
+                r = c @ w / math.sqrt(q)
+                val += mu * r * r
+                grad += mu * 2 * r * (c / math.sqrt(q) - (c @ w) * (sigma @ w) / q**1.5)
+            return val, grad
+
+        res = minimize(loss, w0, jac=True, method="L-BFGS-B", options={"maxiter": 5000})
+        return res.x
+
+    def hardness(self, x: np.ndarray, w: np.ndarray) -> np.ndarray:
+        return ((x - self.mean) / self.scale) @ w
+
+
+def clear_folds(category: np.ndarray, folds: int, seed: int = SEED):
+    from sklearn.model_selection import StratifiedKFold
+
+    return list(StratifiedKFold(folds, shuffle=True, random_state=seed)
+                .split(np.zeros(len(category)), category))
+
+
+def onestop_folds(groups, folds: int):
+    from sklearn.model_selection import GroupKFold
+
+    return list(GroupKFold(folds).split(np.zeros(len(groups)), groups=groups))
+
+
+def ridge(x: np.ndarray, t: np.ndarray, l2: float) -> np.ndarray:
+    """Closed-form ridge weights for standardised x and centred t (mean-squared-error form)."""
+    n = len(t)
+    return np.linalg.solve(x.T @ x / n + l2 * np.eye(x.shape[1]), x.T @ t / n)
+
+
+def choose_l2(xc, yc, cat, grid=L2_GRID, folds: int = INNER_FOLDS) -> float:
+    """The ridge penalty with the best inner-CV Spearman on the CLEAR rows given (plain
+    ridge on CLEAR, closed form: the other two terms of the loss are small next to it)."""
+    best, best_rho = grid[0], -2.0
+    inner = clear_folds(cat, folds, SEED + 1)
+    for l2 in grid:
+        oof = np.zeros(len(yc))
+        for tr, te in inner:
+            mean, scale = standardise(xc[tr])
+            t = -(yc[tr] - yc[tr].mean()) / yc[tr].std()
+            oof[te] = ((xc[te] - mean) / scale) @ ridge((xc[tr] - mean) / scale, t, l2)
+        rho = spearman(-oof, yc)
+        if rho > best_rho:
+            best, best_rho = l2, rho
+    return best
+
+
+def fit_document(xc, yc, cat, xo, lo, xb, wb, l2: float | None = None,
+                 os_weight: float = OS_WEIGHT, mu: float = MU):
+    """(DocProblem, weights, l2) fitted on the given rows (l2 by inner CV unless given)."""
+    l2 = choose_l2(xc, yc, cat) if l2 is None else l2
+    prob = DocProblem(xc, yc, xo, lo, xb, wb)
+    return prob, prob.solve(l2, os_weight, mu), l2
+
+
+def cross_validate(data: Data, folds: int = FOLDS, l2: float | None = None,
+                   os_weight: float = OS_WEIGHT, mu: float = MU):
+    """Out-of-fold hardness for every CLEAR excerpt and OneStop text, and each fold's l2."""
+    oof_c = np.zeros(len(data.y))
+    oof_o = np.zeros(len(data.levels))
+    chosen = []
     h = data.fit_half
-    return fit(data.x, data.levels, DOC_FEATURES.values(), data.xb[h], data.wb[h], mu,
-               floors=_doc_floors())
+    for (ctr, cte), (otr, ote) in zip(clear_folds(data.category, folds),
+                                      onestop_folds(data.groups, folds), strict=True):
+        prob, w, lam = fit_document(data.xc[ctr], data.y[ctr], data.category[ctr],
+                                    data.xo[otr], data.levels[otr], data.xb[h], data.wb[h],
+                                    l2, os_weight, mu)
+        oof_c[cte] = prob.hardness(data.xc[cte], w)
+        oof_o[ote] = prob.hardness(data.xo[ote], w)
+        chosen.append(lam)
+    return oof_c, oof_o, chosen
 
 
-def oof_document(data: Data, mu: float = MU) -> np.ndarray:
-    h = data.fit_half
-    return out_of_fold(data.x, data.levels, data.groups, DOC_FEATURES.values(), data.xb[h],
-                       data.wb[h], mu, floors=_doc_floors())
-
-
-def _doc_floors() -> list[float]:
-    return [DOC_FLOORS.get(k, 0.0) for k in DOC_FEATURES]
+def equate(z: np.ndarray, target: np.ndarray) -> tuple[float, float]:
+    """(intercept, slope) giving ``intercept + slope * z`` the mean and SD of ``target``."""
+    ok = np.isfinite(target)
+    slope = float(target[ok].std() / z[ok].std())
+    return float(target[ok].mean() - slope * z[ok].mean()), slope
 
 
 def calibrate(z: np.ndarray, levels: np.ndarray, fk: np.ndarray):
@@ -282,24 +444,8 @@ def calibrate(z: np.ndarray, levels: np.ndarray, fk: np.ndarray):
     return float(intercept), float(slope), zl, gl
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--onestop", type=Path, default=DEFAULT_ONESTOP)
-    ap.add_argument("--news", type=Path, default=DEFAULT_NEWS)
-    ap.add_argument("--mu", type=float, default=MU)
-    ap.add_argument("--dry-run", action="store_true")
-    args = ap.parse_args()
-    from analyser.metrics import grade
-
-    t0 = time.time()
-    data = Data(args.onestop, args.news)
-    levels, groups, h = data.levels, data.groups, data.fit_half
-    oof = oof_document(data, args.mu)
-    mean, scale, w = fit_document(data, args.mu)
-    z = ((data.x - mean) / scale) @ w
-    zb = ((data.xb - mean) / scale) @ w
-    intercept, slope, zl, gl = calibrate(z, levels, data.fk)
-
+def fit_sentence_model(data: Data) -> tuple[dict, list[tuple[str, float]]]:
+    """The sentence model (OneStop sentences, as before) as JSON, and its figures."""
     sflags = SENTENCE_FEATURES.values()
     soof = out_of_fold(data.sx, data.slevels, data.sgroups, sflags, max_pairs=SENTENCE_PAIRS)
     smean, sscale, sw = fit(data.sx, data.slevels, sflags, max_pairs=SENTENCE_PAIRS)
@@ -309,89 +455,165 @@ def main() -> None:
     # scale (slope ~9 grades per z); instead match the mean and spread of per-sentence FK.
     s_slope = float(data.sfk.std() / sz.std())
     s_int = float(data.sfk.mean() - s_slope * sz.mean())
-    sfk_conc = _concordance(data.sfk, data.slevels, data.sgroups, same=False)
+    part = _model_json(SENTENCE_FEATURES, smean, sscale, sw, {
+        "intercept": round(s_int, 6), "slope": round(s_slope, 6),
+        "level_mean_z": {k: round(float(v), 4) for k, v in zip(LEVELS, szl, strict=True)},
+        "level_mean_fk_grade": {k: round(float(v), 3) for k, v in zip(LEVELS, sgl, strict=True)},
+    })
+    rows = [("sentence: cross-article concordance (out of fold)",
+             _concordance(soof, data.slevels, data.sgroups, same=False)),
+            ("sentence: same for per-sentence FK grade",
+             _concordance(data.sfk, data.slevels, data.sgroups, same=False))]
+    return part, rows
+
+
+def _model_json(names, mean, scale, w, calibration: dict) -> dict:
+    return {
+        "features": list(names),
+        "means": [round(float(v), 6) for v in mean],
+        "scales": [round(float(v), 6) for v in scale],
+        "weights": [round(float(v), 6) for v in w],
+        "calibration": calibration,
+    }
+
+
+def _by_category(oof: np.ndarray, data: Data) -> dict[str, float]:
+    out = {"all": spearman(-oof, data.y)}
+    for c in ("Lit", "Info"):
+        m = data.category == c
+        out[c] = spearman(-oof[m], data.y[m])
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--clear", type=Path, default=DEFAULT_CLEAR)
+    ap.add_argument("--onestop", type=Path, default=DEFAULT_ONESTOP)
+    ap.add_argument("--news", type=Path, default=DEFAULT_NEWS)
+    ap.add_argument("--folds", type=int, default=FOLDS)
+    ap.add_argument("--limit", type=int, help="only the first N CLEAR excerpts (a quick run)")
+    ap.add_argument("--sentence", action="store_true", help="refit the sentence model too")
+    ap.add_argument("--dry-run", action="store_true")
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--os-weight", type=float, default=OS_WEIGHT)
+    ap.add_argument("--mu", type=float, default=MU)
+    args = ap.parse_args(argv)
+    for path in (args.clear, args.onestop, args.news):
+        if not path.exists():
+            print(f"skipped: {path} not found (the shared data sets live beside the repo)")
+            return 0
+    from analyser.metrics import grade
+
+    t0 = time.time()
+    data = Data(args.clear, args.onestop, args.news, args.sentence, args.limit)
+    names = doc_features()
+    h = data.fit_half
+    oof_c, oof_o, chosen = cross_validate(data, args.folds, None, args.os_weight, args.mu)
+    prob, w, l2 = fit_document(data.xc, data.y, data.category, data.xo, data.levels,
+                               data.xb[h], data.wb[h], None, args.os_weight, args.mu)
+    zc = prob.hardness(data.xc, w)
+    zb = prob.hardness(data.xb, w)
+    lexile_grade = lexile_to_grade(data.lexile)
+    intercept, slope = equate(zc, lexile_grade)
+    grade_c = intercept + slope * zc
+    grade_b = intercept + slope * zb
+    grade_o = intercept + slope * prob.hardness(data.xo, w)
+    cv = _by_category(oof_c, data)
 
     rows = [
-        ("document: pairwise accuracy (OneStop, out of fold)",
-         pairwise_accuracy(oof, levels, groups)),
-        ("document: cross-article concordance (OneStop, out of fold)",
-         cross_concordance(oof, levels, groups)),
+        ("document: CLEAR-dev Spearman, out of fold (all)", cv["all"]),
+        ("document: CLEAR-dev Spearman, out of fold (Lit)", cv["Lit"]),
+        ("document: CLEAR-dev Spearman, out of fold (Info)", cv["Info"]),
+        ("document: CLEAR-dev Spearman, in sample", spearman(-zc, data.y)),
+        ("document: OneStop pairwise accuracy, out of fold",
+         pairwise_accuracy(oof_o, data.levels, data.groups)),
+        ("document: OneStop cross-article concordance, out of fold",
+         cross_concordance(oof_o, data.levels, data.groups)),
         ("document: Spearman with word count, BBC fit half", spearman(zb[h], data.wb[h])),
         ("document: Spearman with word count, BBC held-out half",
          spearman(zb[~h], data.wb[~h])),
         ("document: Spearman with word count, BBC all", spearman(zb, data.wb)),
-        ("sentence: cross-article concordance (out of fold)",
-         _concordance(soof, data.slevels, data.sgroups, same=False)),
-        ("sentence: same for per-sentence FK grade", sfk_conc),
+        ("document: Spearman with Lexile-implied grade, CLEAR-dev",
+         spearman(grade_c[np.isfinite(lexile_grade)], lexile_grade[np.isfinite(lexile_grade)])),
     ]
+    sentence_part = None
+    if args.sentence:
+        sentence_part, srows = fit_sentence_model(data)
+        rows += srows
     print(f"{'measure':60s} value")
     for name, v in rows:
         print(f"{name:60s} {v:.3f}")
-    for label, names, ws in (("document", DOC_FEATURES, w), ("sentence", SENTENCE_FEATURES, sw)):
-        pairs = zip(names, ws, strict=True)
-        print(f"{label} weights: " + ", ".join(f"{n}={v:+.2f}" for n, v in pairs))
-    print(f"document calibration: grade = {intercept:.3f} + {slope:.3f} z; level mean z "
-          f"{zl.round(3)}, FK {gl.round(2)}")
-    print(f"sentence calibration: grade = {s_int:.3f} + {s_slope:.3f} z; level mean z "
-          f"{szl.round(3)}, FK {sgl.round(2)}; sentence FK mean "
-          f"{data.sfk.mean():.2f} sd {data.sfk.std():.2f}; {time.time() - t0:.0f}s")
+    print(f"l2 chosen by inner CV per outer fold: {chosen}; final l2 {l2}")
+    print("document weights: " + ", ".join(f"{n}={v:+.3f}" for n, v in zip(names, w,
+                                                                               strict=True)))
+    print(f"calibration: grade = {intercept:.3f} + {slope:.3f} * hardness; CLEAR-dev grades "
+          f"median {np.median(grade_c):.1f}; BBC median {np.median(grade_b):.1f} "
+          f"(5-95%: {np.percentile(grade_b, 5):.1f}-{np.percentile(grade_b, 95):.1f}); "
+          "OneStop level means "
+          + ", ".join(f"{k} {grade_o[data.levels == v].mean():.1f}" for k, v in LEVELS.items())
+          + f"; {time.time() - t0:.0f}s")
     if args.dry_run:
-        return
+        return 0
 
-    def model(names, mean, scale, w, intercept, slope, zl, gl) -> dict:
-        return {
-            "features": list(names),
-            "means": [round(float(v), 6) for v in mean],
-            "scales": [round(float(v), 6) for v in scale],
-            "weights": [round(float(v), 6) for v in w],
-            "calibration": {
-                "intercept": round(intercept, 6),
-                "slope": round(slope, 6),
-                "level_mean_z": {k: round(float(v), 4) for k, v in zip(LEVELS, zl, strict=True)},
-                "level_mean_fk_grade": {
-                    k: round(float(v), 3) for k, v in zip(LEVELS, gl, strict=True)
-                },
-            },
-        }
-
+    old = json.loads(args.out.read_text("utf-8")) if args.out.exists() else {}
+    doc_part = _model_json(names, prob.mean, prob.scale, w, {
+        "intercept": round(intercept, 6), "slope": round(slope, 6),
+        "method": "linear equating on CLEAR-dev: grades with the mean and standard "
+        "deviation of the US grades implied by the excerpts' Lexile bands, read through "
+        "the Common Core text-complexity grade bands (a straight line through the bands' "
+        "Lexile midpoints)",
+        "lexile_grade_bands": [list(b) for b in LEXILE_GRADE_BANDS],
+    })
     out = {
         "name": "readability_grade",
-        "version": 1,
-        "document": model(DOC_FEATURES, mean, scale, w, intercept, slope, zl, gl),
-        "sentence": model(SENTENCE_FEATURES, smean, sscale, sw, s_int, s_slope, szl, sgl),
-        "calibration_method": "grade = intercept + slope * z. Document model: the "
-        "least-squares line through (mean z, mean Flesch-Kincaid grade) of the three "
-        "OneStopEnglish levels. Sentence model: the line that gives the sentence grades of "
-        "all OneStopEnglish prose sentences the mean and standard deviation of their "
-        "per-sentence Flesch-Kincaid grades",
+        "version": 2,
+        "document": doc_part,
+        "sentence": sentence_part or old.get("sentence"),
+        "calibration_method": "grade = intercept + slope * z. Document model: "
+        + doc_part["calibration"]["method"] + ". Sentence model: the line that gives the "
+        "sentence grades of all OneStopEnglish prose sentences the mean and standard "
+        "deviation of their per-sentence Flesch-Kincaid grades",
         "constants": {
             "rare_zipf": grade.RARE_ZIPF,
             "rarity_ceiling": grade.RARITY_CEILING,
+            "uncommon_zipf": grade.UNCOMMON_ZIPF,
+            "very_rare_zipf": grade.VERY_RARE_ZIPF,
+            "mattr_window": grade.MATTR_WINDOW,
             "long_sentence_words": grade.LONG_SENTENCE_WORDS,
             "short_sentence_words": grade.SHORT_SENTENCE_WORDS,
         },
         "fit": {
             "script": "benchmarks/fit_readability_grade.py",
-            "data": "OneStopEnglish (Vajjala & Lucic 2018, BEA workshop; CC BY-SA 4.0): 567 "
-            "texts, 189 stories x 3 levels. Length penalty on the even-numbered articles of "
-            "the BBC News corpus (Greene & Cunningham 2006)",
-            "loss": "pairwise logistic over pairs of texts (sentences) at different levels, "
-            "sign-constrained weights, L2 penalty, length penalty mu * r^2 (document model)",
-            "l2": L2,
+            "data": "CLEAR-dev: 2,396 excerpts of the CLEAR corpus (Crossley et al. 2023, "
+            "Behavior Research Methods 55(2); CC BY-NC-SA 4.0), human Bradley-Terry "
+            "easiness; OneStopEnglish (Vajjala & Lucic 2018, BEA workshop; CC BY-SA 4.0): "
+            "567 texts, 189 stories x 3 levels; length penalty on the even-numbered "
+            "articles of the BBC News corpus (Greene & Cunningham 2006)",
+            "loss": "squared error against standardised CLEAR hardness (minus easiness) + "
+            f"{args.os_weight} x pairwise logistic over OneStopEnglish texts at different "
+            f"levels + l2 |w|^2 + {args.mu} x r^2 (r: correlation of hardness with log word "
+            "count on BBC)",
+            "l2": l2,
+            "l2_grid": list(L2_GRID),
+            "onestop_weight": args.os_weight,
+            "onestop_pairs_sampled": OS_PAIRS,
             "length_penalty_mu": args.mu,
-            "weight_floors": DOC_FLOORS,
-            "sentence_pairs_sampled": SENTENCE_PAIRS,
-            "cv": f"GroupKFold({FOLDS}) by article_id",
-            "oof_pairwise_accuracy": round(rows[0][1], 4),
-            "oof_cross_article_concordance": round(rows[1][1], 4),
-            "bbc_heldout_spearman_word_count": round(rows[3][1], 4),
-            "sentence_oof_cross_article_concordance": round(rows[5][1], 4),
+            "cv": f"{args.folds} outer folds (CLEAR-dev StratifiedKFold by category, "
+            f"seed {SEED}; OneStopEnglish GroupKFold by article_id), l2 chosen by an "
+            f"inner {INNER_FOLDS}-fold CV on each outer training part",
+            "oof_clear_spearman": round(rows[0][1], 4),
+            "oof_clear_spearman_lit": round(rows[1][1], 4),
+            "oof_clear_spearman_info": round(rows[2][1], 4),
+            "oof_pairwise_accuracy": round(rows[4][1], 4),
+            "oof_cross_article_concordance": round(rows[5][1], 4),
+            "bbc_heldout_spearman_word_count": round(rows[7][1], 4),
         },
     }
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {OUT.relative_to(REPO)}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

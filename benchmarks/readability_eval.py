@@ -12,8 +12,9 @@ Columns:
              the 3 level pairs (ele<int, ele<adv, int<adv) ordered correctly; ties count 1/2.
   cross      the same over every pair of texts from DIFFERENT stories at different levels.
              For readability_grade both are out of fold: each text is scored by the model
-             refitted (benchmarks/fit_readability_grade.py) without its story, GroupKFold(10)
-             by article_id. Flesch reading ease is negated (higher = easier).
+             refitted (benchmarks/fit_readability_grade.py, on CLEAR-dev and OneStop) without
+             its story, GroupKFold(10) by article_id. Flesch reading ease is negated
+             (higher = easier).
   rho_len    Spearman correlation with prose word count over the 2,225 BBC News articles
              (readability_grade: the shipped model).
   ms/1kw     milliseconds per 1,000 words on one core over the BBC corpus (parsing not
@@ -50,7 +51,7 @@ EASIER_WHEN_HIGHER = {"flesch_reading_ease"}
 
 
 def analyse(texts: list[str]):
-    """Per text: (our formula scores, shipped readability_grade, prose words, doc stats)."""
+    """Per text: (our formula scores, shipped readability_grade, prose words, None)."""
     from analyser.document import parse
     from analyser.metrics import grade, readability, run_family
 
@@ -59,10 +60,7 @@ def analyse(texts: list[str]):
         doc = parse(t)
         r = run_family(readability.FAMILY, doc).scores
         g = run_family(grade.FAMILY, doc).scores["readability_grade"]
-        total = grade.Stats()
-        for s in doc.prose_sentences:
-            total.add(grade.sentence_stats(doc, s))
-        rows.append((r, g, r["words"], fit.vector(total, fit.DOC_FEATURES)))
+        rows.append((r, g, r["words"], None))
     return rows
 
 
@@ -95,6 +93,7 @@ def timing(texts: list[str]) -> dict[str, float]:
     # would, then warm up on a few documents only (data files and models load once).
     resources.zipf.cache_clear()
     grade._word_info.cache_clear()
+    grade.word_extra.cache_clear()
     passive.is_participle.cache_clear()
     for d in docs[:20]:
         for m in families.values():
@@ -115,8 +114,9 @@ def main() -> None:
     ap.add_argument("--news", type=Path, default=fit.DEFAULT_NEWS)
     ap.add_argument("--no-textstat", action="store_true")
     args = ap.parse_args()
-    if not args.onestop.exists() or not args.news.exists():
-        sys.exit(f"data not found: {args.onestop} / {args.news} (shared/ beside the repo)")
+    if not all(p.exists() for p in (args.onestop, args.news, fit.DEFAULT_CLEAR)):
+        sys.exit(f"data not found: {args.onestop} / {args.news} / {fit.DEFAULT_CLEAR} "
+                 "(shared/ beside the repo)")
 
     groups, levels, texts = fit.load_onestop(args.onestop)
     news = [r["text"] for r in fit.load_news(args.news)]
@@ -124,11 +124,7 @@ def main() -> None:
     bbc = analyse(news)
     words = np.array([w for _, _, w, _ in bbc])
 
-    x = np.array([v for _, _, _, v in one])
-    xb = np.array([v for _, _, _, v in bbc])
-    h = np.arange(len(news)) % 2 == 0
-    oof = fit.out_of_fold(x, levels, groups, fit.DOC_FEATURES.values(), xb[h], words[h],
-                          fit.MU, floors=fit._doc_floors())
+    _, oof, _ = fit.cross_validate(fit.Data(fit.DEFAULT_CLEAR, args.onestop, args.news))
 
     table: list[tuple[str, float, float, float, float | None]] = []
 

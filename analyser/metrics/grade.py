@@ -1,13 +1,17 @@
 """A calibrated difficulty grade for articles and sentences, and hard-sentence findings.
 
-The classic formulas order the versions of one story well but rank different stories
-poorly. ``readability_grade`` is a small linear model over length-free features of the
-segmented text (the classic formulas' parts, word rarity from ``wordfreq``, the spread of
-sentence lengths, clause markers), fitted on OneStopEnglish by
-``benchmarks/fit_readability_grade.py`` and stored as data in
+The classic formulas order the versions of one story well but rank different texts
+poorly. ``readability_grade`` is a linear model over length-free features of the
+segmented text (word rarity from ``wordfreq`` and familiarity from the Dale–Chall list,
+word and sentence length and their spread, names, nominal words, pronouns, dialogue, …),
+fitted on human judgements of difficulty (CLEAR-dev, with OneStopEnglish's level order as
+a second objective) by ``benchmarks/fit_readability_grade.py`` and stored as data in
 ``data/readability_grade.json``: feature means and scales, weights, and a linear
-calibration that maps the model's output to a US school grade. Inference is a dot
-product; nothing here needs scikit-learn. See docs/readability_grade.md.
+calibration that maps the model's output to a US school grade (equated with CLEAR's
+Lexile bands read through the Common Core grade bands). Inference is a dot product;
+nothing here needs scikit-learn. The document grade reads the prose sentences that are
+not catalogues (:func:`is_catalogue`: line-ups, lists of names). See
+docs/readability_grade.md.
 
 Every sentence gets a grade from a separate sentence model (``data/sentence_grade.json``,
 fitted by ``benchmarks/fit_sentence_grade.py``): a linear model of how hard a general adult
@@ -33,32 +37,47 @@ from __future__ import annotations
 
 import json
 import math
-import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from ..document import Document, Sentence
+from ..document import Sentence
 from ..models import Finding
 from ..resources import zipf
 from ..rules import Rule, rules_for
 from .base import Context, Family, FamilyResult, make_finding
-from .readability import Counts, count, is_familiar
-from .split import DASHES, split_point
+from .grade_stats import (  # noqa: F401 - re-exported: the counts and features live there
+    CATALOGUE_MIN_WORDS,
+    CATALOGUE_SHARE,
+    FEATURES,
+    LONG_SENTENCE_WORDS,
+    RARE_ZIPF,
+    RARITY_CEILING,
+    SHORT_SENTENCE_WORDS,
+    SUBORDINATORS,
+    Stats,
+    _ratio,
+    _word_info,
+    article_names,
+    document_stats,
+    features,
+    is_catalogue,
+    mean_difference,
+    sentence_stats,
+)
+from .grade_words import (  # noqa: F401 - re-exported: grade.mattr, grade.UNCOMMON_ZIPF, ...
+    MATTR_WINDOW,
+    NOMINAL_MIN_LETTERS,
+    NOMINAL_SUFFIXES,
+    UNCOMMON_ZIPF,
+    VERY_RARE_ZIPF,
+    WORD_CLASSES,
+    length_sd,
+    mattr,
+    word_extra,
+)
+from .split import split_point
 
-#: Words rarer than this Zipf frequency (about once per million words; ``wordfreq``) are
-#: "rare". Names (capitalised words not opening their sentence, and capitalised opening
-#: words that are rare in lower case), hyphenated compounds and words with digits are
-#: never rare: a name is not a hard word.
-RARE_ZIPF = 3.0
-#: Rarity of a word is ``max(0, RARITY_CEILING - zipf)``, so the commonest words score 0.
-RARITY_CEILING = 7.0
-#: A sentence of more than this many words counts as long (a model feature; fixed so the
-#: grade does not change with house-style settings).
-LONG_SENTENCE_WORDS = 25
-#: A sentence of fewer than this many words counts as short.
-SHORT_SENTENCE_WORDS = 10
 #: Sentences shorter than this are always "fine": a short sentence of long words (a
 #: headline-like line) is not one an editor would split (Hemingway Editor's rule too).
 MIN_BAND_WORDS = 14
@@ -66,199 +85,7 @@ MIN_BAND_WORDS = 14
 #: pretends to precision (a 500-word sentence is "very hard", not grade 190).
 GRADE_MIN, GRADE_MAX = 0.0, 30.0
 
-#: Words that open a subordinate or relative clause. "that" is left out: it is as often a
-#: determiner or a complementiser that adds no nesting.
-SUBORDINATORS = frozenset(
-    """
-    which who whom whose whereas although though because unless whereby wherein
-    while whilst whenever wherever whether if when where
-    """.split()
-)
-_CLAUSE_PUNCT = frozenset(";:(") | DASHES
-
 BANDS = ("fine", "hard", "very hard")
-
-
-@dataclass
-class Stats:
-    """Additive counts over one or more sentences (everything the features need)."""
-
-    sentences: int = 0
-    counts: Counts = field(default_factory=lambda: Counts(0, 0, 0, 0, 0, 0, 0, 0))
-    long_words: int = 0
-    rated: int = 0  # words rated for rarity (not names, not numbers)
-    rarity: float = 0.0
-    rare: int = 0
-    commas: int = 0
-    clause_marks: int = 0
-    subordinators: int = 0
-    long_sentences: int = 0
-    short_sentences: int = 0
-    lengths: list[int] = field(default_factory=list)
-    rare_words: list[str] = field(default_factory=list)
-    unfamiliar: int = 0  # rated words off the Dale–Chall list (names are never unfamiliar)
-    numbers: int = 0  # figures, dates, sums: words with a digit
-    unfamiliar_words: list[str] = field(default_factory=list)
-
-    def add(self, other: Stats) -> None:
-        """Add another set of sentences' counts to these (rare word examples are not kept)."""
-        self.sentences += other.sentences
-        c, o = self.counts, other.counts
-        self.counts = Counts(
-            c.sentences + o.sentences, c.words + o.words, c.syllables + o.syllables,
-            c.polysyllables + o.polysyllables, c.complex_words + o.complex_words,
-            c.letters + o.letters, c.difficult_words + o.difficult_words,
-            c.hard_linsear + o.hard_linsear,
-        )
-        self.long_words += other.long_words
-        self.rated += other.rated
-        self.rarity += other.rarity
-        self.rare += other.rare
-        self.commas += other.commas
-        self.clause_marks += other.clause_marks
-        self.subordinators += other.subordinators
-        self.long_sentences += other.long_sentences
-        self.short_sentences += other.short_sentences
-        self.lengths.extend(other.lengths)
-        self.unfamiliar += other.unfamiliar
-        self.numbers += other.numbers
-
-    @property
-    def clauses(self) -> int:
-        """Estimated clauses: one, plus each subordinator and clause-marking punctuation."""
-        return self.sentences + self.subordinators + self.clause_marks
-
-
-_HAS_DIGIT = re.compile(r"\d")
-
-
-@lru_cache(maxsize=200_000)
-def _word_info(text: str) -> tuple[bool, bool, bool, float, bool]:
-    """(subordinator, capitalised, rated, rarity, rare) for one word token (cached)."""
-    low = text.lower()
-    capital = text[:1].isupper()
-    if _HAS_DIGIT.search(text):
-        return False, capital, False, 0.0, False
-    z = zipf(low)
-    rare = z < RARE_ZIPF and "-" not in low
-    return low in SUBORDINATORS, capital, True, max(0.0, RARITY_CEILING - z), rare
-
-
-def article_names(doc: Document) -> frozenset[str]:
-    """Words (lower case) the article writes with a capital inside a sentence: its names.
-    A sentence's capitalised first word that is one of them ("Mexico said …") is a name to
-    the sentence model too (never unfamiliar)."""
-    names = set()
-    first = True
-    sentence = -1
-    for tok in doc.tokens:
-        if tok.sentence != sentence:
-            sentence, first = tok.sentence, True
-        if tok.kind == "punct":
-            continue
-        if tok.kind == "word" and not first and tok.text[:1].isupper():
-            names.add(tok.text.lower())
-        first = False
-    return frozenset(names)
-
-
-def sentence_stats(doc: Document, s: Sentence, names: frozenset[str] = frozenset()) -> Stats:
-    """Counts for one sentence; ``names`` are the article's (:func:`article_names`), used
-    only for the unfamiliar words of the sentence model."""
-    st = Stats(sentences=1, counts=count(doc, [s]), long_words=s.long_words)
-    first = True
-    tokens = doc.tokens
-    for k in range(s.token_start, s.token_end):
-        tok = tokens[k]
-        kind = tok.kind
-        if kind == "punct":
-            text = tok.text
-            if text == ",":
-                st.commas += 1
-            elif text in _CLAUSE_PUNCT:
-                st.clause_marks += 1
-            continue
-        was_first, first = first, False
-        if kind != "word":
-            st.numbers += kind == "number"
-            continue
-        sub, capital, rated, rarity, rare = _word_info(tok.text)
-        if sub:
-            st.subordinators += 1
-        if not rated:
-            st.numbers += 1
-            continue
-        if capital and (not was_first or rare):
-            continue  # a name (a rare capitalised first word too)
-        st.rated += 1
-        st.rarity += rarity
-        low = tok.text.lower()
-        if not is_familiar(low) and not (capital and low in names):
-            st.unfamiliar += 1
-            st.unfamiliar_words.append(tok.text)
-        if rare:
-            st.rare += 1
-            st.rare_words.append(tok.text)
-    st.long_sentences = int(s.words > LONG_SENTENCE_WORDS)
-    st.short_sentences = int(s.words < SHORT_SENTENCE_WORDS)
-    st.lengths.append(s.words)
-    return st
-
-
-def _ratio(a: float, b: float) -> float:
-    return a / b if b else 0.0
-
-
-def mean_difference(values: list[int]) -> float:
-    """Gini mean difference: the mean |a - b| over pairs of different items (0 for < 2).
-
-    Unlike the standard deviation, it is an unbiased estimate for any sample size, so a
-    short article's sentence-length spread is not systematically smaller than a long one's.
-    """
-    n = len(values)
-    if n < 2:
-        return 0.0
-    total = 0.0
-    for i, v in enumerate(sorted(values)):
-        total += (2 * i - n + 1) * v
-    return 2.0 * total / (n * (n - 1))
-
-
-def features(st: Stats) -> dict[str, float]:
-    """The model's features for a set of sentences: means and shares, none grows with length.
-
-    Zero words gives all zeros. ``sentence_length_spread`` of a single sentence is 0.
-    """
-    c = st.counts
-    words, n = c.words, st.sentences
-    if words == 0 or n == 0:
-        return {name: 0.0 for name in FEATURES}
-    wps = words / n
-    return {
-        "words_per_sentence": wps,
-        "syllables_per_word": c.syllables / words,
-        "letters_per_word": c.letters / words,
-        "polysyllable_ratio": c.polysyllables / words,
-        "long_word_ratio": st.long_words / words,
-        "difficult_word_ratio": c.difficult_words / words,
-        "rare_word_ratio": _ratio(st.rare, st.rated),
-        "mean_word_rarity": _ratio(st.rarity, st.rated),
-        "sentence_length_spread": mean_difference(st.lengths),
-        "long_sentence_ratio": st.long_sentences / n,
-        "short_sentence_ratio": st.short_sentences / n,
-        "commas_per_sentence": st.commas / n,
-        "clauses_per_sentence": st.clauses / n,
-        "subordinators_per_sentence": st.subordinators / n,
-    }
-
-
-#: Every feature :func:`features` can compute (the model uses those named in its JSON).
-FEATURES: tuple[str, ...] = (
-    "words_per_sentence", "syllables_per_word", "letters_per_word", "polysyllable_ratio",
-    "long_word_ratio", "difficult_word_ratio", "rare_word_ratio", "mean_word_rarity",
-    "sentence_length_spread", "long_sentence_ratio", "short_sentence_ratio",
-    "commas_per_sentence", "clauses_per_sentence", "subordinators_per_sentence",
-)
 
 
 @lru_cache(maxsize=1)
@@ -439,7 +266,7 @@ def measure(ctx: Context) -> FamilyResult:
     hard = float(ctx.settings.hard_sentence_grade)
     very_hard = float(ctx.settings.very_hard_sentence_grade)
     banded = {s.index for s in doc.prose_sentences}
-    total = Stats()
+    prose_stats: list[Stats] = []
     grades: list[float] = []
     bands: list[str] = []
     findings: list[Finding] = []
@@ -452,7 +279,7 @@ def measure(ctx: Context) -> FamilyResult:
         if s.index not in banded:
             bands.append("fine")
             continue
-        total.add(st)
+        prose_stats.append(st)
         b = band(g, hard, very_hard, s.words)
         bands.append(b)
         if b == "fine":
@@ -465,6 +292,7 @@ def measure(ctx: Context) -> FamilyResult:
                                      grade=f"{g:.0f}", reasons=_reasons(st, s),
                                      split=f" at ‘{where}’" if where else ""))
     n = len(banded)
+    total = document_stats(doc, prose_stats)
     scores = {
         "readability_grade": round(grade_of(total), 2),
         "hard_sentence_ratio": _ratio(n_hard, n),

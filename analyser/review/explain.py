@@ -175,10 +175,12 @@ def _explain_measure(name: str) -> str:
                 lines.append(f"  {row['feature']:<28} {row['weight']:>8.3f} "
                              f"{row['mean']:>10.4f} {row['scale']:>10.4f}")
         lines.append("")
+    clear = (f"Spearman with CLEAR-dev human easiness {fit['oof_clear_spearman']}, "
+             if "oof_clear_spearman" in fit else "")
     lines += _para("Fitted on", f"{fit['data']}. Loss: {fit['loss']}. Cross-validation: "
-                   f"{fit['cv']}; out-of-fold pairwise accuracy {fit['oof_pairwise_accuracy']}, "
-                   f"cross-article concordance {fit['oof_cross_article_concordance']}. Refit "
-                   f"with {fit['script']}.")
+                   f"{fit['cv']}; out of fold: {clear}OneStopEnglish pairwise accuracy "
+                   f"{fit['oof_pairwise_accuracy']}, cross-article concordance "
+                   f"{fit['oof_cross_article_concordance']}. Refit with {fit['script']}.")
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -275,6 +275,73 @@ def test_model_constants_are_the_ones_the_code_uses():
 
     assert grade.model()["constants"] == {
         "rare_zipf": grade.RARE_ZIPF, "rarity_ceiling": grade.RARITY_CEILING,
+        "uncommon_zipf": grade.UNCOMMON_ZIPF, "very_rare_zipf": grade.VERY_RARE_ZIPF,
+        "mattr_window": grade.MATTR_WINDOW,
         "long_sentence_words": grade.LONG_SENTENCE_WORDS,
         "short_sentence_words": grade.SHORT_SENTENCE_WORDS,
     }
+
+
+def test_document_model_reads_prose_only():
+    # a line-up or list block next to the prose does not move the article's grade
+    lineup = "\n".join(f"- {n}" for n in (
+        "Lehmann, Lauren, Toure, Campbell, Cole, Ljungberg, Vieira, Edu, Pires, Bergkamp",
+        "Subs not used: Almunia, Senderos, Clichy, Fabregas, Van Persie"))
+    prose = EASY + "\n\n" + HARD
+    alone = analyse_text(prose).scores["readability_grade"]
+    assert analyse_text(prose + "\n\n" + lineup).scores["readability_grade"] == alone
+
+
+def test_new_features_are_length_free_and_bounded():
+    doc = parse(HARD + " " + EASY)
+    st = grade.Stats()
+    for s in doc.sentences:
+        st.add(grade.sentence_stats(doc, s))
+    one = grade.features(st)
+    doc5 = parse(" ".join([HARD + " " + EASY] * 5))
+    st5 = grade.Stats()
+    for s in doc5.sentences:
+        st5.add(grade.sentence_stats(doc5, s))
+    five = grade.features(st5)
+    assert set(one) == set(grade.FEATURES)
+    for name in ("unfamiliar_word_rarity", "nominal_word_ratio", "of_ratio", "name_ratio",
+                 "content_word_rarity", "quoted_sentence_ratio", "peak_word_rarity"):
+        assert five[name] == pytest.approx(one[name]), name
+    for name in FEATURE_SHARES:
+        assert 0.0 <= one[name] <= 1.0, name
+
+
+FEATURE_SHARES = ("uncommon_word_ratio", "function_word_ratio", "quoted_sentence_ratio",
+                  "mattr", "nominal_word_ratio", "very_rare_content_ratio", "name_ratio",
+                  "first_person_ratio", "second_person_ratio", "third_person_ratio")
+
+
+def test_mattr_is_moving_average_type_token_ratio():
+    assert grade.mattr([]) == 0.0
+    assert grade.mattr(["a", "b", "a"]) == pytest.approx(2 / 3)
+    assert grade.mattr(["a", "b", "a", "c"], window=2) == pytest.approx(1.0)
+    assert grade.mattr(["a", "a", "b", "b"], window=2) == pytest.approx((1 + 2 + 1) / 6)
+    # repeating a text does not lower it as a plain type-token ratio would
+    words = "the cat sat on the mat and the dog ran to the park".split()
+    assert grade.mattr(words * 10, window=5) == pytest.approx(grade.mattr(words * 2,
+                                                                          window=5), abs=0.02)
+
+
+def test_dialogue_and_word_classes_are_counted():
+    doc = parse('"Can you see it?" she asked. The analysis of the administration of funds.')
+    st = [grade.sentence_stats(doc, s) for s in doc.sentences]
+    assert st[0].quoted_sentences == 1 and st[-1].quoted_sentences == 0
+    assert st[0].questions == 1
+    assert st[0].word_classes.get("second_person") == 1
+    assert st[0].word_classes.get("modal") == 1
+    assert st[-1].word_classes.get("of") == 2
+    assert st[-1].nominal == 1  # "administration"; "analysis" has no listed suffix
+
+
+def test_document_model_is_the_clear_fit():
+    m = grade.model()
+    assert "CLEAR" in m["fit"]["data"]
+    assert {"intercept", "slope", "method"} <= set(m["document"]["calibration"])
+    assert "Lexile" in m["document"]["calibration"]["method"]
+    assert m["fit"]["oof_clear_spearman"] > 0  # recorded by the fit script
+

@@ -79,6 +79,10 @@ def test_explain_readability_grade_prints_the_shipped_weights(capsys):
     top = max(range(len(m["weights"])), key=lambda i: m["weights"][i])
     assert f"{m['features'][top]:<28} {m['weights'][top]:>8.3f}" in out
     assert "Sentence model" in out and "GroupKFold" in out
+    # every document weight is shown, and the human-judgement figure it was fitted for
+    for name, weight in zip(m["features"], m["weights"], strict=True):
+        assert f"{name:<28} {weight:>8.3f}" in out
+    assert f"CLEAR-dev human easiness {model()['fit']['oof_clear_spearman']}" in out
     assert main(["explain", "readability_grade", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [r["feature"] for r in data["features"] if r["model"] == "document"] == m["features"]

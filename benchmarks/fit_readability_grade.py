@@ -1,12 +1,11 @@
 """Fit the readability_grade models and write them as data.
 
     python benchmarks/fit_readability_grade.py [--clear CSV] [--onestop CSV] [--news JSONL]
-        [--sentence] [--dry-run] [--folds N]
+        [--dry-run] [--folds N]
 
-Writes analyser/metrics/data/readability_grade.json unless ``--dry-run``: its "document"
-part always, its "sentence" part only with ``--sentence`` (otherwise the shipped sentence
-model is kept as it is). Prints one table of out-of-fold figures. See
-docs/readability_grade.md for what the grade is and is not.
+Writes analyser/metrics/data/readability_grade.json unless ``--dry-run`` (the sentence
+model has its own data and script: benchmarks/fit_sentence_grade.py). Prints one table
+of out-of-fold figures. See docs/readability_grade.md for what the grade is and is not.
 
 Document model: ``hardness = sum_k w_k (x_k - mean_k) / scale_k`` over the length-free
 features in :data:`DOC_FEATURES` (means and shares computed by
@@ -34,10 +33,6 @@ Calibration to a US grade: ``grade = intercept + slope * hardness``, by linear e
 CLEAR-dev: the grades have the mean and standard deviation of the grades implied by the
 excerpts' Lexile bands, read through the Common Core text-complexity grade bands
 (:data:`LEXILE_GRADE_BANDS`; a straight line through the bands' Lexile midpoints).
-
-Sentence model (``--sentence``, unchanged from the OneStop fit): the same form over the
-per-sentence features, fitted on OneStopEnglish prose sentences labelled with their text's
-level (300,000 sampled pairs), calibrated to per-sentence Flesch–Kincaid.
 
 scikit-learn and scipy are used here only; inference in analyser/metrics/grade.py is a dot
 product in pure Python.
@@ -67,27 +62,17 @@ LEVELS = {"ele": 0, "int": 1, "adv": 2}
 #: Document model features: every feature grade.features() computes except the ones that
 #: duplicate another (letters_per_word ~ long_word_ratio; clauses ~ commas + subordinators).
 DOC_EXCLUDED = ("letters_per_word", "clauses_per_sentence")
-#: Sentence model features and the sign each weight may take (+1: >= 0, -1: <= 0).
-SENTENCE_FEATURES = {
-    "words_per_sentence": 1, "syllables_per_word": 1, "letters_per_word": 1,
-    "polysyllable_ratio": 1, "long_word_ratio": 1, "difficult_word_ratio": 1,
-    "rare_word_ratio": 1, "mean_word_rarity": 1, "commas_per_sentence": 1,
-    "clauses_per_sentence": 1, "subordinators_per_sentence": 1,
-}
 #: Ridge penalties tried by the inner CV (on the mean squared error in standardised units).
 L2_GRID = (1e-3, 3e-3, 1e-2, 3e-2, 1e-1)
 #: Weight of the OneStopEnglish pairwise loss next to the CLEAR squared error.
 OS_WEIGHT = 0.3
-#: Length-neutrality penalty (document model) and the sentence model's L2.
+#: Length-neutrality penalty.
 MU = 0.3
-L2 = 1e-3
 #: OneStop pairs (harder, easier) sampled per fit, of ~96,000 (seeded).
 OS_PAIRS = 20_000
 FOLDS = 10
 INNER_FOLDS = 5
 SEED = 0
-#: Sentence pairs sampled per fit (all pairs of ~17k sentences would be ~10^8).
-SENTENCE_PAIRS = 300_000
 #: Common Core State Standards, Appendix A (2012 update): the Lexile range of texts for
 #: each grade band, as (first grade, last grade, lowest Lexile, highest Lexile). The band
 #: "11-CCR" is taken as grades 11-12.
@@ -160,93 +145,11 @@ def vector(stats, names) -> list[float]:
     return [f[k] for k in names]
 
 
-def pair_diffs(x: np.ndarray, levels: np.ndarray, max_pairs: int | None = None,
-               seed: int = 0) -> np.ndarray:
-    """x[a] - x[b] for every pair with level[a] > level[b] (a random sample if too many)."""
-    if max_pairs is None:
-        a, b = np.nonzero(levels[:, None] > levels[None, :])
-        return x[a] - x[b]
-    rng = np.random.default_rng(seed)
-    a = rng.integers(0, len(x), max_pairs * 2)
-    b = rng.integers(0, len(x), max_pairs * 2)
-    keep = levels[a] != levels[b]
-    a, b = a[keep][:max_pairs], b[keep][:max_pairs]
-    swap = levels[a] < levels[b]
-    a, b = np.where(swap, b, a), np.where(swap, a, b)
-    return x[a] - x[b]
-
-
-def fit_weights(xs: np.ndarray, levels: np.ndarray, zb: np.ndarray | None, logw: np.ndarray
-                | None, mu: float = MU, l2: float = L2, signs=None,
-                max_pairs: int | None = None, floors=None) -> np.ndarray:
-    """Pairwise logistic weights on standardised features, with the length penalty.
-
-    ``signs`` (+1 / -1 / 0 per feature) constrain a weight to be >= 0 / <= 0 / free, so
-    that no feature which means "harder" can lower the grade through collinearity.
-    """
-    from scipy.optimize import minimize
-
-    d = pair_diffs(xs, levels, max_pairs)
-    if zb is not None and mu > 0:
-        zc = zb - zb.mean(0)
-        lc = (logw - logw.mean()) / logw.std()
-        c = zc.T @ lc / len(lc)
-        sigma = zc.T @ zc / len(lc)
-    else:
-        mu = 0.0
-
-    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        m = d @ w
-        # log(1 + exp(-m)), stably
-        val = np.mean(np.logaddexp(0.0, -m)) + l2 * w @ w
-        p = 0.5 * (1.0 - np.tanh(0.5 * m))  # sigmoid(-m)
-        grad = -(d * p[:, None]).mean(0) + 2 * l2 * w
-        if mu:
-            q = w @ sigma @ w + 1e-12
-            r = c @ w / math.sqrt(q)
-            val += mu * r * r
-            grad += mu * 2 * r * (c / math.sqrt(q) - (c @ w) * (sigma @ w) / q**1.5)
-        return val, grad
-
-    signs = signs if signs is not None else [0] * xs.shape[1]
-    floors = floors if floors is not None else [0.0] * xs.shape[1]
-    bounds = [(fl, None) if sg > 0 else (None, 0) if sg < 0 else (None, None)
-              for sg, fl in zip(signs, floors, strict=True)]
-    w0 = np.array([max(0.1, fl) * (sg or 1) for sg, fl in zip(signs, floors, strict=True)])
-    res = minimize(loss, w0, jac=True, method="L-BFGS-B", bounds=bounds,
-                   options={"maxiter": 5000})
-    return res.x
-
-
 def standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     mean = x.mean(0)
     scale = x.std(0)
     scale[scale == 0] = 1.0
     return mean, scale
-
-
-def fit(x: np.ndarray, levels: np.ndarray, signs, xb: np.ndarray | None = None,
-        wb: np.ndarray | None = None, mu: float = MU, max_pairs: int | None = None,
-        floors=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(means, scales, weights) fitted on the given rows."""
-    mean, scale = standardise(x)
-    zb = (xb - mean) / scale if xb is not None else None
-    logw = np.log(np.maximum(wb, 1)) if wb is not None else None
-    w = fit_weights((x - mean) / scale, levels, zb, logw, mu, signs=list(signs),
-                    max_pairs=max_pairs, floors=floors)
-    return mean, scale, w
-
-
-def out_of_fold(x, levels, groups, signs, xb=None, wb=None, mu: float = MU,
-                folds: int = FOLDS, max_pairs: int | None = None, floors=None) -> np.ndarray:
-    """Each row scored by the model fitted without its story (GroupKFold by article)."""
-    from sklearn.model_selection import GroupKFold
-
-    oof = np.zeros(len(x))
-    for tr, te in GroupKFold(folds).split(x, levels, groups):
-        mean, scale, w = fit(x[tr], levels[tr], signs, xb, wb, mu, max_pairs, floors)
-        oof[te] = ((x[te] - mean) / scale) @ w
-    return oof
 
 
 def pairwise_accuracy(score, levels, groups) -> float:
@@ -281,10 +184,8 @@ def spearman(a, b) -> float:
 class Data:
     """Document features of CLEAR-dev, OneStopEnglish and the BBC articles."""
 
-    def __init__(self, clear: Path, onestop: Path, news: Path, sentences: bool = False,
+    def __init__(self, clear: Path, onestop: Path, news: Path,
                  limit: int | None = None) -> None:
-        from analyser.metrics.readability import formulas
-
         names = doc_features()
         texts, self.y, self.category, self.lexile = load_clear(clear)
         if limit:
@@ -298,19 +199,6 @@ class Data:
         self.xb = np.array([vector(total, names) for _, total, _ in bbc])
         self.wb = np.array([float(total.counts.words) for _, total, _ in bbc])
         self.fit_half = np.arange(len(bbc)) % 2 == 0
-        if not sentences:
-            return
-        sx, sl, sg, sfk = [], [], [], []
-        for (_, _, per), level, group in zip(docs, self.levels, self.groups, strict=True):
-            for st in per:
-                if st.counts.words == 0:
-                    continue
-                sx.append(vector(st, SENTENCE_FEATURES))
-                sl.append(level)
-                sg.append(group)
-                sfk.append(max(0.0, formulas(st.counts)["flesch_kincaid_grade"]))
-        self.sx, self.slevels = np.array(sx), np.array(sl)
-        self.sgroups, self.sfk = np.array(sg, dtype=object), np.array(sfk)
 
 
 # --- document model: CLEAR squared error + OneStop pairwise + ridge + length penalty ---
@@ -436,37 +324,6 @@ def equate(z: np.ndarray, target: np.ndarray) -> tuple[float, float]:
     return float(target[ok].mean() - slope * z[ok].mean()), slope
 
 
-def calibrate(z: np.ndarray, levels: np.ndarray, fk: np.ndarray):
-    """Least-squares line through (mean z, mean FK grade) of the three levels."""
-    zl = np.array([z[levels == k].mean() for k in range(3)])
-    gl = np.array([fk[levels == k].mean() for k in range(3)])
-    slope, intercept = np.polyfit(zl, gl, 1)
-    return float(intercept), float(slope), zl, gl
-
-
-def fit_sentence_model(data: Data) -> tuple[dict, list[tuple[str, float]]]:
-    """The sentence model (OneStop sentences, as before) as JSON, and its figures."""
-    sflags = SENTENCE_FEATURES.values()
-    soof = out_of_fold(data.sx, data.slevels, data.sgroups, sflags, max_pairs=SENTENCE_PAIRS)
-    smean, sscale, sw = fit(data.sx, data.slevels, sflags, max_pairs=SENTENCE_PAIRS)
-    sz = ((data.sx - smean) / sscale) @ sw
-    _, _, szl, sgl = calibrate(sz, data.slevels, data.sfk)
-    # One sentence's level is noisy, so a line through the level means would stretch the
-    # scale (slope ~9 grades per z); instead match the mean and spread of per-sentence FK.
-    s_slope = float(data.sfk.std() / sz.std())
-    s_int = float(data.sfk.mean() - s_slope * sz.mean())
-    part = _model_json(SENTENCE_FEATURES, smean, sscale, sw, {
-        "intercept": round(s_int, 6), "slope": round(s_slope, 6),
-        "level_mean_z": {k: round(float(v), 4) for k, v in zip(LEVELS, szl, strict=True)},
-        "level_mean_fk_grade": {k: round(float(v), 3) for k, v in zip(LEVELS, sgl, strict=True)},
-    })
-    rows = [("sentence: cross-article concordance (out of fold)",
-             _concordance(soof, data.slevels, data.sgroups, same=False)),
-            ("sentence: same for per-sentence FK grade",
-             _concordance(data.sfk, data.slevels, data.sgroups, same=False))]
-    return part, rows
-
-
 def _model_json(names, mean, scale, w, calibration: dict) -> dict:
     return {
         "features": list(names),
@@ -492,7 +349,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--news", type=Path, default=DEFAULT_NEWS)
     ap.add_argument("--folds", type=int, default=FOLDS)
     ap.add_argument("--limit", type=int, help="only the first N CLEAR excerpts (a quick run)")
-    ap.add_argument("--sentence", action="store_true", help="refit the sentence model too")
     ap.add_argument("--dry-run", action="store_true")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--os-weight", type=float, default=OS_WEIGHT)
@@ -505,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
     from analyser.metrics import grade
 
     t0 = time.time()
-    data = Data(args.clear, args.onestop, args.news, args.sentence, args.limit)
+    data = Data(args.clear, args.onestop, args.news, limit=args.limit)
     names = doc_features()
     h = data.fit_half
     oof_c, oof_o, chosen = cross_validate(data, args.folds, None, args.os_weight, args.mu)
@@ -536,10 +392,6 @@ def main(argv: list[str] | None = None) -> int:
         ("document: Spearman with Lexile-implied grade, CLEAR-dev",
          spearman(grade_c[np.isfinite(lexile_grade)], lexile_grade[np.isfinite(lexile_grade)])),
     ]
-    sentence_part = None
-    if args.sentence:
-        sentence_part, srows = fit_sentence_model(data)
-        rows += srows
     print(f"{'measure':60s} value")
     for name, v in rows:
         print(f"{name:60s} {v:.3f}")
@@ -555,7 +407,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.dry_run:
         return 0
 
-    old = json.loads(args.out.read_text("utf-8")) if args.out.exists() else {}
     doc_part = _model_json(names, prob.mean, prob.scale, w, {
         "intercept": round(intercept, 6), "slope": round(slope, 6),
         "method": "linear equating on CLEAR-dev: grades with the mean and standard "
@@ -568,11 +419,8 @@ def main(argv: list[str] | None = None) -> int:
         "name": "readability_grade",
         "version": 2,
         "document": doc_part,
-        "sentence": sentence_part or old.get("sentence"),
         "calibration_method": "grade = intercept + slope * z. Document model: "
-        + doc_part["calibration"]["method"] + ". Sentence model: the line that gives the "
-        "sentence grades of all OneStopEnglish prose sentences the mean and standard "
-        "deviation of their per-sentence Flesch-Kincaid grades",
+        + doc_part["calibration"]["method"],
         "constants": {
             "rare_zipf": grade.RARE_ZIPF,
             "rarity_ceiling": grade.RARITY_CEILING,

@@ -1,12 +1,15 @@
 """Clean an HTML page: the article's text as typed blocks, page metadata, and what was dropped.
 
 trafilatura (comments excluded) extracts the article twice from one parsed tree: in
-precision mode and in recall mode. The precision extraction wins unless it kept less than
-half the text the recall extraction found, which means it cut into the article itself; the
-check runs only when the precision text is short for the page. On the 2019 benchmark this
-agreement rule beats either mode alone (benchmarks/extraction_eval.py), without resting on
-one mode's tuning for one set of pages. readability-lxml is the fallback when trafilatura
-finds nothing.
+precision mode and in recall mode. The precision extraction is chosen unless it kept less
+than half the text the recall extraction found on a page where it is short, which means it
+cut into the article itself. When the chosen and the recall extractions then disagree,
+readability-lxml extracts the page too and the extraction that agrees most with the other
+two wins (consensus.py): precision-first holds on 2019 news, while newer, more varied pages
+are where the precision cut drops article text or one extractor keeps the wrong part of the
+page (benchmarks/extraction_eval.py, docs/cleaning.md). readability-lxml is also the
+fallback when trafilatura finds nothing. A page laid out as a table arrives from trafilatura
+as table cells holding paragraphs, lists and headings; those are read as blocks, not rows.
 
 What trafilatura sets aside is read back from the page's visible text: a byline just above
 the first paragraph returns to the article as a byline block; every other line is recorded
@@ -31,6 +34,7 @@ from typing import Any
 from ..errors import NoArticleError
 from ..models import Block, CleanResult, Removed
 from .blocks import byline_author, is_byline
+from .consensus import medoid, overlap, shingles
 from .features import normalise
 from .personal_data import (
     REDACTED,
@@ -52,14 +56,21 @@ from .reasons import (
 MAX_HTML_BYTES = 5_000_000
 #: The precision extraction must keep at least this share of the recall extraction's text.
 AGREEMENT_RATIO = 0.5
-#: Below this share of the page's visible text, check precision against recall. On the
-#: benchmark, every page where precision mode cut the article held under 8% of the page's
-#: text; above the share the second extraction is skipped to keep the cleaner fast.
+#: Below this share of the page's visible text, a precision extraction that kept less than
+#: AGREEMENT_RATIO of the recall extraction's text cut into the article (on the 2019
+#: benchmark, every such page held under 8% of the page's text).
 CHECK_BELOW_PAGE_SHARE = 0.2
+#: When the chosen extraction and the recall extraction overlap less than this (Dice of
+#: their 4-word shingles), readability-lxml extracts the page too and the extraction that
+#: agrees most with the other two wins (consensus.medoid). Chosen on one half of each
+#: benchmark's pages and confirmed on the other (docs/cleaning.md).
+CONSENSUS_OVERLAP = 0.9
 #: A page too deep for libxml2 is parsed again with its elements below this depth
 #: unwrapped: deep enough for any real layout, shallow enough for the recursive tree walks
 #: of trafilatura and html-text.
 FLAT_DEPTH = 100
+#: A table cell holding this much text in paragraphs or lists is page layout.
+LAYOUT_CELL_CHARS = 500
 _WS = re.compile(r"\s+")
 #: Elements that are page furniture by their markup (HTML5 and ARIA), unless broken markup
 #: made one wrap the article.
@@ -76,20 +87,25 @@ def clean_html_page(html: str, *, url: str | None = None,
     tree, html = _parse(html) if html.strip() else (None, html)
     if tree is None:
         raise NoArticleError(f"{NO_ARTICLE} (empty or unreadable HTML)")
-    common: dict[str, Any] = dict(url=url, fast=True, include_comments=False,
-                                  include_formatting=True, include_tables=True)
+    common: dict[str, Any] = dict(url=url, include_comments=False, include_formatting=True,
+                                  include_tables=True)
     # bare_extraction copies a tree it is given, so one parse serves both runs.
     precise = _safe(bare_extraction, tree, favor_precision=True, **common)
+    recall = _safe(bare_extraction, tree, favor_recall=True, **common)
     page_text = _page_text(tree)
     chosen = precise
-    if _text_len(precise) < CHECK_BELOW_PAGE_SHARE * len(page_text):
-        recall = _safe(bare_extraction, tree, favor_recall=True, **common)
-        if _text_len(recall) and _text_len(precise) < AGREEMENT_RATIO * _text_len(recall):
-            chosen = recall
+    if (_text_len(precise) < CHECK_BELOW_PAGE_SHARE * len(page_text) and _text_len(recall)
+            and _text_len(precise) < AGREEMENT_RATIO * _text_len(recall)):
+        chosen = recall
     blocks = _body_blocks(chosen.body) if _text_len(chosen) else []
+    recall_blocks = _body_blocks(recall.body) if _text_len(recall) else []
+    readable: list[Block] | None = None
+    if overlap(shingles(blocks), shingles(recall_blocks)) < CONSENSUS_OVERLAP:
+        readable = _readability_blocks(html)
+        blocks = medoid([blocks, recall_blocks, readable])
     furniture = _furniture_text(tree)
     if not _has_article(blocks, furniture):
-        blocks = _readability_blocks(html)
+        blocks = _readability_blocks(html) if readable is None else readable
     if not _has_article(blocks, furniture):
         blocks = []  # every line of the page is then furniture, for the error to count
     blocks, removed, dropped = _drop_personal_data(blocks)
@@ -287,13 +303,27 @@ def _body_blocks(body: Any) -> list[Block]:
     return blocks
 
 
+#: trafilatura's block elements: a container holding one is a layout wrapper, not a block.
+_BLOCK_TAGS = frozenset("p head list table quote row cell".split())
+
+
 def _element_blocks(el: Any, out: list[Block]) -> None:
     tag = el.tag
-    if tag == "head":
+    if tag in ("row", "cell", "div") and any(c.tag in _BLOCK_TAGS | {"div"} for c in el):
+        # A layout table (or wrapper) around the article: its blocks, in order, with any
+        # loose text between them as prose.
+        _loose_text(el.text, out)
+        for child in el:
+            _element_blocks(child, out)
+            _loose_text(child.tail, out)
+    elif tag == "head":
         out.extend(Block(t, "heading") for t in _lines(el))
     elif tag == "list":
         for item in el.iter("item"):
             out.extend(Block(t, "list_item") for t in _lines(item))
+    elif tag == "table" and _is_layout(el):
+        for child in el:
+            _element_blocks(child, out)
     elif tag == "table":
         out.extend(_table_blocks(el))
     elif tag == "quote" and len(el) and all(c.tag in ("p", "list", "head") for c in el):
@@ -304,6 +334,20 @@ def _element_blocks(el: Any, out: list[Block]) -> None:
         for child in el:
             if child.tag in ("list", "table"):
                 _element_blocks(child, out)
+
+
+def _is_layout(table: Any) -> bool:
+    """A table used for page layout: a cell holds paragraphs, headings, lists or tables
+    with the length of an article's text, not a data table's."""
+    return any(any(d.tag in _BLOCK_TAGS for d in cell.iterdescendants())
+               and len("".join(cell.itertext())) >= LAYOUT_CELL_CHARS
+               for cell in table.iter("cell"))
+
+
+def _loose_text(text: str | None, out: list[Block]) -> None:
+    for t in (_WS.sub(" ", ln).strip() for ln in (text or "").split("\n")):
+        if t:
+            out.append(Block(t, "byline" if is_byline(t) else "prose"))
 
 
 def _table_blocks(table: Any) -> list[Block]:

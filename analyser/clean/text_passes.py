@@ -10,14 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .blocks import (
-    ends_sentence,
-    has_article,
-    is_byline,
-    looks_like_heading,
-    runs,
-    title_case_ratio,
-)
+from .blocks import ends_sentence, is_byline, looks_like_heading, runs, title_case_ratio
 from .features import furniture_reason
 from .personal_data import profile_spans
 from .reasons import comment_header, line_reason, looks_like_menu_item
@@ -107,13 +100,6 @@ def apply_model(page: TextPage) -> None:
     """Keep the lines no rule decided that the model thinks are article text."""
     for ln in page.lines:
         ln.keep = not ln.decided and ln.prob >= page.threshold
-
-
-def keep_lone_prose(page: TextPage) -> None:
-    """A page of one line of running text is that text: nothing on it competes, and the
-    line model, trained on whole pages, has no neighbours to judge it by."""
-    if len(page.lines) == 1 and not page.lines[0].decided and has_article([page.lines[0].text]):
-        page.lines[0].keep = True
 
 
 def smooth_lists(page: TextPage) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from analyser.clean.consensus import medoid, overlap, shingles
-from analyser.clean.html_page import LAYOUT_CELL_CHARS, _body_blocks
+from analyser.clean.xml_blocks import LAYOUT_CELL_CHARS, body_blocks
 from analyser.models import Block
 
 ARTICLE = [Block("The council voted on Tuesday to close the old bridge for repairs.", "prose"),
@@ -32,7 +32,7 @@ def test_layout_table_cells_become_blocks():
         "<body><div><row><cell/><cell><table><row><cell><div><head>Section</head>"
         f"{cell_text}<list><item>first point</item></list></div></cell></row></table>"
         "</cell></row></div></body>")
-    blocks = _body_blocks(body)
+    blocks = body_blocks(body)
     kinds = [b.kind for b in blocks]
     assert kinds[0] == "heading" and "list_item" in kinds and "table_row" not in kinds
     assert sum(b.kind == "prose" for b in blocks) >= 2
@@ -41,4 +41,4 @@ def test_layout_table_cells_become_blocks():
 def test_data_table_stays_rows():
     body = etree.fromstring("<body><table><row><cell>Team</cell><cell>Points</cell></row>"
                             "<row><cell><p>Leeds</p></cell><cell>42</cell></row></table></body>")
-    assert [b.kind for b in _body_blocks(body)] == ["table_row", "table_row"]
+    assert [b.kind for b in body_blocks(body)] == ["table_row", "table_row"]

@@ -86,8 +86,8 @@ def clean_html_page(html: str, *, url: str | None = None,
     tree, html = _parse(html) if html.strip() else (None, html)
     if tree is None:
         raise NoArticleError(f"{NO_ARTICLE} (empty or unreadable HTML)")
-    common: dict[str, Any] = dict(url=url, include_comments=False, include_formatting=True,
-                                  include_tables=True)
+    common: dict[str, Any] = dict(url=url, fast=True, include_comments=False,
+                                  include_formatting=True, include_tables=True)
     # bare_extraction copies a tree it is given, so one parse serves both runs.
     precise = _safe(bare_extraction, tree, favor_precision=True, **common)
     recall = _safe(bare_extraction, tree, favor_recall=True, **common)

@@ -1,19 +1,28 @@
-"""Article-extraction accuracy and speed on the Scrapinghub benchmark (181 pages, 2019).
+"""Article-extraction accuracy and speed on two benchmarks, one table per set.
 
-Prints one table: the HTML path (analyser.clean.clean_html_page) with F1 / precision /
-recall and pages per second on one core; the text path (html-text rendering, one line per
-block, cleaned by analyser.clean.clean_text_page) scored by 5-fold cross-validation over
-pages (each fold's model trained on the other four folds); and baselines (whole page text,
-jusText, trafilatura's single modes).
+Sets (both in ../shared/data/extraction, same layout, never copied into the repo):
+``scrapinghub-aeb`` (181 news pages, 2019) and ``wcxb-dev`` (435 article pages cached
+2025-26: news, magazines, blogs, guides). For each set the table holds: the analyser's HTML
+path (analyser.clean.clean_html_page); its text path (the page rendered to text with
+html-text, one line per block, cleaned by analyser.clean.clean_text_page), scored by
+cross-validation over the pages of both sets grouped by site (each page's model never saw
+a page of its site); trafilatura.extract in its default, precision and recall modes;
+readability-lxml; and the whole page's text. Columns: F1, precision, recall, and pages per
+second of CPU time on one core. On ``wcxb-dev`` the same rows follow per page type.
+
+WCXB's ground truth here carries no page type, so the type is read from the URL
+(:func:`page_type`): "guide" (how-to, tutorial, learn, academy, ...), "blog" (a blog
+host or /blog/ path), else "news" (news, magazines and other articles).
 
 Both analyser paths are scored on the article body: the kept blocks without the headline
-(CleanResult.title) and bylines, as the benchmark's articleBody excludes them.
+(CleanResult.title) and bylines, as the benchmarks' articleBody excludes them.
 
-Metric: the benchmark's own evaluate.py: \\w+ tokens, multisets of 4-token shingles, per-page
-tp/fp/fn normalised to sum 1, precision and recall macro-averaged over pages (a page with
-neither predicted nor true shingles counts 1.0), F1 = 2PR/(P+R) of the means.
+Metric: the Scrapinghub benchmark's evaluate.py: \\w+ tokens, multisets of 4-token
+shingles, per-page tp/fp/fn normalised to sum 1, precision and recall macro-averaged over
+pages (a page with neither predicted nor true shingles counts 1.0), F1 = 2PR/(P+R) of the
+means.
 
-    python benchmarks/extraction_eval.py [--data DIR] [--quick]
+    python benchmarks/extraction_eval.py [--sets NAME ...] [--no-text] [--no-baselines]
 """
 
 from __future__ import annotations
@@ -29,11 +38,19 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlparse
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "extraction" / "scrapinghub-aeb"
+DATA_ROOT = REPO.parent / "shared" / "data" / "extraction"
+SETS = ("scrapinghub-aeb", "wcxb-dev")
+DEFAULT_DATA = DATA_ROOT / SETS[0]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 _TOKEN = re.compile(r"\w+")
+_GUIDE = re.compile(r"guide|how-?to|tutorial|learn|/docs?/|tips|what-is|resources|/help|"
+                    r"knowledge|academy|wiki|faq|explained|/course")
+_BLOG = re.compile(r"blog|/posts?/|substack|medium\.com|wordpress|ghost\.io")
+PAGE_TYPES = ("news", "blog", "guide")
 
 if TYPE_CHECKING:
     from analyser.models import CleanResult
@@ -48,6 +65,28 @@ def load_benchmark(data: Path = DEFAULT_DATA) -> tuple[list[str], dict[str, str]
         with gzip.open(data / "html" / f"{i}.html.gz", "rt", encoding="utf8") as fh:
             html[i] = fh.read()
     return ids, html, {i: truth[i]["articleBody"] for i in ids}
+
+
+def load_urls(data: Path) -> dict[str, str]:
+    """id -> the page's URL."""
+    truth = json.loads((data / "ground-truth.json").read_text("utf-8"))
+    return {i: v.get("url", "") for i, v in truth.items()}
+
+
+def site(url: str) -> str:
+    """The page's site (host without www.), the group for cross-validation."""
+    host = urlparse(url).netloc.lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def page_type(url: str) -> str:
+    """news, blog or guide, from the URL (the local ground truth has no type field)."""
+    p = urlparse(url.lower())
+    if _GUIDE.search(p.path):
+        return "guide"
+    if _BLOG.search(p.netloc + p.path):
+        return "blog"
+    return "news"
 
 
 def shingles(text: str, n: int = 4) -> Counter:
@@ -116,55 +155,85 @@ def html_path(html: str, *, with_title: bool = False) -> str:
         return ""
 
 
-def justext_baseline(html: str) -> str:
-    import justext
-
-    paras = justext.justext(html.encode("utf-8"), justext.get_stoplist("English"))
-    return "\n".join(p.text for p in paras if not p.is_boilerplate)
-
-
 def trafilatura_mode(**kwargs: bool) -> Callable[[str], str]:
+    """trafilatura.extract with comments excluded and one mode's flags."""
     import trafilatura
 
     return lambda html: trafilatura.extract(html, include_comments=False, **kwargs) or ""
 
 
+def readability_baseline(html: str) -> str:
+    """readability-lxml's summary as text, one line per block."""
+    from lxml import html as lxml_html
+    from lxml.etree import LxmlError
+    from readability import Document
+
+    try:
+        root = lxml_html.fromstring(Document(html).summary(html_partial=True))
+    except (ValueError, LxmlError):
+        return ""
+    return "\n".join(t for t in (el.text_content().strip() for el in root.iter(
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "pre")) if t)
+
+
+#: The timed methods of every table: (row name, function of the page's HTML).
+def methods() -> list[tuple[str, Callable[[str], str]]]:
+    """Every HTML-in method of the table, in row order."""
+    return [
+        ("analyser HTML path", html_path),
+        ("trafilatura default", trafilatura_mode()),
+        ("trafilatura precision (favor_precision)", trafilatura_mode(favor_precision=True)),
+        ("trafilatura recall (favor_recall)", trafilatura_mode(favor_recall=True)),
+        ("readability-lxml 0.9 summary", readability_baseline),
+        ("whole page text (html-text)", page_text),
+    ]
+
+
+def print_table(title: str, rows: list[tuple[str, dict[str, str], str]],
+                truth: dict[str, str]) -> None:
+    """One table: each row scored on the pages of ``truth``."""
+    print(f"\n{title}: {len(truth)} pages")
+    print(f"{'method':<44} {'F1':>6} {'P':>6} {'R':>6} {'pages/s':>8}")
+    for name, preds, speed in rows:
+        f1, p, r = score(preds, truth)
+        print(f"{name:<44} {f1:6.3f} {p:6.3f} {r:6.3f} {speed:>8}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--quick", action="store_true", help="skip the slower baselines")
+    ap.add_argument("--root", type=Path, default=DATA_ROOT, help="folder holding the sets")
+    ap.add_argument("--sets", nargs="+", default=list(SETS), choices=SETS)
+    ap.add_argument("--no-text", action="store_true", help="skip the text path's CV")
+    ap.add_argument("--no-baselines", action="store_true", help="analyser rows only")
     args = ap.parse_args(argv)
-    if not (args.data / "ground-truth.json").is_file():
-        print(f"skipped: benchmark data not found at {args.data} (needs ../shared)")
+    present = [s for s in args.sets if (args.root / s / "ground-truth.json").is_file()]
+    if not present:
+        print(f"skipped: benchmark data not found under {args.root} (needs ../shared)")
         return 0
-    ids, html, truth = load_benchmark(args.data)
-    html_path(html[ids[0]])  # warm-up: imports and caches are not per-page costs
-    rows: list[tuple[str, float, float, float, str]] = []
-    preds, speed = timed(html_path, html)
-    rows.append(("analyser HTML path (trafilatura precision/recall agreement)",
-                 *score(preds, truth), f"{speed:.1f}"))
-    preds, speed = timed(lambda h: html_path(h, with_title=True), html)
-    rows.append(("  same, scoring every kept block (headline, bylines too)",
-                 *score(preds, truth), f"{speed:.1f}"))
+    loaded = {s: load_benchmark(args.root / s) for s in present}
+    urls = {s: load_urls(args.root / s) for s in present}
+    text_preds: dict[str, dict[str, str]] = {}
+    if not args.no_text:
+        from train_text_cleaner import cross_validate_sets
 
-    from train_text_cleaner import cross_validate
-
-    text_preds = cross_validate(ids, html, truth, folds=5)
-    rows.append(("analyser text path (html-text lines, 5-fold CV over pages)",
-                 *score(text_preds, truth), ""))
-    texts = {i: page_text(h) for i, h in html.items()}
-    rows.append(("baseline: whole page text (html-text)", *score(texts, truth), ""))
-    preds, speed = timed(justext_baseline, html)
-    rows.append(("baseline: jusText 3 (English stoplist)", *score(preds, truth), f"{speed:.1f}"))
-    if not args.quick:
-        for name, kw in (("default", {}), ("favor_precision", {"favor_precision": True})):
-            preds, speed = timed(trafilatura_mode(**kw), html)
-            rows.append((f"baseline: trafilatura.extract {name}", *score(preds, truth),
-                         f"{speed:.1f}"))
-    print(f"Scrapinghub article-extraction benchmark: {len(ids)} pages")
-    print(f"{'method':<62} {'F1':>6} {'P':>6} {'R':>6} {'pages/s':>8}")
-    for name, f1, p, r, sp in rows:
-        print(f"{name:<62} {f1:6.3f} {p:6.3f} {r:6.3f} {sp:>8}")
+        text_preds = cross_validate_sets({s: (loaded[s], urls[s]) for s in present})
+    chosen = methods()[:1] if args.no_baselines else methods()
+    for s in present:
+        ids, html, truth = loaded[s]
+        html_path(html[ids[0]])  # warm-up: imports and caches are not per-page costs
+        rows: list[tuple[str, dict[str, str], str]] = []
+        for name, fn in chosen:
+            preds, speed = timed(fn, html)
+            rows.append((name, preds, f"{speed:.1f}"))
+        if s in text_preds:
+            rows.insert(1, ("analyser text path (CV by site, both sets)", text_preds[s], ""))
+        print_table(s, rows, truth)
+        if s == "wcxb-dev":
+            types = {i: page_type(urls[s].get(i, "")) for i in ids}
+            for t in PAGE_TYPES:
+                sub = {i: truth[i] for i in ids if types[i] == t}
+                if sub:
+                    print_table(f"{s}, page type {t} (from the URL)", rows, sub)
     return 0
 
 

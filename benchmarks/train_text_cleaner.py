@@ -1,6 +1,7 @@
 """Train the text-page line classifier and ship it as JSON (analyser/clean/data/text_model.json).
 
-Each benchmark HTML page is rendered to plain text with html-text (one line per block,
+Trained on the pages of both extraction benchmarks (scrapinghub-aeb, 2019 news; wcxb-dev,
+2025-26 articles). Each page is rendered to plain text with html-text (one line per block,
 markup discarded); a line is labelled article text when most of the 4-token shingles that
 touch its words occur in the ground-truth article body. Features come from
 analyser.clean.features, the same code the cleaner runs. The model is a small
@@ -8,8 +9,11 @@ gradient-boosted tree ensemble in two stages (the second also sees the first sta
 probabilities of neighbouring lines), scikit-learn at training time only; the trees are written
 out as flat arrays that analyser.clean.model evaluates by hand.
 
-    python benchmarks/train_text_cleaner.py            # 5-fold CV over pages, then train + write
+    python benchmarks/train_text_cleaner.py            # 5-fold CV by site, then train + write
     python benchmarks/train_text_cleaner.py --cv-only  # report only
+
+Cross-validation pools the pages of both sets and groups them by site: each page is
+cleaned by a model trained on no page of its site.
 """
 
 from __future__ import annotations
@@ -25,14 +29,18 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from extraction_eval import (  # noqa: E402
-    DEFAULT_DATA,
+    DATA_ROOT,
+    SETS,
     article_body,
     load_benchmark,
+    load_urls,
     page_text,
     score,
+    site,
 )
 
 MODEL_PATH = REPO / "analyser" / "clean" / "data" / "text_model.json"
+TRAINED_ON = "scrapinghub-aeb (181 pages) and wcxb-dev (435 pages), html-text lines"
 PARAMS: dict[str, Any] = dict(n_estimators=120, max_depth=3, learning_rate=0.1,
                               subsample=0.8, random_state=0)
 
@@ -104,7 +112,7 @@ def fit_stacked(pages: list[tuple[list[list[float]], list[int], list[float]]],
             weights2 += w
     second = fit(rows2, labels2, weights2, names=list(first["feature_names"]) + list(CONTEXT_NAMES))
     return {"kind": "stacked", "stages": [first, second],
-            "trained_on": "scrapinghub-aeb (181 pages, html-text lines)", "params": PARAMS}
+            "trained_on": TRAINED_ON, "params": PARAMS}
 
 
 def fit(rows: list[list[float]], labels: list[int], weights: list[float],
@@ -155,39 +163,68 @@ def predict_text(raw: str, model_data: dict[str, Any] | None) -> str:
         return ""
 
 
-def cross_validate(ids: list[str], html: dict[str, str], truth: dict[str, str],
-                   folds: int = 5) -> dict[str, str]:
-    """Text-path predictions for every page from a model that never saw that page."""
-    raws = {i: page_lines(html[i]) for i in ids}
-    rows = {i: page_rows(raws[i], truth[i]) for i in ids}
-    preds: dict[str, str] = {}
+Loaded = dict[str, tuple[tuple[list[str], dict[str, str], dict[str, str]], dict[str, str]]]
+
+
+def site_folds(keys: list[str], sites: dict[str, str], folds: int) -> dict[str, int]:
+    """key -> fold, every page of a site in one fold (sites shuffled with a fixed seed)."""
+    import random
+
+    order = sorted(set(sites.values()))
+    random.Random(0).shuffle(order)
+    fold_of = {s: k % folds for k, s in enumerate(order)}
+    return {k: fold_of[sites[k]] for k in keys}
+
+
+def cross_validate_sets(sets: Loaded, folds: int = 5) -> dict[str, dict[str, str]]:
+    """Text-path predictions for every page of every set, pooled and grouped by site: a
+    page is cleaned by a model trained on the other folds' pages of both sets."""
+    keys, raws, truth, sites = [], {}, {}, {}
+    for name, ((ids, html, true), urls) in sets.items():
+        for i in ids:
+            k = f"{name}/{i}"
+            keys.append(k)
+            raws[k] = page_lines(html[i])
+            truth[k] = true[i]
+            sites[k] = site(urls.get(i, "")) or k
+    rows = {k: page_rows(raws[k], truth[k]) for k in keys}
+    fold = site_folds(keys, sites, folds)
+    preds: dict[str, dict[str, str]] = {name: {} for name in sets}
     for f in range(folds):
-        test = [i for k, i in enumerate(ids) if k % folds == f]
-        train = [i for k, i in enumerate(ids) if k % folds != f]
-        model = fit_stacked([rows[i] for i in train])
-        for i in test:
-            preds[i] = predict_text(raws[i], model)
+        model = fit_stacked([rows[k] for k in keys if fold[k] != f])
+        for k in keys:
+            if fold[k] == f:
+                name, i = k.split("/", 1)
+                preds[name][i] = predict_text(raws[k], model)
     return preds
+
+
+def load_sets(root: Path = DATA_ROOT) -> Loaded:
+    """Every benchmark set present under ``root``."""
+    return {s: (load_benchmark(root / s), load_urls(root / s)) for s in SETS
+            if (root / s / "ground-truth.json").is_file()}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--root", type=Path, default=DATA_ROOT)
     ap.add_argument("--cv-only", action="store_true")
     args = ap.parse_args(argv)
-    if not (args.data / "ground-truth.json").is_file():
-        print(f"skipped: benchmark data not found at {args.data} (needs ../shared)")
+    sets = load_sets(args.root)
+    if len(sets) < len(SETS):
+        print(f"skipped: benchmark sets not found under {args.root} (needs ../shared)")
         return 0
-    ids, html, truth = load_benchmark(args.data)
-    preds = cross_validate(ids, html, truth)
-    f1, p, r = score(preds, truth)
-    print(f"text path, 5-fold CV over pages: F1 {f1:.3f}  P {p:.3f}  R {r:.3f}")
+    preds = cross_validate_sets(sets)
+    for name, ((_, _, truth), _) in sets.items():
+        f1, p, r = score(preds[name], truth)
+        print(f"{name}: text path, 5-fold CV by site: F1 {f1:.3f}  P {p:.3f}  R {r:.3f}")
     if args.cv_only:
         return 0
-    pages = [page_rows(page_lines(html[i]), truth[i]) for i in ids]
+    pages = [page_rows(page_lines(html[i]), truth[i])
+             for (ids, html, truth), _ in sets.values() for i in ids]
     MODEL_PATH.write_text(json.dumps(fit_stacked(pages), separators=(",", ":")) + "\n", "utf-8")
     n_lines = sum(len(p[1]) for p in pages)
-    print(f"wrote {MODEL_PATH.relative_to(REPO)} ({n_lines} lines from {len(ids)} pages)")
+    print(f"wrote {MODEL_PATH.relative_to(REPO)} ({n_lines} lines from {len(pages)} pages)")
     return 0
 
 

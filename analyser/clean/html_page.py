@@ -1,12 +1,15 @@
 """Clean an HTML page: the article's text as typed blocks, page metadata, and what was dropped.
 
 trafilatura (comments excluded) extracts the article twice from one parsed tree: in
-precision mode and in recall mode. The precision extraction wins unless it kept less than
-half the text the recall extraction found, which means it cut into the article itself; the
-check runs only when the precision text is short for the page. On the 2019 benchmark this
-agreement rule beats either mode alone (benchmarks/extraction_eval.py), without resting on
-one mode's tuning for one set of pages. readability-lxml is the fallback when trafilatura
-finds nothing.
+precision mode and in recall mode. The precision extraction is chosen unless it kept less
+than half the text the recall extraction found on a page where it is short, which means it
+cut into the article itself. When the chosen and the recall extractions then disagree,
+readability-lxml extracts the page too and the extraction that agrees most with the other
+two wins (consensus.py): precision-first holds on 2019 news, while newer, more varied pages
+are where the precision cut drops article text or one extractor keeps the wrong part of the
+page (benchmarks/extraction_eval.py, docs/cleaning.md). readability-lxml is also the
+fallback when trafilatura finds nothing. A page laid out as a table arrives from trafilatura
+as table cells holding paragraphs, lists and headings; those are read as blocks, not rows.
 
 What trafilatura sets aside is read back from the page's visible text: a byline just above
 the first paragraph returns to the article as a byline block; every other line is recorded
@@ -31,6 +34,7 @@ from typing import Any
 from ..errors import NoArticleError
 from ..models import Block, CleanResult, Removed
 from .blocks import byline_author, is_byline
+from .consensus import medoid, overlap, shingles
 from .features import normalise
 from .personal_data import (
     REDACTED,
@@ -47,15 +51,21 @@ from .reasons import (
     no_article,
     positional_reason,
 )
+from .xml_blocks import body_blocks
 
 #: Larger pages are cut to this many bytes (with a warning) before parsing.
 MAX_HTML_BYTES = 5_000_000
 #: The precision extraction must keep at least this share of the recall extraction's text.
 AGREEMENT_RATIO = 0.5
-#: Below this share of the page's visible text, check precision against recall. On the
-#: benchmark, every page where precision mode cut the article held under 8% of the page's
-#: text; above the share the second extraction is skipped to keep the cleaner fast.
+#: Below this share of the page's visible text, a precision extraction that kept less than
+#: AGREEMENT_RATIO of the recall extraction's text cut into the article (on the 2019
+#: benchmark, every such page held under 8% of the page's text).
 CHECK_BELOW_PAGE_SHARE = 0.2
+#: When the chosen extraction and the recall extraction overlap less than this (Dice of
+#: their 4-word shingles), readability-lxml extracts the page too and the extraction that
+#: agrees most with the other two wins (consensus.medoid). Chosen on one half of each
+#: benchmark's pages and confirmed on the other (docs/cleaning.md).
+CONSENSUS_OVERLAP = 0.9
 #: A page too deep for libxml2 is parsed again with its elements below this depth
 #: unwrapped: deep enough for any real layout, shallow enough for the recursive tree walks
 #: of trafilatura and html-text.
@@ -80,16 +90,21 @@ def clean_html_page(html: str, *, url: str | None = None,
                                   include_formatting=True, include_tables=True)
     # bare_extraction copies a tree it is given, so one parse serves both runs.
     precise = _safe(bare_extraction, tree, favor_precision=True, **common)
+    recall = _safe(bare_extraction, tree, favor_recall=True, **common)
     page_text = _page_text(tree)
     chosen = precise
-    if _text_len(precise) < CHECK_BELOW_PAGE_SHARE * len(page_text):
-        recall = _safe(bare_extraction, tree, favor_recall=True, **common)
-        if _text_len(recall) and _text_len(precise) < AGREEMENT_RATIO * _text_len(recall):
-            chosen = recall
-    blocks = _body_blocks(chosen.body) if _text_len(chosen) else []
+    if (_text_len(precise) < CHECK_BELOW_PAGE_SHARE * len(page_text) and _text_len(recall)
+            and _text_len(precise) < AGREEMENT_RATIO * _text_len(recall)):
+        chosen = recall
+    blocks = body_blocks(chosen.body) if _text_len(chosen) else []
+    recall_blocks = body_blocks(recall.body) if _text_len(recall) else []
+    readable: list[Block] | None = None
+    if overlap(shingles(blocks), shingles(recall_blocks)) < CONSENSUS_OVERLAP:
+        readable = _readability_blocks(html)
+        blocks = medoid([blocks, recall_blocks, readable])
     furniture = _furniture_text(tree)
     if not _has_article(blocks, furniture):
-        blocks = _readability_blocks(html)
+        blocks = _readability_blocks(html) if readable is None else readable
     if not _has_article(blocks, furniture):
         blocks = []  # every line of the page is then furniture, for the error to count
     blocks, removed, dropped = _drop_personal_data(blocks)
@@ -249,72 +264,6 @@ def _text_len(doc: Any) -> int:
 def _clean(value: str | None) -> str | None:
     value = _WS.sub(" ", value or "").strip()
     return value or None
-
-
-def _text(el: Any) -> str:
-    """An element's text with <lb/> as a line break; nested lists and tables left out.
-
-    trafilatura trims the text around inline formatting (<hi>, <ref>), so "tickets <i>can"
-    arrives as "tickets" + "can": a space goes back wherever two words would touch.
-    """
-    out = el.text or ""
-    for child in el:
-        if child.tag == "lb":
-            out += "\n"
-        elif child.tag not in ("list", "table"):
-            out = _join(out, _text(child))
-        out = _join(out, child.tail or "")
-    return out
-
-
-def _join(left: str, right: str) -> str:
-    if left and right and left[-1].isalnum() and right[0].isalnum():
-        return f"{left} {right}"
-    return left + right
-
-
-def _lines(el: Any) -> list[str]:
-    return [s for s in (_WS.sub(" ", ln).strip() for ln in _text(el).split("\n")) if s]
-
-
-def _body_blocks(body: Any) -> list[Block]:
-    """trafilatura's XML body (head, p, list/item, table/row/cell, quote) -> typed blocks."""
-    blocks: list[Block] = []
-    if body is None:
-        return blocks
-    for el in body:
-        _element_blocks(el, blocks)
-    return blocks
-
-
-def _element_blocks(el: Any, out: list[Block]) -> None:
-    tag = el.tag
-    if tag == "head":
-        out.extend(Block(t, "heading") for t in _lines(el))
-    elif tag == "list":
-        for item in el.iter("item"):
-            out.extend(Block(t, "list_item") for t in _lines(item))
-    elif tag == "table":
-        out.extend(_table_blocks(el))
-    elif tag == "quote" and len(el) and all(c.tag in ("p", "list", "head") for c in el):
-        for child in el:
-            _element_blocks(child, out)
-    else:
-        out.extend(Block(t, "byline" if is_byline(t) else "prose") for t in _lines(el))
-        for child in el:
-            if child.tag in ("list", "table"):
-                _element_blocks(child, out)
-
-
-def _table_blocks(table: Any) -> list[Block]:
-    """One table_row block per row with text, its cells joined by " | "."""
-    out = []
-    for row in table.iter("row"):
-        cells = [" ".join(_lines(c)) for c in row.iter("cell")]
-        text = " | ".join(c for c in cells if c)
-        if text:
-            out.append(Block(text, "table_row"))
-    return out
 
 
 def _readability_blocks(html: str) -> list[Block]:

@@ -38,7 +38,9 @@ SMALL_WORDS = frozenset(
 )
 _CELLS = re.compile(r"\t| \| ")
 _OPEN_END = re.compile(r"(?:[,(–—]|\w-)$")
-_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+_LAST_WORD = re.compile(r"\b([^\W\d_]+)$")
+# Program text and shell lines: their lines are the writer's, however full.
+_CODE = re.compile(r"[{}=`\\]|//|<[\w!]|\w\(|;$|^(?:[#$]|\.\.\.|\"[^\"]*\":|[a-z_]+:\s)")
 
 
 def wrapped_breaks(lines: Sequence[str], items: Sequence[bool] | None = None) -> list[bool]:
@@ -70,13 +72,19 @@ def wrapped_breaks(lines: Sequence[str], items: Sequence[bool] | None = None) ->
 
 def _may_wrap(s: Sequence[str], i: int, width: int, items: Sequence[bool] | None) -> bool:
     """The break after line ``i`` can be a wrap: the line is full, and neither line is a
-    table row, the next is no list item, and the line is no label or title above it."""
+    table row or program text, the next is no list item, and the line is no label or title
+    above it."""
     a, b = s[i], s[i + 1]
     if not a or not b or (items is not None and items[i + 1]):
         return False
     if len(a) + 1 + len(b.split()[0]) <= FULL_SHARE * width:
         return False
-    if _CELLS.search(a) or _CELLS.search(b) or (a.endswith(":") and b[:1].isupper()):
+    if any(rx.search(x) for rx in (_CELLS, _CODE) for x in (a, b)):
+        return False
+    first_a, first_b = a.split()[0], b.split()[0]
+    if first_a == first_b and first_a.lower() not in SMALL_WORDS:
+        return False  # rows of a listing: "rsync -t ...", "rsync -t ..."
+    if a.endswith(":") and b[:1].isupper():
         return False
     return not title_line(a, b, i == 0 or bool(FINAL_PUNCT.search(s[i - 1])))
 
@@ -86,7 +94,7 @@ def continues(line: str, next_line: str) -> bool:
     a, b = line.rstrip(), next_line.lstrip()
     if FINAL_PUNCT.search(a):
         return False
-    if b[:1].islower():
+    if b[:1].isalpha() and b[:1].islower():
         return True
     if _OPEN_END.search(a):
         return True

@@ -20,7 +20,7 @@ from .resources import ABBREVIATIONS, TITLE_ABBREVIATIONS, punkt_tokenizer, syll
 from .tokens import TOKEN_RE as _TOKEN_RE
 from .unwrap import FINAL_PUNCT as _FINAL_PUNCT
 from .unwrap import SMALL_WORDS as _SMALL_WORDS
-from .unwrap import wrapped_breaks
+from .unwrap import wrap_width, wrapped_breaks
 
 PROSE = "prose"
 
@@ -228,10 +228,12 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     run: list[tuple[int, int, str]] = []
+    width = wrap_width(text.splitlines())
 
     def flush() -> None:
         bodies = [b for _, _, b in run]
-        joins = wrapped_breaks(bodies, [bool(_LIST_MARKER.match(b.strip())) for b in bodies])
+        joins = wrapped_breaks(bodies, [bool(_LIST_MARKER.match(b.strip())) for b in bodies],
+                               width)
         first = 0
         for k in range(len(run)):
             if k == len(run) - 1 or not joins[k]:

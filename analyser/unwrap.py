@@ -6,13 +6,16 @@ paragraphs separated by blank lines; a sentence then runs across line breaks ("H
 are really separate (list items, line-ups, headings, menus, a page's furniture) must stay
 separate, so a break is only taken for a wrap when the lines say so:
 
-- the run's widest line is a plausible wrap width;
+- the text as a whole is wrapped: its long lines stop at one plausible wrap width
+  (:func:`wrap_width`), which a page dump's paragraphs, one a line, run past;
 - the line is full: the next line's first word would not have fitted after it (with some
   slack, as wrappers that fill optimally leave lines a little short);
 - the sentence goes on across the break: the next line starts lower-case, or the line
   ends in a comma, a dash or a small word ("of", "the", "and"). A single break needs that
   evidence itself; in a run of three or more full lines, half of the breaks need it (a
-  wrapped paragraph also breaks after a full stop or before a name).
+  wrapped paragraph also breaks after a full stop or before a name);
+- the joined paragraph ends like a sentence (unless it is a list item): a menu or a list
+  of headlines does not.
 
 A list item, a table row, a label ending in a colon, and a title-case line above the
 text are never joined to the next line. This module is the one place the rule lives:
@@ -31,6 +34,10 @@ WRAP_MIN_WIDTH = 40
 WRAP_MAX_WIDTH = 120
 #: A line is full when the next word would have taken it past this share of the width.
 FULL_SHARE = 0.9
+#: A wrapped line is at least this share of the width (the next word was not that long).
+MIN_LINE_SHARE = 0.6
+#: A wrapped text has at most this share of its long lines past the wrap width (URLs).
+OVER_WIDTH_SHARE = 0.05
 
 FINAL_PUNCT = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 SMALL_WORDS = frozenset(
@@ -43,16 +50,31 @@ _LAST_WORD = re.compile(r"\b([^\W\d_]+)$")
 _CODE = re.compile(r"[{}=`\\]|//|<[\w!]|\w\(|;$|^(?:[#$]|\.\.\.|\"[^\"]*\":|[a-z_]+:\s)")
 
 
-def wrapped_breaks(lines: Sequence[str], items: Sequence[bool] | None = None) -> list[bool]:
+def wrap_width(lines: Sequence[str]) -> int | None:
+    """The width a whole text is wrapped at, or None when it does not look wrapped.
+
+    Wrapping is a property of the text, not of one paragraph: the text's longest lines sit
+    at one width, and almost none is longer than a plausible wrap width (a page dump's
+    paragraphs, one a line, run past it).
+    """
+    lengths = [len(x) for x in (ln.strip() for ln in lines) if len(x) >= WRAP_MIN_WIDTH]
+    fitting = [n for n in lengths if n <= WRAP_MAX_WIDTH]
+    if not fitting or len(lengths) - len(fitting) > OVER_WIDTH_SHARE * len(lengths):
+        return None
+    return max(fitting)
+
+
+def wrapped_breaks(lines: Sequence[str], items: Sequence[bool] | None = None,
+                   width: int | None = None) -> list[bool]:
     """For a run of consecutive non-blank ``lines``, whether each break (between line i and
     i + 1) is a hard wrap inside a paragraph. ``items`` marks the lines that start a list
-    item (their marker is part of the line)."""
+    item (their marker is part of the line); ``width`` is the whole text's
+    :func:`wrap_width` (by default the run's own)."""
     s = [ln.strip() for ln in lines]
     out = [False] * max(len(s) - 1, 0)
-    if len(s) < 2:
-        return out
-    width = max(len(x) for x in s)
-    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
+    if width is None:
+        width = wrap_width(s)
+    if len(s) < 2 or width is None:
         return out
     possible = [_may_wrap(s, i, width, items) for i in range(len(s) - 1)]
     i = 0
@@ -64,7 +86,9 @@ def wrapped_breaks(lines: Sequence[str], items: Sequence[bool] | None = None) ->
         while j < len(possible) and possible[j]:
             j += 1
         evidence = sum(continues(s[k], s[k + 1]) for k in range(i, j))
-        if evidence == j - i or (j - i >= 2 and evidence >= 0.5 * (j - i)):
+        # a paragraph ends like a sentence (a list item need not); menus and headlines don't
+        ends = bool(FINAL_PUNCT.search(s[j])) or (items is not None and items[i])
+        if ends and (evidence == j - i or (j - i >= 2 and evidence >= 0.5 * (j - i))):
             out[i:j] = [True] * (j - i)
         i = j
     return out
@@ -77,7 +101,8 @@ def _may_wrap(s: Sequence[str], i: int, width: int, items: Sequence[bool] | None
     a, b = s[i], s[i + 1]
     if not a or not b or (items is not None and items[i + 1]):
         return False
-    if len(a) + 1 + len(b.split()[0]) <= FULL_SHARE * width:
+    if len(a) > width or len(a) < MIN_LINE_SHARE * width \
+            or len(a) + 1 + len(b.split()[0]) <= FULL_SHARE * width:
         return False
     if any(rx.search(x) for rx in (_CELLS, _CODE) for x in (a, b)):
         return False

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..unwrap import join_lines, wrapped_breaks
+from ..unwrap import join_lines, wrap_width, wrapped_breaks
 
 _BULLET = re.compile(r"^\s*(?:[•*\-–—·▪►‣◦]|\d{1,2}[.)])\s+")
 _WORD = re.compile(r"\w+")
@@ -47,10 +47,11 @@ def split_lines(raw: str) -> list[Line]:
     out: list[Line] = []
     run: list[str] = []
     blank = True
+    width = wrap_width(raw.splitlines())
 
     def flush() -> None:
         nonlocal blank
-        joins = wrapped_breaks(run, [bool(_BULLET.match(r)) for r in run])
+        joins = wrapped_breaks(run, [bool(_BULLET.match(r)) for r in run], width)
         first = 0
         for k in range(len(run)):
             if k < len(run) - 1 and joins[k]:

@@ -110,6 +110,8 @@ SEPARATE = [
     "The match was postponed because of heavy rain on Saturday afternoon.\n"
     "Officials said that a new date would be announced at some point next week.\n"
     "Fans who bought tickets will be able to use them on the new date.",
+    # a call to action under a blurb: lower-case, but no paragraph ends without a stop
+    "Discover all the ways our tools can help your sales team grow this year\ntry now",
     # menu lines
     "Home\nNews\nSport\nWeather\nContact us",
     # program text

@@ -18,6 +18,9 @@ from .errors import UnsupportedInputError
 from .quote_spans import find_quotes
 from .resources import ABBREVIATIONS, TITLE_ABBREVIATIONS, punkt_tokenizer, syllables
 from .tokens import TOKEN_RE as _TOKEN_RE
+from .unwrap import FINAL_PUNCT as _FINAL_PUNCT
+from .unwrap import SMALL_WORDS as _SMALL_WORDS
+from .unwrap import wrap_width, wrapped_breaks
 
 PROSE = "prose"
 
@@ -25,7 +28,6 @@ _LIST_MARKER = re.compile(r"^(?:[•*\-–—·▪►‣◦]|\(?\d{1,3}[.)]|[a-z
 _HEADING_MD = re.compile(r"^#{1,6}\s+")
 _BYLINE = re.compile(r"^(?:by\s+[|A-Z\w]|by\s*\|)", re.IGNORECASE)
 _TABLE_SEP = re.compile(r"\t| \| ")
-_FINAL_PUNCT = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 #: A run of more words than this with no sentence end (a keyword dump, a transcript with
 #: no full stops) is cut into the fewest pieces of at most this many words, of near-equal
 #: length, and each piece counts as a sentence. News sentences stay far below it (the
@@ -33,9 +35,6 @@ _FINAL_PUNCT = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 #: and the readability formulas, which divide words by sentences, leave their scale
 #: (Flesch reading ease -895,694), while per-sentence work grows with the run's length.
 MAX_SENTENCE_WORDS = 250
-_SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into of on or over the to up via vs with is are was".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,65 +221,36 @@ def classify_block(line: str) -> str:
 def split_blocks(text: str) -> list[tuple[int, int]]:
     """Split text into block spans: one per line, except hard-wrapped prose is joined.
 
-    A run of non-blank lines is one block when it looks hard-wrapped (most lines long and
-    not ending in sentence punctuation); otherwise each line is its own block, which is how
-    page dumps and cleaned text (one block per line) are laid out.
+    Which line breaks are a fixed-width wrap inside a paragraph is decided by
+    :func:`analyser.unwrap.wrapped_breaks`, one run of non-blank lines at a time; every
+    other line is its own block, which is how page dumps and cleaned text (one block per
+    line) are laid out.
     """
     spans: list[tuple[int, int]] = []
-    lines = []
+    run: list[tuple[int, int, str]] = []
+    width = wrap_width(text.splitlines())
+
+    def flush() -> None:
+        bodies = [b for _, _, b in run]
+        joins = wrapped_breaks(bodies, [bool(_LIST_MARKER.match(b.strip())) for b in bodies],
+                               width)
+        first = 0
+        for k in range(len(run)):
+            if k == len(run) - 1 or not joins[k]:
+                spans.append(_strip_span(text, run[first][0], run[k][1]))
+                first = k + 1
+        run.clear()
+
     pos = 0
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
-        lines.append((pos, pos + len(body), body))
-        pos += len(raw)
-    run: list[tuple[int, int, str]] = []
-
-    def flush() -> None:
-        if not run:
-            return
-        wrapped = (
-            len(run) > 1
-            and sum(1 for _, _, b in run[:-1] if len(b) >= 40 and not _FINAL_PUNCT.search(b))
-            >= 0.6 * (len(run) - 1)
-            and not any(_LIST_MARKER.match(b.strip()) for _, _, b in run[1:])
-        )
-        if wrapped:
-            spans.append(_strip_span(text, run[0][0], run[-1][1]))
+        if body.strip():
+            run.append((pos, pos + len(body), body))
         else:
-            spans.extend(_strip_span(text, a, b) for a, b, _ in run)
-        run.clear()
-
-    for a, b, body in lines:
-        if not body.strip():
             flush()
-            continue
-        # A title-like line is a block of its own, never the start of a wrapped paragraph.
-        after_title = bool(run) and _title_line(run[-1][2], body, len(run) == 1 or bool(
-            _FINAL_PUNCT.search(run[-2][2])))
-        if after_title:
-            title = run.pop()
-            flush()
-            spans.append(_strip_span(text, title[0], title[1]))
-        run.append((a, b, body))
+        pos += len(raw)
     flush()
     return [s for s in spans if s[1] > s[0]]
-
-
-def _title_line(line: str, next_line: str, starts_block: bool) -> bool:
-    """A heading written on its own line above the text: it starts a block (first line, or
-    after a sentence end), is short, Title Case, ends without punctuation and without a
-    small word ("... of the"), and the next line starts with a capital."""
-    s, nxt = line.strip(), next_line.strip()
-    if not starts_block or not s or not nxt[:1].isupper() or _FINAL_PUNCT.search(s):
-        return False
-    if s.endswith((",", "-", "–", "—")):
-        return False
-    words = s.split()
-    if len(words) > 16 or words[-1].lower() in _SMALL_WORDS or not s[0].isupper():
-        return False
-    content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    caps = sum(1 for w in content if w[:1].isupper() or not w[:1].isalpha())
-    return bool(content) and caps / len(content) >= 0.75
 
 
 def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:

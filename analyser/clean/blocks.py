@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from ..unwrap import join_lines, wrap_width, wrapped_breaks
+
 _BULLET = re.compile(r"^\s*(?:[•*\-–—·▪►‣◦]|\d{1,2}[.)])\s+")
 _WORD = re.compile(r"\w+")
 _SENT_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
@@ -37,18 +39,38 @@ class Line:
 
 
 def split_lines(raw: str) -> list[Line]:
-    """Split a text page into non-blank lines, recording list markers and blank-line breaks."""
+    """Split a text page into non-blank lines, recording list markers and blank-line breaks.
+
+    Lines hard-wrapped at a fixed width inside a paragraph are joined into one line
+    (``analyser.unwrap``): every later pass, and the cleaned text, sees the paragraph.
+    """
     out: list[Line] = []
+    run: list[str] = []
     blank = True
+    width = wrap_width(raw.splitlines())
+
+    def flush() -> None:
+        nonlocal blank
+        joins = wrapped_breaks(run, [bool(_BULLET.match(r)) for r in run], width)
+        first = 0
+        for k in range(len(run)):
+            if k < len(run) - 1 and joins[k]:
+                continue
+            s = join_lines(run[first:k + 1])
+            m = _BULLET.match(s)
+            text = s[m.end():].strip() if m else s
+            out.append(Line(text or s, bullet=bool(m and text), blank_before=blank))
+            blank, first = False, k + 1
+        run.clear()
+
     for ln in raw.splitlines():
         s = ln.strip()
         if not s:
+            flush()
             blank = True
             continue
-        m = _BULLET.match(s)
-        text = s[m.end():].strip() if m else s
-        out.append(Line(text or s, bullet=bool(m and text), blank_before=blank))
-        blank = False
+        run.append(s)
+    flush()
     return out
 
 

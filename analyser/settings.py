@@ -38,7 +38,7 @@ class Settings:
     #: A prose sentence longer than this many words counts as long.
     long_sentence_words: int = 25
     #: Sentence grade bands (grade above which a sentence is hard / very hard).
-    hard_sentence_grade: float = 15.0
+    hard_sentence_grade: float = 16.0
     very_hard_sentence_grade: float = 20.0
     #: Maximum values before ``check`` fails an article (measure name -> limit).
     thresholds: dict[str, float] = field(default_factory=dict)

@@ -62,7 +62,7 @@ def rated_stats(shared: Path, part: str) -> tuple[list[grade.Stats], np.ndarray,
     rows = [r for r in load_ratings(shared) if r["part"] == part]
     texts = {name: read_texts(shared, name) for name in sorted({r["set"] for r in rows})}
     docs: dict[tuple[str, str], tuple] = {}
-    stats = []
+    stats, kept = [], []
     for r in rows:
         key = (r["set"], r["article_id"])
         if key not in docs:
@@ -71,10 +71,14 @@ def rated_stats(shared: Path, part: str) -> tuple[list[grade.Stats], np.ndarray,
         doc, names = docs[key]
         s = doc.sentences[doc.sentence_at(r["start"])]
         if (s.start, s.end) != (r["start"], r["end"]):
-            raise ValueError(f"{key}: sentence at {r['start']} is {s.start}:{s.end} now")
+            # The rating was for a span the segmenter no longer reads as one sentence
+            # (e.g. a title line and its authors, now split at the line break).
+            print(f"skipped {key} {r['start']}:{r['end']}: now the sentence {s.start}:{s.end}")
+            continue
         stats.append(grade.sentence_stats(doc, s, names))
-    return stats, np.array([r["rating"] for r in rows], float), \
-        [f"{r['set']}:{r['article_id']}" for r in rows]
+        kept.append(r)
+    return stats, np.array([r["rating"] for r in kept], float), \
+        [f"{r['set']}:{r['article_id']}" for r in kept]
 
 
 def matrix(stats: list[grade.Stats]) -> np.ndarray:

@@ -23,8 +23,10 @@ mean sentence grade tracks its ``readability_grade``, and bent towards :data:`GR
 hard) comes from ``Settings.hard_sentence_grade`` and ``Settings.very_hard_sentence_grade``.
 Only the sentences that sentence statistics use (``Document.prose_sentences``: prose, or
 every sentence when there is no prose) of at least :data:`MIN_BAND_WORDS` words are banded;
-headings, list items, table rows and bylines in an article that has prose get a grade
-but the band "fine" and no finding, since they are not sentences an editor would split.
+headings, list items, table rows and bylines in an article that has prose, and catalogue
+sentences (:func:`is_catalogue`: a line-up read as one sentence), get a grade but the band
+"fine" and no finding, since they are not sentences an editor would split; catalogues are
+left out of the hard-sentence shares too.
 A finding says why (length and the features that lift the grade most) and where the
 sentence could be split (:func:`split_point`).
 
@@ -270,7 +272,7 @@ def measure(ctx: Context) -> FamilyResult:
     grades: list[float] = []
     bands: list[str] = []
     findings: list[Finding] = []
-    n_hard = n_very = 0
+    n_hard = n_very = n_catalogue = 0
     names = article_names(doc)
     for s in doc.sentences:
         st = sentence_stats(doc, s, names)
@@ -280,6 +282,11 @@ def measure(ctx: Context) -> FamilyResult:
             bands.append("fine")
             continue
         prose_stats.append(st)
+        if is_catalogue(st):
+            # A line-up or list of names read as one sentence: not one an editor splits.
+            bands.append("fine")
+            n_catalogue += 1
+            continue
         b = band(g, hard, very_hard, s.words)
         bands.append(b)
         if b == "fine":
@@ -291,7 +298,7 @@ def measure(ctx: Context) -> FamilyResult:
         findings.append(make_finding(doc, rule, s.start, s.end, sentence=s.index,
                                      grade=f"{g:.0f}", reasons=_reasons(st, s),
                                      split=f" at ‘{where}’" if where else ""))
-    n = len(banded)
+    n = len(banded) - n_catalogue
     total = document_stats(doc, prose_stats)
     scores = {
         "readability_grade": round(grade_of(total), 2),

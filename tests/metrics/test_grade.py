@@ -345,3 +345,20 @@ def test_document_model_is_the_clear_fit():
     assert "Lexile" in m["document"]["calibration"]["method"]
     assert m["fit"]["oof_clear_spearman"] > 0  # recorded by the fit script
 
+
+
+def test_a_line_up_read_as_one_sentence_is_not_a_hard_sentence():
+    # A squad list run into one "sentence": graded, but not banded, flagged or counted.
+    firsts = "Tom Sam Jon Lee Max Ray Ian Ben Dan Ned Kit Rob Alf Cal Eli Gus".split()
+    lasts = "Avery Blake Carter Dunn Ellis Ford Grant Hale Irwin Jones Lowe Moss".split()
+    clubs = "Leeds Derby Hull York Bath Bury Ayr Ely Wick Rye Hove Looe".split()
+    players = ", ".join(f"{f} {last} ({c} Rugby)" for f in firsts[:3] for last, c in
+                        zip(lasts, clubs, strict=True))
+    prose = "The coach named his side on Monday. " + EASY
+    a = analyse_text(f"{prose}\n\nForwards: {players}.")
+    lineup = [r for r in a.sentences if "Avery" in r["text"]]
+    assert lineup and lineup[0]["kind"] == "prose"
+    assert lineup[0]["sentence_grade"] >= 20  # long and name-heavy: it would be very hard
+    assert lineup[0]["sentence_band"] == "fine"
+    assert not any(f.category == "hard-sentence" for f in a.findings)
+    assert a.scores["hard_sentence_ratio"] == 0.0

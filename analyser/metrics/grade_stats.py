@@ -18,7 +18,7 @@ from .grade_words import (
     mattr,
     word_extra,
 )
-from .readability import Counts, count, is_familiar
+from .readability import Counts, count
 from .split import DASHES
 
 #: Words rarer than this Zipf frequency (about once per million words; ``wordfreq``) are
@@ -200,8 +200,7 @@ def sentence_stats(doc: Document, s: Sentence, names: frozenset[str] = frozenset
         st.rated += 1
         st.rarity += rarity
         st.uncommon += uncommon
-        low = tok.text.lower()
-        if not is_familiar(low) and not (capital and low in names):
+        if not familiar and not (capital and tok.text.lower() in names):
             st.unfamiliar += 1
             st.unfamiliar_words.append(tok.text)
         if not function:

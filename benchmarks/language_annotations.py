@@ -1,0 +1,232 @@
+"""Hand-marked writer's-language and passive spans in real copy (issue 14): load them with
+their text, check them, re-run the draw of the sentences added to the difficulty set.
+
+    python benchmarks/language_annotations.py               # counts per part and category
+    python benchmarks/language_annotations.py --draw-extra  # the added sentences, as CSV
+    python benchmarks/language_annotations.py --show 17     # sentence row 17 in context
+
+Two files under ``benchmarks/annotations/`` hold only ids, character offsets and short
+hashes (the texts are licensed and never copied into the repo):
+``language_sentences.csv`` (every annotated sentence, spans or none) and
+``language_spans.csv`` (every marked span). :func:`load_set` re-reads the texts from
+``../shared/data`` and attaches them in memory. Offsets are into the same article texts as
+the difficulty set's (``sentence_ratings.read_texts``). Guide: ``docs/annotation.md``;
+format, draw and split: ``benchmarks/annotations/README.md``. Nothing here writes a file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sentence_ratings import (  # noqa: E402  (a sibling script, not a package)
+    CSV_PATH as RATINGS_PATH,
+)
+from sentence_ratings import (  # noqa: E402
+    MIN_WORDS,
+    SHARED,
+    SOURCES,
+    AlignmentError,
+    is_english,
+    part_of,
+    read_texts,
+    sha1_8,
+)
+from sentence_ratings import _WORD  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SENTENCES_PATH = REPO / "benchmarks" / "annotations" / "language_sentences.csv"
+SPANS_PATH = REPO / "benchmarks" / "annotations" / "language_spans.csv"
+SENTENCE_COLUMNS = ["set", "article_id", "start", "end", "sha1_8", "words", "part",
+                    "rating", "origin"]
+SPAN_COLUMNS = ["set", "article_id", "start", "end", "sha1_8", "category",
+                "editor_worthy", "in_quote"]
+CATEGORIES = ("filler", "hedge", "intensifier", "weasel", "padding", "meta", "passive")
+#: Sentences added to the difficulty set's 480: one prose sentence from each of this many
+#: WCXB pages that the difficulty set does not use (web copy, where fillers, hedges and
+#: intensifiers are denser than in news).
+EXTRA_SET = "wcxb"
+EXTRA_COUNT = 60  # per draw: ``extra`` and ``extra-voice``
+#: The ``extra-voice`` draw: sentences in the writer's own voice, where fillers, hedges and
+#: intensifiers are denser (a property of the words, not of the analyser's findings).
+VOICE_WORDS = frozenset("i me my we us our you your".split())
+VOICE_MIN_WORDS = 8
+#: Drawn sentences left out because they are not prose sentences (guide: prose only), by
+#: (article_id, start): the draw goes on to the next page, so every other draw is unchanged.
+EXTRA_EXCLUDED: dict[tuple[str, int], str] = {
+    ("4825", 1136): "a product specification row",
+    ("5583", 2884): "a fragment without a verb",
+    ("4178", 2173): "a list row without a verb",
+    ("4151", 0): "a label: value row",
+    ("4995", 9991): "a link's text",
+    ("5292", 2501): "a label: value row",
+    ("4587", 5413): "a step heading",
+    ("5628", 2484): "a list row without final punctuation",
+    ("4668", 2572): "a link's text",
+    ("4260", 7115): "a question heading of an FAQ",
+    ("2534", 12615): "a heading run into the sentence",
+    ("0224", 4819): "a label: value row",
+}
+#: Difficulty-set rows not taken: the 12 noted ``frag`` (a phone number, a list label, a
+#: code comment…) are not prose sentences.
+SKIP_NOTES = frozenset({"frag"})
+#: ... and one more, found while annotating: not a prose sentence.
+SKIP_ROWS: dict[tuple[str, str, int], str] = {
+    ("wcxb", "5407", 3588): "a sentence run into a block of program code",
+}
+
+
+def read_sentences(path: Path = SENTENCES_PATH) -> list[dict]:
+    """The sentence rows, numbers as ints."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        for key in ("start", "end", "words", "rating"):
+            row[key] = int(row[key])
+    return rows
+
+
+def read_spans(path: Path = SPANS_PATH) -> list[dict]:
+    """The span rows, offsets as ints."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        row["start"], row["end"] = int(row["start"]), int(row["end"])
+    return rows
+
+
+def _check(rows: list[dict], texts: dict[str, dict[str, str]], name: str) -> None:
+    """Attach ``text`` to each row, or raise AlignmentError naming the CSV line."""
+    for n, row in enumerate(rows, start=2):  # line 1 is the header
+        where = f"{name} line {n} ({row['set']} {row['article_id']} {row['start']}:{row['end']})"
+        article = texts[row["set"]].get(row["article_id"])
+        if article is None:
+            raise AlignmentError(f"{where}: no such article in {SOURCES[row['set']][0]}")
+        piece = article[row["start"]:row["end"]]
+        if sha1_8(piece) != row["sha1_8"]:
+            raise AlignmentError(f"{where}: the text at these offsets has sha1_8 "
+                                 f"{sha1_8(piece)}, the CSV says {row['sha1_8']}")
+        row["text"] = piece
+
+
+def load_set(shared: Path = SHARED, sentences_path: Path = SENTENCES_PATH,
+             spans_path: Path = SPANS_PATH) -> tuple[list[dict], list[dict], dict]:
+    """(sentences, spans, texts): rows with ``text`` attached in memory, and the article
+    texts by set and id. Raises AlignmentError on a missing article or a hash mismatch,
+    FileNotFoundError when a source file is absent."""
+    sentences, spans = read_sentences(sentences_path), read_spans(spans_path)
+    texts = {name: read_texts(shared, name) for name in sorted({r["set"] for r in sentences})}
+    _check(sentences, texts, sentences_path.name)
+    _check(spans, texts, spans_path.name)
+    return sentences, spans, texts
+
+
+def _pool(text: str, origin: str) -> list:
+    """The sentences a draw may choose from on one page."""
+    from analyser.document import parse
+
+    prose = [s for s in parse(text).sentences if s.kind == "prose" and s.words >= MIN_WORDS]
+    if origin == "extra":
+        return prose
+    return [s for s in prose if s.words >= VOICE_MIN_WORDS
+            and VOICE_WORDS & set(_WORD.findall(text[s.start:s.end].lower()))]
+
+
+def draw_extra(shared: Path = SHARED) -> list[dict]:
+    """The added sentences (see the README). WCXB pages that are English and not in the
+    difficulty set, in a seeded random order over their sorted keys, give one sentence
+    each, chosen uniformly (seeded): first 60 ``extra`` draws (any prose sentence of at
+    least 3 words), then, on the pages after those, 60 ``extra-voice`` draws (a prose
+    sentence of at least 8 words with a first- or second-person pronoun). A page with
+    nothing to draw, a text already drawn and the draws in EXTRA_EXCLUDED are skipped."""
+    with RATINGS_PATH.open(encoding="utf-8", newline="") as fh:
+        used = {r["article_id"] for r in csv.DictReader(fh) if r["set"] == EXTRA_SET}
+    pages = sorted((k, t) for k, t in read_texts(shared, EXTRA_SET).items()
+                   if k not in used and is_english(t))
+    random.Random("language-spans:extra:pages").shuffle(pages)
+    rngs = {"extra": random.Random("language-spans:extra:sentences"),
+            "extra-voice": random.Random("language-spans:extra-voice:sentences")}
+    rows: list[dict] = []
+    seen: set[str] = set()
+    for key, text in pages:
+        origin = "extra" if len(rows) < EXTRA_COUNT else "extra-voice"
+        if len(rows) == 2 * EXTRA_COUNT:
+            break
+        if text in seen:
+            continue
+        seen.add(text)
+        pool = _pool(text, origin)
+        if not pool:
+            continue
+        s = rngs[origin].choice(pool)
+        if (key, s.start) in EXTRA_EXCLUDED:
+            continue
+        rows.append({"set": EXTRA_SET, "article_id": key, "start": s.start, "end": s.end,
+                     "sha1_8": sha1_8(text[s.start:s.end]), "words": s.words,
+                     "part": part_of(EXTRA_SET, key), "rating": "", "origin": origin})
+    return rows
+
+
+def context(text: str, start: int, before: int = 2, after: int = 1) -> str:
+    """The sentence at ``start`` with its neighbours, for reading it in its article."""
+    from analyser.document import parse
+
+    doc = parse(text)
+    i = doc.sentence_at(start)
+    lines = [f"  -{i - j}: {doc.sentence_text(j)}" for j in range(max(0, i - before), i)]
+    lines.append(f"  >> {doc.sentence_text(i)}")
+    lines += [f"  +{j - i}: {doc.sentence_text(j)}"
+              for j in range(i + 1, min(len(doc.sentences), i + 1 + after))]
+    return "\n".join(lines)
+
+
+def counts(sentences: list[dict], spans: list[dict]) -> str:
+    """Sentences per part and set, and spans per part and category (editor-worthy, quoted)."""
+    part_of_article = {(r["set"], r["article_id"]): r["part"] for r in sentences}
+    lines = [f"{'part':<8} {'sentences':>9} {'articles':>8}"]
+    for part in ("tune", "heldout", "all"):
+        sel = [r for r in sentences if part in ("all", r["part"])]
+        lines.append(f"{part:<8} {len(sel):>9} "
+                     f"{len({(r['set'], r['article_id']) for r in sel}):>8}")
+    lines += ["", f"{'category':<12} {'part':<8} {'spans':>6} {'worthy':>7} {'quoted':>7}"]
+    for cat in CATEGORIES:
+        for part in ("tune", "heldout", "all"):
+            sel = [s for s in spans if s["category"] == cat
+                   and part in ("all", part_of_article[(s["set"], s["article_id"])])]
+            c = Counter((s["editor_worthy"], s["in_quote"]) for s in sel)
+            worthy = c[("yes", "no")] + c[("yes", "yes")]
+            quoted = c[("no", "yes")] + c[("yes", "yes")]
+            lines.append(f"{cat:<12} {part:<8} {len(sel):>6} {worthy:>7} {quoted:>7}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", type=Path, default=SHARED, help="../shared/data")
+    ap.add_argument("--draw-extra", action="store_true",
+                    help="re-run the draw of the added sentences; unrated rows as CSV")
+    ap.add_argument("--show", type=int, metavar="ROW", help="print a sentence row in context")
+    args = ap.parse_args(argv)
+    sys.path.insert(0, str(REPO))
+    if args.draw_extra:
+        writer = csv.DictWriter(sys.stdout, SENTENCE_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(draw_extra(args.shared))
+        return 0
+    sentences, spans, texts = load_set(args.shared)
+    if args.show is not None:
+        row = sentences[args.show]
+        print(f"[{args.show}] {row['set']} {row['article_id']} {row['start']}:{row['end']}")
+        print(context(texts[row["set"]][row["article_id"]], row["start"]))
+        return 0
+    print(counts(sentences, spans))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

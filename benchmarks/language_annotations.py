@@ -24,10 +24,8 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sentence_ratings import (  # noqa: E402  (a sibling script, not a package)
-    CSV_PATH as RATINGS_PATH,
-)
 from sentence_ratings import (  # noqa: E402
+    _WORD,  # noqa: E402
     MIN_WORDS,
     SHARED,
     SOURCES,
@@ -37,7 +35,9 @@ from sentence_ratings import (  # noqa: E402
     read_texts,
     sha1_8,
 )
-from sentence_ratings import _WORD  # noqa: E402
+from sentence_ratings import (  # noqa: E402  (a sibling script, not a package)
+    CSV_PATH as RATINGS_PATH,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 SENTENCES_PATH = REPO / "benchmarks" / "annotations" / "language_sentences.csv"

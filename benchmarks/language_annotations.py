@@ -56,6 +56,10 @@ EXTRA_COUNT = 60  # per draw: ``extra`` and ``extra-voice``
 #: intensifiers are denser (a property of the words, not of the analyser's findings).
 VOICE_WORDS = frozenset("i me my we us our you your".split())
 VOICE_MIN_WORDS = 8
+#: The ``extra-held`` draw: more sentences by the ``extra-voice`` rule, from held-out pages
+#: only, so that the two parts are about the same size and the tune part stays as it was.
+#: At most this many: the held-out pages run out first (86 sentences).
+HELD_COUNT = 120
 #: Drawn sentences left out because they are not prose sentences (guide: prose only), by
 #: (article_id, start): the draw goes on to the next page, so every other draw is unchanged.
 EXTRA_EXCLUDED: dict[tuple[str, int], str] = {
@@ -71,6 +75,14 @@ EXTRA_EXCLUDED: dict[tuple[str, int], str] = {
     ("4260", 7115): "a question heading of an FAQ",
     ("2534", 12615): "a heading run into the sentence",
     ("0224", 4819): "a label: value row",
+    ("1657", 22907): "a label: value row",
+    ("5326", 5530): "a list run into one line",
+    ("0262", 13899): "a label: value row",
+    ("5676", 22143): "a label: value row",
+    ("5013", 1221): "a list row without final punctuation",
+    ("0275", 2872): "a reference-list entry",
+    ("5647", 4639): "a list row without final punctuation",
+    ("4362", 10432): "a truncated teaser",
 }
 #: Difficulty-set rows not taken: the 12 noted ``frag`` (a phone number, a list label, a
 #: code comment…) are not prose sentences.
@@ -133,8 +145,18 @@ def _pool(text: str, origin: str) -> list:
     prose = [s for s in parse(text).sentences if s.kind == "prose" and s.words >= MIN_WORDS]
     if origin == "extra":
         return prose
+    # extra-voice and extra-held
     return [s for s in prose if s.words >= VOICE_MIN_WORDS
             and VOICE_WORDS & set(_WORD.findall(text[s.start:s.end].lower()))]
+
+
+def _origin(drawn: int) -> str | None:
+    """Which draw the next sentence belongs to, given how many were drawn before it."""
+    for origin, end in (("extra", EXTRA_COUNT), ("extra-voice", 2 * EXTRA_COUNT),
+                        ("extra-held", 2 * EXTRA_COUNT + HELD_COUNT)):
+        if drawn < end:
+            return origin
+    return None
 
 
 def draw_extra(shared: Path = SHARED) -> list[dict]:
@@ -142,22 +164,24 @@ def draw_extra(shared: Path = SHARED) -> list[dict]:
     difficulty set, in a seeded random order over their sorted keys, give one sentence
     each, chosen uniformly (seeded): first 60 ``extra`` draws (any prose sentence of at
     least 3 words), then, on the pages after those, 60 ``extra-voice`` draws (a prose
-    sentence of at least 8 words with a first- or second-person pronoun). A page with
-    nothing to draw, a text already drawn and the draws in EXTRA_EXCLUDED are skipped."""
+    sentence of at least 8 words with a first- or second-person pronoun), then, on the
+    pages after those that fall in the held-out part, 120 ``extra-held`` draws by the
+    ``extra-voice`` rule. A page with nothing to draw, a text already drawn and the draws
+    in EXTRA_EXCLUDED are skipped."""
     with RATINGS_PATH.open(encoding="utf-8", newline="") as fh:
         used = {r["article_id"] for r in csv.DictReader(fh) if r["set"] == EXTRA_SET}
     pages = sorted((k, t) for k, t in read_texts(shared, EXTRA_SET).items()
                    if k not in used and is_english(t))
     random.Random("language-spans:extra:pages").shuffle(pages)
-    rngs = {"extra": random.Random("language-spans:extra:sentences"),
-            "extra-voice": random.Random("language-spans:extra-voice:sentences")}
+    rngs = {origin: random.Random(f"language-spans:{origin}:sentences")
+            for origin in ("extra", "extra-voice", "extra-held")}
     rows: list[dict] = []
     seen: set[str] = set()
     for key, text in pages:
-        origin = "extra" if len(rows) < EXTRA_COUNT else "extra-voice"
-        if len(rows) == 2 * EXTRA_COUNT:
+        origin = _origin(len(rows))
+        if origin is None:
             break
-        if text in seen:
+        if text in seen or (origin == "extra-held" and part_of(EXTRA_SET, key) != "heldout"):
             continue
         seen.add(text)
         pool = _pool(text, origin)

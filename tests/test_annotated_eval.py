@@ -58,7 +58,7 @@ def test_the_csvs_have_their_columns_and_values(la, sentences, spans):
             assert next(csv.reader(fh)) == columns, path.name
     assert len(sentences) >= 520
     assert {r["part"] for r in sentences} == {"tune", "heldout"}
-    assert {r["origin"] for r in sentences} <= {"difficulty", "extra", "extra-voice"}
+    assert {r["origin"] for r in sentences} <= {"difficulty", "extra", "extra-voice", "extra-held"}
     for r in sentences:
         assert 0 <= r["start"] < r["end"] and r["rating"] in {1, 2, 3, 4, 5}, r
         assert re.fullmatch(r"[0-9a-f]{8}", r["sha1_8"]), r
@@ -120,7 +120,10 @@ def test_the_added_sentences_are_the_stated_draw(la, sentences):
     drawn = [(r["article_id"], r["start"], r["origin"]) for r in la.draw_extra(shared)]
     stored = {(r["article_id"], r["start"], r["origin"]) for r in sentences
               if r["origin"] != "difficulty"}
-    assert set(drawn) == stored and len(drawn) == 2 * la.EXTRA_COUNT
+    assert set(drawn) == stored and len(drawn) == len(stored)
+    held = [o for _, _, o in drawn if o == "extra-held"]
+    assert 0 < len(held) <= la.HELD_COUNT
+    assert all(r["part"] == "heldout" for r in sentences if r["origin"] == "extra-held")
 
 
 # -- the scorer on a made-up example --------------------------------------------------------

@@ -196,6 +196,83 @@ def draw_extra(shared: Path = SHARED) -> list[dict]:
     return rows
 
 
+#: The ``more-*`` draws (added to reach usable counts per category in each part): pages of
+#: WCXB and the Scrapinghub set used by no earlier draw, in a seeded random order; per page
+#: one ``more-voice`` sentence (the ``extra-voice`` rule, unfiltered) and, when there is one,
+#: one other ``more-listed`` sentence by the same rule that also contains an entry of the
+#: independent word lists below (never the analyser's rules or lexicons). Pages are taken
+#: until each part has MORE_PAGES pages with a draw.
+MORE_SETS = ("wcxb", "aeb")
+MORE_PAGES = 30
+#: Word lists from ``../shared/data/hedges/lexicons`` (npm ``hedges``, ``fillers``,
+#: ``weasels`` by Titus Wormer; write-good's weasel words): context-free, MIT.
+MORE_LEXICONS = ("wooorm_hedges.txt", "wooorm_fillers.txt", "wooorm_weasels.txt",
+                 "write_good_weasel_words.txt")
+#: Drawn ``more-*`` sentences left out as not prose, by (article_id, start); the page's
+#: other draw is kept.
+MORE_EXCLUDED: dict[tuple[str, int], str] = {
+    ("0316", 685): "a list row (course name and description)",
+    ("4121", 535): "a label: value row",
+    ("06ee193de4bd611f7fafbab0c59b0f6fe3495093516720632cd093b24c7a0e98", 4537):
+        "a fragment of a sentence split at an abbreviation",
+}
+
+
+def _listed(shared: Path) -> frozenset[str]:
+    """The entries of the independent word lists, lower case."""
+    from sentence_ratings import data_dir
+
+    folder = data_dir(shared) / "hedges" / "lexicons"
+    return frozenset(line.strip().lower() for name in MORE_LEXICONS
+                     for line in (folder / name).read_text(encoding="utf-8").splitlines()
+                     if line.strip())
+
+
+def _has_listed(sentence: str, listed: frozenset[str]) -> bool:
+    """Whether a list entry (one word or a phrase) occurs as whole words in the sentence."""
+    words = _WORD.findall(sentence.lower())
+    joined = f" {' '.join(words)} "
+    return any(f" {entry} " in joined for entry in listed)
+
+
+def draw_more(shared: Path = SHARED) -> list[dict]:
+    """The ``more-voice`` and ``more-listed`` sentences (see MORE_SETS and the README)."""
+    with RATINGS_PATH.open(encoding="utf-8", newline="") as fh:
+        used = {(r["set"], r["article_id"]) for r in csv.DictReader(fh)}
+    used |= {(r["set"], r["article_id"]) for r in draw_extra(shared)}
+    listed = _listed(shared)
+    pages = sorted((name, k, t) for name in MORE_SETS
+                   for k, t in read_texts(shared, name).items()
+                   if (name, k) not in used and is_english(t))
+    random.Random("language-spans:more:pages").shuffle(pages)
+    rng = random.Random("language-spans:more:sentences")
+    taken = Counter()
+    rows: list[dict] = []
+    seen: set[str] = set()
+    for name, key, text in pages:
+        part = part_of(name, key)
+        if text in seen or taken[part] >= MORE_PAGES:
+            continue
+        seen.add(text)
+        pool = _pool(text, "extra-voice")
+        if not pool:
+            continue
+        taken[part] += 1
+        free = rng.choice(pool)
+        picks = [(free, "more-voice")]
+        others = [s for s in pool if s is not free
+                  and _has_listed(text[s.start:s.end], listed)]
+        if others:
+            picks.append((rng.choice(others), "more-listed"))
+        for s, origin in sorted(picks, key=lambda p: p[0].start):
+            if (key, s.start) in MORE_EXCLUDED:
+                continue
+            rows.append({"set": name, "article_id": key, "start": s.start, "end": s.end,
+                         "sha1_8": sha1_8(text[s.start:s.end]), "words": s.words,
+                         "part": part, "rating": "", "origin": origin})
+    return rows
+
+
 def context(text: str, start: int, before: int = 2, after: int = 1) -> str:
     """The sentence at ``start`` with its neighbours, for reading it in its article."""
     from analyser.document import parse
@@ -234,13 +311,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=SHARED, help="../shared/data")
     ap.add_argument("--draw-extra", action="store_true",
                     help="re-run the draw of the added sentences; unrated rows as CSV")
+    ap.add_argument("--draw-more", action="store_true",
+                    help="re-run the more-voice / more-listed draw; unrated rows as CSV")
     ap.add_argument("--show", type=int, metavar="ROW", help="print a sentence row in context")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO))
-    if args.draw_extra:
+    if args.draw_extra or args.draw_more:
         writer = csv.DictWriter(sys.stdout, SENTENCE_COLUMNS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(draw_extra(args.shared))
+        writer.writerows((draw_more if args.draw_more else draw_extra)(args.shared))
         return 0
     sentences, spans, texts = load_set(args.shared)
     if args.show is not None:

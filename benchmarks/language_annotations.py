@@ -215,6 +215,10 @@ MORE_EXCLUDED: dict[tuple[str, int], str] = {
     ("4121", 535): "a label: value row",
     ("06ee193de4bd611f7fafbab0c59b0f6fe3495093516720632cd093b24c7a0e98", 4537):
         "a fragment of a sentence split at an abbreviation",
+    ("1657", 24198): "a label: value row",
+    ("1657", 24538): "a label: value row",
+    ("5326", 4273): "a list run into one line",
+    ("2534", 9904): "a heading run into the sentence",
 }
 
 

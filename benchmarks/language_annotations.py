@@ -277,6 +277,69 @@ def draw_more(shared: Path = SHARED) -> list[dict]:
     return rows
 
 
+#: The ``news-*`` draws (edited news, where weasels and stock phrases are more common than on
+#: web pages): outlets articles (BASIL-dev) that no earlier draw used, in a seeded random
+#: order, then BBC articles the same way; per article one ``news-plain`` prose sentence of
+#: at least VOICE_MIN_WORDS words (unfiltered) and, when there is one, one other
+#: ``news-phrase`` sentence of that length that contains an entry of two or more words of
+#: the independent lists (MORE_LEXICONS and too-wordy's, NEWS_LEXICON). Articles are taken
+#: until each part has NEWS_ARTICLES articles with a draw.
+NEWS_SETS = ("outlets", "bbc")
+NEWS_ARTICLES = 35
+NEWS_LEXICON = REPO / "benchmarks" / "annotations" / "lexicons" / "too_wordy.txt"
+#: Drawn ``news-*`` sentences left out as not prose, by (article_id, start).
+NEWS_EXCLUDED: dict[tuple[str, int], str] = {}
+
+
+def _phrases(shared: Path) -> frozenset[str]:
+    """The entries of two or more words of the independent lists."""
+    own = (line.strip().lower() for line in NEWS_LEXICON.read_text(encoding="utf-8")
+           .splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(e for e in (*_listed(shared), *own) if " " in e)
+
+
+def draw_news(shared: Path = SHARED) -> list[dict]:
+    """The ``news-plain`` and ``news-phrase`` sentences (see NEWS_SETS and the README)."""
+    with RATINGS_PATH.open(encoding="utf-8", newline="") as fh:
+        used = {(r["set"], r["article_id"]) for r in csv.DictReader(fh)}
+    phrases = _phrases(shared)
+    articles = []
+    for name in NEWS_SETS:
+        some = sorted((name, k, t) for k, t in read_texts(shared, name).items()
+                      if (name, k) not in used)
+        random.Random(f"language-spans:news:{name}").shuffle(some)
+        articles += some
+    rng = random.Random("language-spans:news:sentences")
+    from analyser.document import parse
+
+    taken: Counter = Counter()
+    rows: list[dict] = []
+    seen: set[str] = set()
+    for name, key, text in articles:
+        part = part_of(name, key)
+        if text in seen or taken[part] >= NEWS_ARTICLES:
+            continue
+        seen.add(text)
+        pool = [s for s in parse(text).sentences
+                if s.kind == "prose" and s.words >= VOICE_MIN_WORDS]
+        if not pool:
+            continue
+        taken[part] += 1
+        plain = rng.choice(pool)
+        picks = [(plain, "news-plain")]
+        others = [s for s in pool if s is not plain
+                  and _has_listed(text[s.start:s.end], phrases)]
+        if others:
+            picks.append((rng.choice(others), "news-phrase"))
+        for s, origin in sorted(picks, key=lambda p: p[0].start):
+            if (key, s.start) in NEWS_EXCLUDED:
+                continue
+            rows.append({"set": name, "article_id": key, "start": s.start, "end": s.end,
+                         "sha1_8": sha1_8(text[s.start:s.end]), "words": s.words,
+                         "part": part, "rating": "", "origin": origin})
+    return rows
+
+
 def context(text: str, start: int, before: int = 2, after: int = 1) -> str:
     """The sentence at ``start`` with its neighbours, for reading it in its article."""
     from analyser.document import parse
@@ -317,13 +380,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="re-run the draw of the added sentences; unrated rows as CSV")
     ap.add_argument("--draw-more", action="store_true",
                     help="re-run the more-voice / more-listed draw; unrated rows as CSV")
+    ap.add_argument("--draw-news", action="store_true",
+                    help="re-run the news-plain / news-phrase draw; unrated rows as CSV")
     ap.add_argument("--show", type=int, metavar="ROW", help="print a sentence row in context")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO))
-    if args.draw_extra or args.draw_more:
+    draw = (draw_news if args.draw_news else draw_more if args.draw_more
+            else draw_extra if args.draw_extra else None)
+    if draw is not None:
         writer = csv.DictWriter(sys.stdout, SENTENCE_COLUMNS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows((draw_more if args.draw_more else draw_extra)(args.shared))
+        writer.writerows(draw(args.shared))
         return 0
     sentences, spans, texts = load_set(args.shared)
     if args.show is not None:

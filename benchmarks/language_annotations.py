@@ -340,6 +340,58 @@ def draw_news(shared: Path = SHARED) -> list[dict]:
     return rows
 
 
+#: The ``edge-*`` draws (meta comments and stock phrases sit at the start of web copy and in
+#: longer phrases): WCXB and Scrapinghub pages, used or not, in a seeded random order; per
+#: page the first prose sentence of at least VOICE_MIN_WORDS words that no earlier draw
+#: holds (``edge-first``, chosen by position only) and, when there is one, one other such
+#: sentence that contains an entry of three or more words of the independent lists
+#: (``edge-phrase``). Pages are taken until each part has EDGE_PAGES pages with a draw.
+EDGE_SETS = ("wcxb", "aeb")
+EDGE_PAGES = 25
+EDGE_ORIGINS = ("edge-first", "edge-phrase")
+#: Drawn ``edge-*`` sentences left out as not prose, by (article_id, start).
+EDGE_EXCLUDED: dict[tuple[str, int], str] = {
+    ("0477", 0): "a fragment of a sentence split at an abbreviation",
+}
+
+
+def draw_edge(shared: Path = SHARED, sentences_path: Path = SENTENCES_PATH) -> list[dict]:
+    """The ``edge-first`` and ``edge-phrase`` sentences (see EDGE_SETS and the README)."""
+    from analyser.document import parse
+
+    held = {(r["set"], r["article_id"], r["start"]) for r in read_sentences(sentences_path)
+            if r["origin"] not in EDGE_ORIGINS}
+    long_phrases = frozenset(e for e in _phrases(shared) if e.count(" ") >= 2)
+    pages = sorted((name, k, t) for name in EDGE_SETS
+                   for k, t in read_texts(shared, name).items() if is_english(t))
+    random.Random("language-spans:edge:pages").shuffle(pages)
+    rng = random.Random("language-spans:edge:sentences")
+    taken: Counter = Counter()
+    rows: list[dict] = []
+    seen: set[str] = set()
+    for name, key, text in pages:
+        part = part_of(name, key)
+        if text in seen or taken[part] >= EDGE_PAGES:
+            continue
+        seen.add(text)
+        pool = [s for s in parse(text).sentences if s.kind == "prose"
+                and s.words >= VOICE_MIN_WORDS and (name, key, s.start) not in held]
+        if not pool:
+            continue
+        taken[part] += 1
+        picks = [(pool[0], "edge-first")]
+        others = [s for s in pool[1:] if _has_listed(text[s.start:s.end], long_phrases)]
+        if others:
+            picks.append((rng.choice(others), "edge-phrase"))
+        for s, origin in picks:
+            if (key, s.start) in EDGE_EXCLUDED:
+                continue
+            rows.append({"set": name, "article_id": key, "start": s.start, "end": s.end,
+                         "sha1_8": sha1_8(text[s.start:s.end]), "words": s.words,
+                         "part": part, "rating": "", "origin": origin})
+    return rows
+
+
 def context(text: str, start: int, before: int = 2, after: int = 1) -> str:
     """The sentence at ``start`` with its neighbours, for reading it in its article."""
     from analyser.document import parse
@@ -382,10 +434,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="re-run the more-voice / more-listed draw; unrated rows as CSV")
     ap.add_argument("--draw-news", action="store_true",
                     help="re-run the news-plain / news-phrase draw; unrated rows as CSV")
+    ap.add_argument("--draw-edge", action="store_true",
+                    help="re-run the edge-first / edge-phrase draw; unrated rows as CSV")
     ap.add_argument("--show", type=int, metavar="ROW", help="print a sentence row in context")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO))
-    draw = (draw_news if args.draw_news else draw_more if args.draw_more
+    draw = (draw_edge if args.draw_edge else draw_news if args.draw_news else draw_more if args.draw_more
             else draw_extra if args.draw_extra else None)
     if draw is not None:
         writer = csv.DictWriter(sys.stdout, SENTENCE_COLUMNS, lineterminator="\n")

@@ -352,6 +352,9 @@ EDGE_ORIGINS = ("edge-first", "edge-phrase")
 #: Drawn ``edge-*`` sentences left out as not prose, by (article_id, start).
 EDGE_EXCLUDED: dict[tuple[str, int], str] = {
     ("0477", 0): "a fragment of a sentence split at an abbreviation",
+    ("4458", 167): "a heading and byline run into the sentence",
+    ("3ce1c8fdf6ad2ded9e48a68be71eb069fc453ef1b75f47698428a1fdda0deb24", 35):
+        "a label: value row",
 }
 
 

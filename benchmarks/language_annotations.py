@@ -21,6 +21,7 @@ import csv
 import random
 import sys
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -348,7 +349,10 @@ def draw_news(shared: Path = SHARED) -> list[dict]:
 #: (``edge-phrase``). Pages are taken until each part has EDGE_PAGES pages with a draw.
 EDGE_SETS = ("wcxb", "aeb")
 EDGE_PAGES = 25
-EDGE_ORIGINS = ("edge-first", "edge-phrase")
+EDGE_ORIGINS = ("edge-first", "edge-phrase", "edge2-first", "edge2-phrase")
+#: A second round by the same rule (``edge2-*``): the pages after those of the first round
+#: in the same order, with its own seeded generator, EDGE2_PAGES more per part.
+EDGE2_PAGES = 15
 #: Drawn ``edge-*`` sentences left out as not prose, by (article_id, start).
 EDGE_EXCLUDED: dict[tuple[str, int], str] = {
     ("0477", 0): "a fragment of a sentence split at an abbreviation",
@@ -358,8 +362,10 @@ EDGE_EXCLUDED: dict[tuple[str, int], str] = {
 }
 
 
-def draw_edge(shared: Path = SHARED, sentences_path: Path = SENTENCES_PATH) -> list[dict]:
-    """The ``edge-first`` and ``edge-phrase`` sentences (see EDGE_SETS and the README)."""
+def draw_edge(shared: Path = SHARED, sentences_path: Path = SENTENCES_PATH,
+              second: bool = False) -> list[dict]:
+    """The ``edge-first`` and ``edge-phrase`` sentences (see EDGE_SETS and the README);
+    with ``second``, the ``edge2-*`` round on the pages after the first round's."""
     from analyser.document import parse
 
     held = {(r["set"], r["article_id"], r["start"]) for r in read_sentences(sentences_path)
@@ -368,13 +374,19 @@ def draw_edge(shared: Path = SHARED, sentences_path: Path = SENTENCES_PATH) -> l
     pages = sorted((name, k, t) for name in EDGE_SETS
                    for k, t in read_texts(shared, name).items() if is_english(t))
     random.Random("language-spans:edge:pages").shuffle(pages)
-    rng = random.Random("language-spans:edge:sentences")
+    rng = random.Random("language-spans:edge2:sentences" if second
+                        else "language-spans:edge:sentences")
+    prefix, quota = ("edge2", EDGE2_PAGES) if second else ("edge", EDGE_PAGES)
+    if second:  # start after the last page the first round took
+        first = {(r["set"], r["article_id"]) for r in draw_edge(shared, sentences_path)}
+        last = max(i for i, (name, key, _) in enumerate(pages) if (name, key) in first)
+        pages = pages[last + 1:]
     taken: Counter = Counter()
     rows: list[dict] = []
     seen: set[str] = set()
     for name, key, text in pages:
         part = part_of(name, key)
-        if text in seen or taken[part] >= EDGE_PAGES:
+        if text in seen or taken[part] >= quota:
             continue
         seen.add(text)
         pool = [s for s in parse(text).sentences if s.kind == "prose"
@@ -382,10 +394,10 @@ def draw_edge(shared: Path = SHARED, sentences_path: Path = SENTENCES_PATH) -> l
         if not pool:
             continue
         taken[part] += 1
-        picks = [(pool[0], "edge-first")]
+        picks = [(pool[0], f"{prefix}-first")]
         others = [s for s in pool[1:] if _has_listed(text[s.start:s.end], long_phrases)]
         if others:
-            picks.append((rng.choice(others), "edge-phrase"))
+            picks.append((rng.choice(others), f"{prefix}-phrase"))
         for s, origin in picks:
             if (key, s.start) in EDGE_EXCLUDED:
                 continue
@@ -437,12 +449,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="re-run the more-voice / more-listed draw; unrated rows as CSV")
     ap.add_argument("--draw-news", action="store_true",
                     help="re-run the news-plain / news-phrase draw; unrated rows as CSV")
+    ap.add_argument("--draw-edge2", action="store_true",
+                    help="re-run the edge2-first / edge2-phrase draw; unrated rows as CSV")
     ap.add_argument("--draw-edge", action="store_true",
                     help="re-run the edge-first / edge-phrase draw; unrated rows as CSV")
     ap.add_argument("--show", type=int, metavar="ROW", help="print a sentence row in context")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO))
-    draw = (draw_edge if args.draw_edge else draw_news if args.draw_news else draw_more if args.draw_more
+    draw = (partial(draw_edge, second=True) if args.draw_edge2
+            else draw_edge if args.draw_edge else draw_news if args.draw_news else draw_more if args.draw_more
             else draw_extra if args.draw_extra else None)
     if draw is not None:
         writer = csv.DictWriter(sys.stdout, SENTENCE_COLUMNS, lineterminator="\n")

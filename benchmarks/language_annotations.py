@@ -21,7 +21,7 @@ import csv
 import random
 import sys
 from collections import Counter
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -47,6 +47,10 @@ SENTENCE_COLUMNS = ["set", "article_id", "start", "end", "sha1_8", "words", "par
                     "rating", "origin"]
 SPAN_COLUMNS = ["set", "article_id", "start", "end", "sha1_8", "category",
                 "editor_worthy", "in_quote"]
+#: Where a sentence row comes from: the difficulty set, or one of the draws below.
+ORIGINS = ("difficulty", "extra", "extra-voice", "extra-held", "more-voice", "more-listed",
+           "news-plain", "news-phrase", "edge-first", "edge-phrase", "edge2-first",
+           "edge2-phrase")
 CATEGORIES = ("filler", "hedge", "intensifier", "weasel", "padding", "meta", "passive")
 #: Sentences added to the difficulty set's 480: one prose sentence from each of this many
 #: WCXB pages that the difficulty set does not use (web copy, where fillers, hedges and
@@ -244,7 +248,7 @@ def draw_more(shared: Path = SHARED) -> list[dict]:
     """The ``more-voice`` and ``more-listed`` sentences (see MORE_SETS and the README)."""
     with RATINGS_PATH.open(encoding="utf-8", newline="") as fh:
         used = {(r["set"], r["article_id"]) for r in csv.DictReader(fh)}
-    used |= {(r["set"], r["article_id"]) for r in draw_extra(shared)}
+    used |= {(r["set"], r["article_id"]) for r in draw_extra_cached(shared)}
     listed = _listed(shared)
     pages = sorted((name, k, t) for name in MORE_SETS
                    for k, t in read_texts(shared, name).items()
@@ -407,6 +411,18 @@ def draw_edge(shared: Path = SHARED, sentences_path: Path = SENTENCES_PATH,
     return rows
 
 
+@lru_cache(maxsize=4)
+def draw_extra_cached(shared: Path = SHARED) -> tuple[dict, ...]:
+    """:func:`draw_extra`, computed once per ``shared`` (it parses every page)."""
+    return tuple(draw_extra(shared))
+
+
+def draw_all(shared: Path = SHARED) -> list[dict]:
+    """Every draw of added sentences, in the order they were made."""
+    return [*draw_extra_cached(shared), *draw_more(shared), *draw_news(shared),
+            *draw_edge(shared), *draw_edge(shared, second=True)]
+
+
 def context(text: str, start: int, before: int = 2, after: int = 1) -> str:
     """The sentence at ``start`` with its neighbours, for reading it in its article."""
     from analyser.document import parse
@@ -456,9 +472,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, metavar="ROW", help="print a sentence row in context")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO))
-    draw = (partial(draw_edge, second=True) if args.draw_edge2
-            else draw_edge if args.draw_edge else draw_news if args.draw_news else draw_more if args.draw_more
-            else draw_extra if args.draw_extra else None)
+    draws = ((args.draw_edge2, partial(draw_edge, second=True)), (args.draw_edge, draw_edge),
+             (args.draw_news, draw_news), (args.draw_more, draw_more),
+             (args.draw_extra, draw_extra))
+    draw = next((fn for wanted, fn in draws if wanted), None)
     if draw is not None:
         writer = csv.DictWriter(sys.stdout, SENTENCE_COLUMNS, lineterminator="\n")
         writer.writeheader()

@@ -9,7 +9,7 @@ import csv
 import importlib.util
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
@@ -58,7 +58,7 @@ def test_the_csvs_have_their_columns_and_values(la, sentences, spans):
             assert next(csv.reader(fh)) == columns, path.name
     assert len(sentences) >= 520
     assert {r["part"] for r in sentences} == {"tune", "heldout"}
-    assert {r["origin"] for r in sentences} <= {"difficulty", "extra", "extra-voice", "extra-held"}
+    assert {r["origin"] for r in sentences} <= set(la.ORIGINS)
     for r in sentences:
         assert 0 <= r["start"] < r["end"] and r["rating"] in {1, 2, 3, 4, 5}, r
         assert re.fullmatch(r"[0-9a-f]{8}", r["sha1_8"]), r
@@ -117,13 +117,26 @@ def test_offsets_and_hashes_align_with_the_texts(la):
 def test_the_added_sentences_are_the_stated_draw(la, sentences):
     shared = _shared_or_skip(la)
     sys.path.insert(0, str(REPO))
-    drawn = [(r["article_id"], r["start"], r["origin"]) for r in la.draw_extra(shared)]
-    stored = {(r["article_id"], r["start"], r["origin"]) for r in sentences
+    drawn = [(r["set"], r["article_id"], r["start"], r["origin"]) for r in la.draw_all(shared)]
+    stored = {(r["set"], r["article_id"], r["start"], r["origin"]) for r in sentences
               if r["origin"] != "difficulty"}
     assert set(drawn) == stored and len(drawn) == len(stored)
-    held = [o for _, _, o in drawn if o == "extra-held"]
+    held = [o for *_, o in drawn if o == "extra-held"]
     assert 0 < len(held) <= la.HELD_COUNT
     assert all(r["part"] == "heldout" for r in sentences if r["origin"] == "extra-held")
+    # each word-list-filtered draw is at most half of its round (the rest is unfiltered)
+    count = Counter(o for *_, o in drawn)
+    for plain, listed in (("more-voice", "more-listed"), ("news-plain", "news-phrase"),
+                          ("edge-first", "edge-phrase"), ("edge2-first", "edge2-phrase")):
+        assert 0 < count[listed] <= count[plain], (plain, count)
+
+
+def test_the_word_list_filter_matches_whole_words_and_phrases(la):
+    listed = frozenset({"in order to", "kind of", "very"})
+    assert la._has_listed("We left early in order to beat the traffic.", listed)
+    assert la._has_listed("It was Very cold.", listed)
+    assert not la._has_listed("Everything was in order; the kind one stayed.", listed)
+    assert not la._has_listed("Every tomato was ripe.", listed)
 
 
 # -- the scorer on a made-up example --------------------------------------------------------

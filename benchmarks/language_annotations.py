@@ -50,7 +50,7 @@ SPAN_COLUMNS = ["set", "article_id", "start", "end", "sha1_8", "category",
 #: Where a sentence row comes from: the difficulty set, or one of the draws below.
 ORIGINS = ("difficulty", "extra", "extra-voice", "extra-held", "more-voice", "more-listed",
            "news-plain", "news-phrase", "edge-first", "edge-phrase", "edge2-first",
-           "edge2-phrase")
+           "edge2-phrase", "edge3-first", "edge3-phrase")
 CATEGORIES = ("filler", "hedge", "intensifier", "weasel", "padding", "meta", "passive")
 #: Sentences added to the difficulty set's 480: one prose sentence from each of this many
 #: WCXB pages that the difficulty set does not use (web copy, where fillers, hedges and
@@ -350,13 +350,14 @@ def draw_news(shared: Path = SHARED) -> list[dict]:
 #: page the first prose sentence of at least VOICE_MIN_WORDS words that no earlier draw
 #: holds (``edge-first``, chosen by position only) and, when there is one, one other such
 #: sentence that contains an entry of three or more words of the independent lists
-#: (``edge-phrase``). Pages are taken until each part has EDGE_PAGES pages with a draw.
+#: (``edge-phrase``). Pages are taken until each part has its EDGE_ROUNDS quota of pages.
 EDGE_SETS = ("wcxb", "aeb")
-EDGE_PAGES = 25
-EDGE_ORIGINS = ("edge-first", "edge-phrase", "edge2-first", "edge2-phrase")
-#: A second round by the same rule (``edge2-*``): the pages after those of the first round
-#: in the same order, with its own seeded generator, EDGE2_PAGES more per part.
-EDGE2_PAGES = 15
+#: Pages per part of each round: later rounds (``edge2-*``, ``edge3-*``) follow the same rule
+#: on the pages after those of the round before, in the same order, each with its own
+#: seeded generator.
+EDGE_ROUNDS = (25, 15, 15)
+EDGE_ORIGINS = tuple(f"{'edge' if n == 1 else f'edge{n}'}-{kind}"
+                     for n in range(1, len(EDGE_ROUNDS) + 1) for kind in ("first", "phrase"))
 #: Drawn ``edge-*`` sentences left out as not prose, by (article_id, start).
 EDGE_EXCLUDED: dict[tuple[str, int], str] = {
     ("0477", 0): "a fragment of a sentence split at an abbreviation",
@@ -367,9 +368,9 @@ EDGE_EXCLUDED: dict[tuple[str, int], str] = {
 
 
 def draw_edge(shared: Path = SHARED, sentences_path: Path = SENTENCES_PATH,
-              second: bool = False) -> list[dict]:
-    """The ``edge-first`` and ``edge-phrase`` sentences (see EDGE_SETS and the README);
-    with ``second``, the ``edge2-*`` round on the pages after the first round's."""
+              round_no: int = 1) -> list[dict]:
+    """The ``edge-first`` and ``edge-phrase`` sentences (see EDGE_SETS and the README), or
+    with ``round_no`` > 1 the ``edge<n>-*`` round on the pages after the round before."""
     from analyser.document import parse
 
     held = {(r["set"], r["article_id"], r["start"]) for r in read_sentences(sentences_path)
@@ -378,12 +379,13 @@ def draw_edge(shared: Path = SHARED, sentences_path: Path = SENTENCES_PATH,
     pages = sorted((name, k, t) for name in EDGE_SETS
                    for k, t in read_texts(shared, name).items() if is_english(t))
     random.Random("language-spans:edge:pages").shuffle(pages)
-    rng = random.Random("language-spans:edge2:sentences" if second
-                        else "language-spans:edge:sentences")
-    prefix, quota = ("edge2", EDGE2_PAGES) if second else ("edge", EDGE_PAGES)
-    if second:  # start after the last page the first round took
-        first = {(r["set"], r["article_id"]) for r in draw_edge(shared, sentences_path)}
-        last = max(i for i, (name, key, _) in enumerate(pages) if (name, key) in first)
+    prefix = "edge" if round_no == 1 else f"edge{round_no}"
+    rng = random.Random(f"language-spans:{prefix}:sentences")
+    quota = EDGE_ROUNDS[round_no - 1]
+    if round_no > 1:  # start after the last page the round before took
+        before = {(r["set"], r["article_id"])
+                  for r in draw_edge(shared, sentences_path, round_no - 1)}
+        last = max(i for i, (name, key, _) in enumerate(pages) if (name, key) in before)
         pages = pages[last + 1:]
     taken: Counter = Counter()
     rows: list[dict] = []
@@ -420,7 +422,8 @@ def draw_extra_cached(shared: Path = SHARED) -> tuple[dict, ...]:
 def draw_all(shared: Path = SHARED) -> list[dict]:
     """Every draw of added sentences, in the order they were made."""
     return [*draw_extra_cached(shared), *draw_more(shared), *draw_news(shared),
-            *draw_edge(shared), *draw_edge(shared, second=True)]
+            *(row for n in range(1, len(EDGE_ROUNDS) + 1)
+              for row in draw_edge(shared, round_no=n))]
 
 
 def context(text: str, start: int, before: int = 2, after: int = 1) -> str:
@@ -465,14 +468,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="re-run the more-voice / more-listed draw; unrated rows as CSV")
     ap.add_argument("--draw-news", action="store_true",
                     help="re-run the news-plain / news-phrase draw; unrated rows as CSV")
-    ap.add_argument("--draw-edge2", action="store_true",
-                    help="re-run the edge2-first / edge2-phrase draw; unrated rows as CSV")
-    ap.add_argument("--draw-edge", action="store_true",
-                    help="re-run the edge-first / edge-phrase draw; unrated rows as CSV")
+    ap.add_argument("--draw-edge", dest="edge_round", type=int, metavar="ROUND",
+                    help="re-run round ROUND (1, 2, 3) of the edge-* draw; unrated rows as CSV")
     ap.add_argument("--show", type=int, metavar="ROW", help="print a sentence row in context")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO))
-    draws = ((args.draw_edge2, partial(draw_edge, second=True)), (args.draw_edge, draw_edge),
+    draws = ((args.edge_round, partial(draw_edge, round_no=args.edge_round or 1)),
              (args.draw_news, draw_news), (args.draw_more, draw_more),
              (args.draw_extra, draw_extra))
     draw = next((fn for wanted, fn in draws if wanted), None)

@@ -50,7 +50,7 @@ SPAN_COLUMNS = ["set", "article_id", "start", "end", "sha1_8", "category",
 #: Where a sentence row comes from: the difficulty set, or one of the draws below.
 ORIGINS = ("difficulty", "extra", "extra-voice", "extra-held", "more-voice", "more-listed",
            "news-plain", "news-phrase", "edge-first", "edge-phrase", "edge2-first",
-           "edge2-phrase", "edge3-first", "edge3-phrase")
+           "edge2-phrase", "edge3-first", "edge3-phrase", "news2-plain", "news2-phrase")
 CATEGORIES = ("filler", "hedge", "intensifier", "weasel", "padding", "meta", "passive")
 #: Sentences added to the difficulty set's 480: one prose sentence from each of this many
 #: WCXB pages that the difficulty set does not use (web copy, where fillers, hedges and
@@ -288,9 +288,11 @@ def draw_more(shared: Path = SHARED) -> list[dict]:
 #: at least VOICE_MIN_WORDS words (unfiltered) and, when there is one, one other
 #: ``news-phrase`` sentence of that length that contains an entry of two or more words of
 #: the independent lists (MORE_LEXICONS and too-wordy's, NEWS_LEXICON). Articles are taken
-#: until each part has NEWS_ARTICLES articles with a draw.
+#: until each part has its NEWS_ROUNDS quota of articles with a draw.
 NEWS_SETS = ("outlets", "bbc")
-NEWS_ARTICLES = 35
+#: Articles per part of each round; round 2 (``news2-*``) follows the same rule on the
+#: articles after those of round 1, with its own seeded generator.
+NEWS_ROUNDS = (35, 20)
 NEWS_LEXICON = REPO / "benchmarks" / "annotations" / "lexicons" / "too_wordy.txt"
 #: Drawn ``news-*`` sentences left out as not prose, by (article_id, start).
 NEWS_EXCLUDED: dict[tuple[str, int], str] = {}
@@ -303,8 +305,9 @@ def _phrases(shared: Path) -> frozenset[str]:
     return frozenset(e for e in (*_listed(shared), *own) if " " in e)
 
 
-def draw_news(shared: Path = SHARED) -> list[dict]:
-    """The ``news-plain`` and ``news-phrase`` sentences (see NEWS_SETS and the README)."""
+def draw_news(shared: Path = SHARED, round_no: int = 1) -> list[dict]:
+    """The ``news-plain`` and ``news-phrase`` sentences (see NEWS_SETS and the README), or
+    with ``round_no`` 2 the ``news2-*`` round on the articles after round 1's."""
     with RATINGS_PATH.open(encoding="utf-8", newline="") as fh:
         used = {(r["set"], r["article_id"]) for r in csv.DictReader(fh)}
     phrases = _phrases(shared)
@@ -314,7 +317,13 @@ def draw_news(shared: Path = SHARED) -> list[dict]:
                       if (name, k) not in used)
         random.Random(f"language-spans:news:{name}").shuffle(some)
         articles += some
-    rng = random.Random("language-spans:news:sentences")
+    prefix = "news" if round_no == 1 else f"news{round_no}"
+    rng = random.Random(f"language-spans:{prefix}:sentences")
+    quota = NEWS_ROUNDS[round_no - 1]
+    if round_no > 1:  # start after the last article the round before took
+        before = {(r["set"], r["article_id"]) for r in draw_news(shared, round_no - 1)}
+        last = max(i for i, (name, key, _) in enumerate(articles) if (name, key) in before)
+        articles = articles[last + 1:]
     from analyser.document import parse
 
     taken: Counter = Counter()
@@ -322,7 +331,7 @@ def draw_news(shared: Path = SHARED) -> list[dict]:
     seen: set[str] = set()
     for name, key, text in articles:
         part = part_of(name, key)
-        if text in seen or taken[part] >= NEWS_ARTICLES:
+        if text in seen or taken[part] >= quota:
             continue
         seen.add(text)
         pool = [s for s in parse(text).sentences
@@ -331,11 +340,11 @@ def draw_news(shared: Path = SHARED) -> list[dict]:
             continue
         taken[part] += 1
         plain = rng.choice(pool)
-        picks = [(plain, "news-plain")]
+        picks = [(plain, f"{prefix}-plain")]
         others = [s for s in pool if s is not plain
                   and _has_listed(text[s.start:s.end], phrases)]
         if others:
-            picks.append((rng.choice(others), "news-phrase"))
+            picks.append((rng.choice(others), f"{prefix}-phrase"))
         for s, origin in sorted(picks, key=lambda p: p[0].start):
             if (key, s.start) in NEWS_EXCLUDED:
                 continue
@@ -422,7 +431,8 @@ def draw_extra_cached(shared: Path = SHARED) -> tuple[dict, ...]:
 
 def draw_all(shared: Path = SHARED) -> list[dict]:
     """Every draw of added sentences, in the order they were made."""
-    return [*draw_extra_cached(shared), *draw_more(shared), *draw_news(shared),
+    return [*draw_extra_cached(shared), *draw_more(shared),
+            *(row for n in range(1, len(NEWS_ROUNDS) + 1) for row in draw_news(shared, n)),
             *(row for n in range(1, len(EDGE_ROUNDS) + 1)
               for row in draw_edge(shared, round_no=n))]
 
@@ -467,15 +477,16 @@ def main(argv: list[str] | None = None) -> int:
                     help="re-run the draw of the added sentences; unrated rows as CSV")
     ap.add_argument("--draw-more", action="store_true",
                     help="re-run the more-voice / more-listed draw; unrated rows as CSV")
-    ap.add_argument("--draw-news", action="store_true",
-                    help="re-run the news-plain / news-phrase draw; unrated rows as CSV")
+    ap.add_argument("--draw-news", dest="news_round", type=int, metavar="ROUND",
+                    help="re-run round ROUND (1, 2) of the news-* draw; unrated rows as CSV")
     ap.add_argument("--draw-edge", dest="edge_round", type=int, metavar="ROUND",
                     help="re-run round ROUND (1, 2, 3) of the edge-* draw; unrated rows as CSV")
     ap.add_argument("--show", type=int, metavar="ROW", help="print a sentence row in context")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO))
     draws = ((args.edge_round, partial(draw_edge, round_no=args.edge_round or 1)),
-             (args.draw_news, draw_news), (args.draw_more, draw_more),
+             (args.news_round, partial(draw_news, round_no=args.news_round or 1)),
+             (args.draw_more, draw_more),
              (args.draw_extra, draw_extra))
     draw = next((fn for wanted, fn in draws if wanted), None)
     if draw is not None:

@@ -50,7 +50,8 @@ SPAN_COLUMNS = ["set", "article_id", "start", "end", "sha1_8", "category",
 #: Where a sentence row comes from: the difficulty set, or one of the draws below.
 ORIGINS = ("difficulty", "extra", "extra-voice", "extra-held", "more-voice", "more-listed",
            "news-plain", "news-phrase", "edge-first", "edge-phrase", "edge2-first",
-           "edge2-phrase", "edge3-first", "edge3-phrase", "news2-plain", "news2-phrase")
+           "edge2-phrase", "edge3-first", "edge3-phrase", "news2-plain", "news2-phrase",
+           "edge4-first", "edge4-phrase")
 CATEGORIES = ("filler", "hedge", "intensifier", "weasel", "padding", "meta", "passive")
 #: Sentences added to the difficulty set's 480: one prose sentence from each of this many
 #: WCXB pages that the difficulty set does not use (web copy, where fillers, hedges and
@@ -364,7 +365,7 @@ EDGE_SETS = ("wcxb", "aeb")
 #: Pages per part of each round: later rounds (``edge2-*``, ``edge3-*``) follow the same rule
 #: on the pages after those of the round before, in the same order, each with its own
 #: seeded generator.
-EDGE_ROUNDS = (25, 15, 15)
+EDGE_ROUNDS = (25, 15, 15, 20)
 EDGE_ORIGINS = tuple(f"{'edge' if n == 1 else f'edge{n}'}-{kind}"
                      for n in range(1, len(EDGE_ROUNDS) + 1) for kind in ("first", "phrase"))
 #: Drawn ``edge-*`` sentences left out as not prose, by (article_id, start).
@@ -480,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--draw-news", dest="news_round", type=int, metavar="ROUND",
                     help="re-run round ROUND (1, 2) of the news-* draw; unrated rows as CSV")
     ap.add_argument("--draw-edge", dest="edge_round", type=int, metavar="ROUND",
-                    help="re-run round ROUND (1, 2, 3) of the edge-* draw; unrated rows as CSV")
+                    help="re-run round ROUND (1-4) of the edge-* draw; unrated rows as CSV")
     ap.add_argument("--show", type=int, metavar="ROW", help="print a sentence row in context")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO))

@@ -375,6 +375,7 @@ EDGE_EXCLUDED: dict[tuple[str, int], str] = {
     ("3ce1c8fdf6ad2ded9e48a68be71eb069fc453ef1b75f47698428a1fdda0deb24", 35):
         "a label: value row",
     ("2020", 41): "a list of author names",
+    ("4362", 0): "a heading without a verb",
 }
 
 

@@ -24,6 +24,7 @@ from ..document import Document, Token
 from ..models import Finding
 from ..resources import word_list
 from ..rules import Rule, rules_for
+from ..tokens import fold
 from .base import Context, Family, FamilyResult, make_finding
 
 BE = frozenset(
@@ -76,7 +77,7 @@ def _word_list(name: str) -> frozenset[str]:
 
 
 def _norm(word: str) -> str:
-    return word.lower().replace("’", "'")
+    return fold(word)
 
 
 @lru_cache(maxsize=50_000)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .block_kinds import LABEL_VALUE, structure_kind
 from .errors import UnsupportedInputError
 from .quote_spans import find_quotes
 from .resources import ABBREVIATIONS, TITLE_ABBREVIATIONS, punkt_tokenizer, syllables
@@ -39,7 +40,8 @@ MAX_SENTENCE_WORDS = 250
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A block of the article: a heading, prose paragraph, list item, table row or byline."""
+    """A block of the article: a heading, prose paragraph, list item, table row, byline,
+    label: value row, caption or dateline (``analyser.models.BLOCK_KINDS``)."""
 
     index: int
     start: int
@@ -218,6 +220,18 @@ def classify_block(line: str) -> str:
     return PROSE
 
 
+def _refine(block: str, kind: str) -> str:
+    """Structure read as prose (label: value rows, line-ups, captions, datelines) gets its
+    own kind; a heading can turn out a caption or a dateline, never a label row ("Brexit:
+    What happens next" is a headline)."""
+    if kind not in (PROSE, "heading"):
+        return kind
+    found = structure_kind(block)
+    if found is None or (kind == "heading" and found == LABEL_VALUE):
+        return kind
+    return found
+
+
 def split_blocks(text: str) -> list[tuple[int, int]]:
     """Split text into block spans: one per line, except hard-wrapped prose is joined.
 
@@ -330,13 +344,10 @@ def _bounded_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
-def parse(text: str, kinds: Sequence[str] | None = None) -> Document:
-    """Parse ``text`` into a :class:`Document`.
-
-    ``kinds``, when given, is the block kind of each non-empty line (as the clean stage
-    produced them); otherwise blocks are found with :func:`split_blocks` and classified
-    with :func:`classify_block`.
-    """
+def _blocks(text: str, kinds: Sequence[str] | None) -> tuple[list[tuple[int, int]], list[str]]:
+    """Block spans and kinds: one block per non-empty line with the cleaner's ``kinds``,
+    or :func:`split_blocks` classified by :func:`classify_block`; then structure read as
+    prose gets its own kind (:func:`_refine`)."""
     if kinds is not None:
         spans = []
         pos = 0
@@ -354,6 +365,17 @@ def parse(text: str, kinds: Sequence[str] | None = None) -> Document:
         # a lone short line that ends like a sentence ("He declined.") is prose
         if len(spans) == 1 and _FINAL_PUNCT.search(text[spans[0][0] : spans[0][1]]):
             block_kinds[0] = PROSE
+    return spans, [_refine(text[a:b], k) for (a, b), k in zip(spans, block_kinds, strict=True)]
+
+
+def parse(text: str, kinds: Sequence[str] | None = None) -> Document:
+    """Parse ``text`` into a :class:`Document`.
+
+    ``kinds``, when given, is the block kind of each non-empty line (as the clean stage
+    produced them); otherwise blocks are found with :func:`split_blocks` and classified
+    with :func:`classify_block`.
+    """
+    spans, block_kinds = _blocks(text, kinds)
 
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []

@@ -9,8 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-#: Kinds of block (paragraph) the document model knows.
-BLOCK_KINDS: tuple[str, ...] = ("heading", "prose", "list_item", "table_row", "byline")
+#: Kinds of block (paragraph) the document model knows. Only "prose" is read for
+#: readability, hard sentences, padding and restatement; "label_value" (a "Label: value"
+#: row or a labelled line-up), "caption" and "dateline" are found by
+#: analyser.block_kinds in blocks read as prose.
+BLOCK_KINDS: tuple[str, ...] = (
+    "heading", "prose", "list_item", "table_row", "byline", "label_value", "caption",
+    "dateline",
+)
 
 #: Reasons a block can be removed by the clean stage.
 REMOVAL_REASONS: tuple[str, ...] = (

@@ -13,6 +13,8 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
+from .tokens import TYPOGRAPHIC, fold
+
 #: Abbreviations Punkt never ends a sentence at unless the next word starts one (lower
 #: case, no final period). Not here: ordinary words ("sat", "sun", "wed", "mar", "co")
 #: and single letters — "They wanted Plan B. Nobody agreed." is two sentences; initials
@@ -85,7 +87,7 @@ def _pyphen():
 
 #: Typographic apostrophes, read as the straight one that CMUdict and the Dale–Chall list
 #: use ("government’s" is "government's").
-APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+APOSTROPHES = TYPOGRAPHIC
 
 
 @lru_cache(maxsize=200_000)
@@ -197,4 +199,4 @@ def stopwords() -> frozenset[str]:
 def is_stopword(word: str) -> bool:
     """Case-insensitive stopword test; curly apostrophes count as straight ones (cached by
     surface form: every family asks it of the same words)."""
-    return word.lower().replace("’", "'") in stopwords()
+    return fold(word) in stopwords()

@@ -29,11 +29,23 @@ TOKEN_RE = re.compile(
     rf"""
       (?P<abbr>(?:[^\W\d_]\.){{2,{MAX_TOKEN_PARTS}}})
     | (?P<num>{_DIGITS}(?:[.,:/]{_DIGITS}){_PARTS}(?:%|st|nd|rd|th|s|m|bn|k|pm|am)?(?![^\W\d_]))
-    | (?P<word>{_RUN}(?:['’]{_RUN}){_PARTS}(?:-{_RUN}(?:['’]{_RUN}){_PARTS}){_PARTS})
+    | (?P<word>{_RUN}(?:['’]{_RUN}){_PARTS}(?:[-‐‑]{_RUN}(?:['’]{_RUN}){_PARTS}){_PARTS})
     | (?P<punct>[^\w\s])
     """,
     re.VERBOSE,
 )
+
+#: Typographic forms read as their ASCII ones when words are counted and matched: curly
+#: and modifier-letter apostrophes ("don’t", "donʼt") and the Unicode hyphens
+#: ("well‑known"). The text itself is never rewritten, so offsets stay in the original.
+TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-",
+                             "\u2011": "-"})
+
+
+def fold(word: str) -> str:
+    """A token's measuring form: lower case, typographic apostrophes and hyphens as ASCII."""
+    return word.lower().translate(TYPOGRAPHIC)
+
 
 #: A word without hyphen joins: letters and digits, contractions kept whole.
 PLAIN_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

@@ -80,17 +80,18 @@ class Context:
 
 def make_finding(doc: Document, rule: Rule, start: int, end: int, *, sentence: int,
                  template: str = "message", related_sentence: int | None = None,
-                 **values: object) -> Finding:
+                 level: str | None = None, **values: object) -> Finding:
     """A finding of ``rule`` over ``doc.text[start:end]``: its message template (the rule's
     ``message``, or another template key of the rule) and suggestion with ``{text}`` and
-    each ``{key}`` of ``values`` filled in."""
+    each ``{key}`` of ``values`` filled in. ``level`` overrides the rule's level (a level
+    decided from context)."""
     text = doc.text[start:end]
     fill = {"text": text, **{k: str(v) for k, v in values.items()}}
     message = rule.message if template == "message" else str(rule.match[template])
     return Finding(
         code=rule.code, category=rule.category, start=start, end=end, text=text,
         in_quote=doc.in_quote(start, end), message=_fill(message, fill),
-        suggestion=_fill(rule.suggestion, fill), name=rule.name, level=rule.level,
+        suggestion=_fill(rule.suggestion, fill), name=rule.name, level=level or rule.level,
         sentence=sentence, related_sentence=related_sentence,
     )
 

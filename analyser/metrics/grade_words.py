@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from ..resources import is_stopword, zipf
+from ..tokens import fold
 from .readability import is_familiar
 
 _HAS_DIGIT = re.compile(r"\d")
@@ -45,7 +46,7 @@ MATTR_WINDOW = 50
 def word_extra(text: str) -> tuple[str, bool, bool, bool, bool, str]:
     """(lower-case form, function word, uncommon, familiar, nominal, word class or "") for
     one word token (cached)."""
-    low = text.lower().replace("’", "'")
+    low = fold(text)
     uncommon = zipf(low) < UNCOMMON_ZIPF and "-" not in low and not _HAS_DIGIT.search(low)
     nominal = len(low) >= NOMINAL_MIN_LETTERS and low.endswith(NOMINAL_SUFFIXES)
     return (low, is_stopword(low), uncommon, is_familiar(low), nominal,

@@ -5,7 +5,9 @@ interpreted by :mod:`analyser.metrics.language_match`, which reads each phrase's
 (neighbouring words, punctuation, clause position) to tell "She was, like, really firm"
 (filler) from "countries like Mexico" (preposition). Every finding records whether it sits
 inside a direct quotation: the headline rates count the writer's own words only, and
-quoted speech gets its own ``_quoted_per_1k`` rates.
+quoted speech gets its own ``_quoted_per_1k`` rates. A rule's level can depend on context
+(its ``soften`` key): a hedge in quoted speech or in an attributed forecast is a
+suggestion, the writer's own is a warning.
 
 Rates are per 1,000 words of the article (all blocks: meta-commentary often sits in
 headings), split by quotation. An article without words gets zero rates.
@@ -24,7 +26,7 @@ from ..rules import rules_for
 from ..rules.extra import FilesKey, files_key, rules_at
 from ..settings import Settings
 from .base import Context, Family, FamilyResult, make_finding, per_1k
-from .language_match import Matcher, Tok, builtin_matcher, normalise
+from .language_match import Match, Matcher, Tok, builtin_matcher, normalise
 
 TOP_PHRASES = 20
 
@@ -45,9 +47,20 @@ def find_language(doc: Document, matcher: Matcher | None = None) -> list[Finding
     for s in doc.sentences:
         toks = doc_tokens(doc, s.index)
         for m in matcher.match(toks):
-            findings.append(make_finding(doc, m.rule.rule, toks[m.i].start, toks[m.j - 1].end,
-                                         sentence=s.index))
+            start, end = toks[m.i].start, toks[m.j - 1].end
+            findings.append(make_finding(doc, m.rule.rule, start, end, sentence=s.index,
+                                         level=_level(doc, m, start, end)))
     return findings
+
+
+def _level(doc: Document, m: Match, start: int, end: int) -> str | None:
+    """The level decided from context: a rule that declares ``soften`` is a suggestion
+    inside a direct quotation (someone else's words) and wherever one of its ``soften``
+    contexts holds (an attributed forecast, an honest unknown); otherwise its own level."""
+    rule = m.rule.rule
+    if rule.level != "warning" or "soften" not in rule.match:
+        return None
+    return "suggestion" if m.soft or doc.in_quote(start, end) else None
 
 
 def scores_for(doc: Document, findings: Sequence[Finding]) -> dict[str, float]:

@@ -24,6 +24,7 @@ from ..document import Document, Token
 from ..models import Finding
 from ..resources import word_list
 from ..rules import Rule, rules_for
+from ..tokens import fold
 from .base import Context, Family, FamilyResult, make_finding
 
 BE = frozenset(
@@ -76,7 +77,7 @@ def _word_list(name: str) -> frozenset[str]:
 
 
 def _norm(word: str) -> str:
-    return word.lower().replace("’", "'")
+    return fold(word)
 
 
 @lru_cache(maxsize=50_000)
@@ -117,9 +118,10 @@ def find_passives(doc: Document) -> list[tuple[int, int, int, str, bool, int]]:
             part = _norm(tokens[found].text)
             agent = _agent_follows(tokens, found + 1, s.token_end)
             adjectival = part in adjectival_participles()
+            nxt = _norm(tokens[found + 1].text) if found + 1 < s.token_end else ""
             if (adjectival and (not agent or part in LOCATIVE)) or (
                 kind == "get" and part == "used"
-            ):
+            ) or (part, nxt) in passive_idioms():
                 k = found + 1
                 continue
             first, start = k, tok.start
@@ -191,17 +193,43 @@ def _participle_after(tokens: list[Token], j: int, end: int) -> int:
 
 
 def _agent_follows(tokens: list[Token], j: int, end: int) -> bool:
-    """True when "by" follows the participle (after at most one adverb)."""
+    """True when "by" and an actor follow the participle (after at most one adverb); a
+    measure or a means after "by" ("cut by 7.6%", "sent by post") is no actor."""
     for _ in range(2):
         if j >= end or tokens[j].kind != "word":
             return False
         x = _norm(tokens[j].text)
         if x == "by":
-            return True
+            return not _measure_or_means(tokens, j + 1, end)
         if not _is_adverb(x):
             return False
         j += 1
     return False
+
+
+def _measure_or_means(tokens: list[Token], j: int, end: int) -> bool:
+    """True when the words from ``j`` are a number or start with an entry of
+    ``analyser/data/by_not_agent.txt``."""
+    if j >= end:
+        return False
+    if tokens[j].kind == "number":
+        return True
+    words = [_norm(t.text) for t in tokens[j : min(end, j + 3)]]
+    return any(tuple(words[: len(p)]) == p for p in by_not_agent())
+
+
+@lru_cache(maxsize=1)
+def by_not_agent() -> tuple[tuple[str, ...], ...]:
+    """Word sequences that after "by" mark a measure or a means, shipped as data."""
+    return tuple(tuple(p.lower().split()) for p in word_list("data/by_not_agent.txt",
+                                                              per_line=True))
+
+
+@lru_cache(maxsize=1)
+def passive_idioms() -> frozenset[tuple[str, str]]:
+    """(participle, next word) pairs that are fixed expressions ("set to", "supposed to")."""
+    pairs = (p.lower().split() for p in word_list("data/passive_idioms.txt", per_line=True))
+    return frozenset((p[0], p[1]) for p in pairs if len(p) == 2)
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,8 @@ apply each published formula to the counts of :mod:`analyser.document` (Punkt se
 our tokens, and textstat's own syllable rule: CMUdict, else hyphenation). The
 coefficients are data in ``FORMULAS`` with their sources; nothing is evaluated from
 strings. Statistics use the article's prose sentences; headings, list items, bylines and
-table rows are left out (all sentences are used when an article has no prose).
+table rows, label: value rows, captions and datelines are left out (all sentences are used
+when an article has no prose, and ``no_prose`` says so).
 """
 
 from __future__ import annotations
@@ -238,6 +239,7 @@ def measure(ctx: Context) -> FamilyResult:
         words_total=float(sum(s.words for s in doc.sentences)),
         sentences_total=float(len(doc.sentences)),
         paragraphs=float(len(doc.paragraphs)),
+        no_prose=float(bool(doc.sentences) and not any(s.is_prose for s in doc.sentences)),
     )
     # Every formula per sentence too (one sentence's counts; the 30-sentence SMOG
     # normalisation and Linsear Write's halving apply as published).

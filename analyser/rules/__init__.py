@@ -4,7 +4,8 @@ Each ``[[rule]]`` has a stable code (the public contract, like ruff's), a kebab-
 a category, a level, a message that tells the editor what to do, a suggestion, a
 rationale, known false positives, and ``flag``/``pass`` example texts that the test suite
 runs. Every other key of a rule (phrases, patterns, context conditions) is kept in
-``Rule.match`` for the family module that interprets it.
+``Rule.match`` for the family module that interprets it. A file's ``[defaults]`` table
+gives keys every rule of the file has unless it sets them itself.
 """
 
 from __future__ import annotations
@@ -60,8 +61,12 @@ def parse_rules(data: dict[str, Any], path: Path | str, family: str | None = Non
     raw_rules = data.get("rule")
     if not isinstance(raw_rules, list) or not raw_rules:
         raise RuleError(f"{path}: no [[rule]] tables found")
+    defaults = data.get("defaults", {})
+    if not isinstance(defaults, dict):
+        raise RuleError(f"{path}: [defaults] must be a table")
     rules = []
     for i, raw in enumerate(raw_rules):
+        raw = {**defaults, **raw}  # a rule's own keys win over the file's [defaults]
         ident = str(raw.get("code", f"#{i + 1}"))
         for key in _REQUIRED_TEXT:
             value = raw.get(key)

@@ -355,7 +355,11 @@ def test_a_line_up_read_as_one_sentence_is_not_a_hard_sentence():
     players = ", ".join(f"{f} {last} ({c} Rugby)" for f in firsts[:3] for last, c in
                         zip(lasts, clubs, strict=True))
     prose = "The coach named his side on Monday. " + EASY
-    a = analyse_text(f"{prose}\n\nForwards: {players}.")
+    # with a label ("Forwards: ...") the document model types it as a label_value block;
+    # without one it is read as prose, and the catalogue rule keeps it out of the bands
+    labelled = analyse_text(f"{prose}\n\nForwards: {players}.")
+    assert [r["kind"] for r in labelled.sentences if "Avery" in r["text"]] == ["label_value"]
+    a = analyse_text(f"{prose}\n\n{players}.")
     lineup = [r for r in a.sentences if "Avery" in r["text"]]
     assert lineup and lineup[0]["kind"] == "prose"
     assert lineup[0]["sentence_grade"] >= 20  # long and name-heavy: it would be very hard

@@ -50,6 +50,12 @@ A rule may carry ``when`` (a list of condition tables: at least one must hold), 
 ``unless``), and ``lowercase = true`` (the first word must be written in lower case unless
 it starts the sentence: keeps "May" the month and "Theresa May" out of the modal rule).
 
+Levels from context: ``soften`` (a list of condition tables, possibly empty) makes the
+rule's warning a *suggestion* inside a direct quotation and wherever one of its tables
+holds (an attributed forecast: ``earlier = ["@attribution_cue"]``); ``softened`` lists
+example texts that must be flagged at suggestion level (the tests run them). A rule file's
+``[defaults]`` table gives keys to every rule of the file that does not set them.
+
 The package, one job per module: ``atoms`` (matcher tokens, word classes and the one-token
 tests), ``phrases`` (the element syntax above, expanded into atom sequences), ``contexts``
 (prev / next sequences and clause boundaries), ``conditions`` (one condition table),

@@ -13,6 +13,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any, NamedTuple, TypeVar
 
+from ...tokens import fold
+
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
@@ -35,8 +37,9 @@ def lexicon() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1 << 16)
 def normalise(word: str) -> str:
-    """Lower-case a token and straighten curly apostrophes (it’s -> it's)."""
-    return word.lower().replace("’", "'").replace("‘", "'")
+    """Lower-case a token and straighten typographic apostrophes and hyphens (it’s ->
+    it's, donʼt -> don't, well‑known -> well-known): :func:`analyser.tokens.fold`."""
+    return fold(word)
 
 
 class Tok(NamedTuple):

@@ -12,7 +12,9 @@ from .contexts import is_clause_start
 from .phrases import expand_phrase
 
 #: Keys a language rule may carry besides the common ones checked by analyser.rules.
-MATCH_KEYS = frozenset({"phrases", "when", "unless", "not_prev", "not_next", "lowercase"})
+MATCH_KEYS = frozenset(
+    {"phrases", "when", "unless", "not_prev", "not_next", "lowercase", "soften", "softened"}
+)
 #: Atoms a phrase may not start with: the matcher looks a phrase up by its first word.
 _NOT_FIRST = ("any", "p", "poss", "year", "cap")
 
@@ -27,6 +29,7 @@ class CompiledRule:
     when: tuple[Condition, ...]
     unless: tuple[Condition, ...]
     lowercase: bool
+    soften: tuple[Condition, ...] = ()
 
     def accepts(self, toks: Sequence[Tok], i: int, j: int, flags: tuple[bool, bool]) -> bool:
         """True when the match [i, j) passes the rule's context conditions.
@@ -38,6 +41,10 @@ class CompiledRule:
         if self.when and not any(c.holds(toks, i, j, flags) for c in self.when):
             return False
         return not any(c.holds(toks, i, j, flags) for c in self.unless)
+
+    def softened(self, toks: Sequence[Tok], i: int, j: int, flags: tuple[bool, bool]) -> bool:
+        """True when one of the rule's ``soften`` contexts holds around the match [i, j)."""
+        return any(c.holds(toks, i, j, flags) for c in self.soften)
 
 
 def _err(rule: Rule, field_: str, why: str) -> RuleError:
@@ -52,10 +59,14 @@ def compile_rule(rule: Rule, order: int = 0) -> CompiledRule:
         raise _err(rule, key, f"unknown key; language rules accept {', '.join(sorted(MATCH_KEYS))}")
     seqs = _sequences(rule)
     when, unless = _conditions(rule)
+    soften = _condition_list(rule, "soften")
+    softened = rule.match.get("softened", [])
+    if not isinstance(softened, list) or not all(isinstance(t, str) for t in softened):
+        raise _err(rule, "softened", "must be a list of example texts")
     lowercase = rule.match.get("lowercase", False)
     if not isinstance(lowercase, bool):
         raise _err(rule, "lowercase", "must be true or false")
-    return CompiledRule(rule, order, seqs, when, unless, lowercase)
+    return CompiledRule(rule, order, seqs, when, unless, lowercase, soften)
 
 
 def _sequences(rule: Rule) -> tuple[tuple[Atom, ...], ...]:
@@ -86,16 +97,7 @@ def _conditions(rule: Rule) -> tuple[tuple[Condition, ...], tuple[Condition, ...
     """The rule's ``when`` and ``unless`` conditions; top-level ``not_prev`` / ``not_next``
     each add one more ``unless``."""
     m = rule.match
-    conds: dict[str, list[Condition]] = {"when": [], "unless": []}
-    for key in ("when", "unless"):
-        raw = m.get(key, [])
-        if not isinstance(raw, list):
-            raise _err(rule, key, "must be a list of condition tables")
-        for k, c in enumerate(raw):
-            try:
-                conds[key].append(parse_condition(c, f"{key}[{k}]"))
-            except ValueError as exc:
-                raise _err(rule, key, str(exc)) from None
+    conds = {key: list(_condition_list(rule, key)) for key in ("when", "unless")}
     for key in ("not_prev", "not_next"):
         if key in m:
             try:
@@ -103,3 +105,17 @@ def _conditions(rule: Rule) -> tuple[tuple[Condition, ...], tuple[Condition, ...
             except ValueError as exc:
                 raise _err(rule, key, str(exc)) from None
     return tuple(conds["when"]), tuple(conds["unless"])
+
+
+def _condition_list(rule: Rule, key: str) -> tuple[Condition, ...]:
+    """The condition tables of one list-valued key (``when``, ``unless``, ``soften``)."""
+    raw = rule.match.get(key, [])
+    if not isinstance(raw, list):
+        raise _err(rule, key, "must be a list of condition tables")
+    out = []
+    for k, c in enumerate(raw):
+        try:
+            out.append(parse_condition(c, f"{key}[{k}]"))
+        except ValueError as exc:
+            raise _err(rule, key, str(exc)) from None
+    return tuple(out)

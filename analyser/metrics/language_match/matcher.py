@@ -14,11 +14,13 @@ from .compiled_rule import CompiledRule, compile_rule
 
 @dataclass(frozen=True)
 class Match:
-    """One accepted match: token range [i, j) of the sentence."""
+    """One accepted match: token range [i, j) of the sentence; ``soft`` when one of the
+    rule's ``soften`` contexts holds (the finding is then a suggestion, not a warning)."""
 
     rule: CompiledRule
     i: int
     j: int
+    soft: bool = False
 
 
 class _RuleNode(AtomTrie):
@@ -96,7 +98,7 @@ def _walk(
         node, j = stack.pop()
         for cr in node.ends:
             if cr.accepts(toks, i, j, flags):
-                found.append(Match(cr, i, j))
+                found.append(Match(cr, i, j, cr.softened(toks, i, j, flags)))
         if j >= n:
             continue
         stack += [(child, j + 1) for child in node.after(toks[j])]

@@ -7,9 +7,13 @@ cut into the article itself. When the chosen and the recall extractions then dis
 readability-lxml extracts the page too and the extraction that agrees most with the other
 two wins (consensus.py): precision-first holds on 2019 news, while newer, more varied pages
 are where the precision cut drops article text or one extractor keeps the wrong part of the
-page (benchmarks/extraction_eval.py, docs/cleaning.md). readability-lxml is also the
-fallback when trafilatura finds nothing. A page laid out as a table arrives from trafilatura
-as table cells holding paragraphs, lists and headings; those are read as blocks, not rows.
+page (benchmarks/extraction_eval.py, docs/cleaning.md). When the result holds a small
+share of the page's text, readability-lxml's extraction extends it (consensus.extend): by
+its article prose, or whole when the article is split across containers and each
+extractor kept a different one; the added blocks go where the page holds them.
+readability-lxml is also the fallback when trafilatura finds nothing. A page laid out as a
+table arrives from trafilatura as table cells holding paragraphs, lists and headings; those
+are read as blocks, not rows.
 
 What trafilatura sets aside is read back from the page's visible text: a byline just above
 the first paragraph returns to the article as a byline block; every other line is recorded
@@ -44,6 +48,7 @@ from .personal_data import (
     is_prose_with_details,
     redact,
 )
+from .readable import readability_blocks
 from .reasons import (
     NO_ARTICLE,
     comment_header,
@@ -133,15 +138,15 @@ def _article_blocks(tree: Any, html: str, url: str | None,
     recall_blocks = body_blocks(recall.body) if _text_len(recall) else []
     readable: list[Block] | None = None
     if overlap(shingles(blocks), shingles(recall_blocks)) < CONSENSUS_OVERLAP:
-        readable = _readability_blocks(html)
+        readable = readability_blocks(html)
         blocks = medoid([blocks, recall_blocks, readable])
     ordered = len(blocks)
     if sum(len(b.text) for b in blocks) < EXTEND_BELOW_PAGE_SHARE * page_chars:
-        readable = _readability_blocks(html) if readable is None else readable
+        readable = readability_blocks(html) if readable is None else readable
         blocks = extend(blocks, readable)
     furniture = _furniture_text(tree)
     if not _has_article(blocks, furniture):
-        blocks = _readability_blocks(html) if readable is None else readable
+        blocks = readability_blocks(html) if readable is None else readable
         ordered = len(blocks)
     return (blocks, ordered) if _has_article(blocks, furniture) else ([], 0)
 
@@ -279,31 +284,6 @@ def _safe(fn: Any, tree: Any, **kwargs: Any) -> Any:
 
 def _text_len(doc: Any) -> int:
     return len(getattr(doc, "text", None) or "") if doc is not None else 0
-
-
-def _readability_blocks(html: str) -> list[Block]:
-    """Fallback: readability-lxml's summary, split into paragraphs."""
-    from lxml import html as lxml_html
-    from lxml.etree import LxmlError
-    from readability import Document
-
-    try:
-        # readability raises Unparseable (a ValueError) for whatever it cannot read; lxml
-        # raises on an empty summary.
-        summary = Document(html).summary(html_partial=True)
-        root = lxml_html.fromstring(summary)
-    except (ValueError, LxmlError):
-        return []
-    texts = []
-    for el in root.iter("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr"):
-        t = _WS.sub(" ", el.text_content()).strip()
-        if t:
-            kind = {"li": "list_item", "tr": "table_row"}.get(el.tag, "prose")
-            texts.append(Block(t, "heading" if el.tag.startswith("h") else kind))
-    if not texts:
-        t = _WS.sub(" ", root.text_content()).strip()
-        texts = [Block(t, "prose")] if t else []
-    return texts
 
 
 def _drop_personal_data(blocks: list[Block]) -> tuple[list[Block], list[Removed], set[str]]:

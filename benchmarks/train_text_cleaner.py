@@ -11,6 +11,7 @@ out as flat arrays that analyser.clean.model evaluates by hand.
 
     python benchmarks/train_text_cleaner.py            # 5-fold CV by site, then train + write
     python benchmarks/train_text_cleaner.py --cv-only  # report only
+    python benchmarks/train_text_cleaner.py --train-only  # train + write, without the CV
 
 Cross-validation pools the pages of both sets and groups them by site: each page is
 cleaned by a model trained on no page of its site.
@@ -208,16 +209,18 @@ def load_sets(root: Path = DATA_ROOT) -> Loaded:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--root", type=Path, default=DATA_ROOT)
-    ap.add_argument("--cv-only", action="store_true")
+    ap.add_argument("--cv-only", action="store_true", help="report the CV, write nothing")
+    ap.add_argument("--train-only", action="store_true", help="train and write, no CV")
     args = ap.parse_args(argv)
     sets = load_sets(args.root)
     if len(sets) < len(SETS):
         print(f"skipped: benchmark sets not found under {args.root} (needs ../shared)")
         return 0
-    preds = cross_validate_sets(sets)
-    for name, ((_, _, truth), _) in sets.items():
-        f1, p, r = score(preds[name], truth)
-        print(f"{name}: text path, 5-fold CV by site: F1 {f1:.3f}  P {p:.3f}  R {r:.3f}")
+    if not args.train_only:
+        preds = cross_validate_sets(sets)
+        for name, ((_, _, truth), _) in sets.items():
+            f1, p, r = score(preds[name], truth)
+            print(f"{name}: text path, 5-fold CV by site: F1 {f1:.3f}  P {p:.3f}  R {r:.3f}")
     if args.cv_only:
         return 0
     pages = [page_rows(page_lines(html[i]), truth[i])

@@ -1,10 +1,12 @@
-"""Pick one of several extractions of a page by their agreement with the others.
+"""Pick one of several extractions of a page by their agreement, and extend a short one.
 
 Two extractors that fail, fail differently: trafilatura's precision cut drops article
 text on pages laid out unlike 2019 news, its recall mode keeps furniture on others, and
 readability-lxml misses on others again. The extraction that agrees most with the rest (the
 medoid, by the overlap of their 4-word shingles, the benchmark's own unit) is rarely the one
-that failed.
+that failed. An extraction that kept a small part of what another found is extended by
+that other's article prose (:func:`extend`): on recent pages the article is often split
+across containers, and each extractor keeps a different one.
 """
 
 from __future__ import annotations
@@ -16,6 +18,16 @@ from collections.abc import Sequence
 from ..models import Block
 
 _TOKEN = re.compile(r"\w+")
+#: A block of the other extraction is added when it holds at least this many words and
+#: ends like a sentence.
+PROSE_WORDS = 20
+SENTENCE_END = frozenset(".!?:;)\"'”’")
+#: The other extraction must hold this many times the chosen one's text to extend it.
+EXTEND_RATIO = 2.0
+#: ... and this many times, with the chosen text not inside it, to be merged whole.
+SPLIT_RATIO = 5.0
+#: The chosen extraction counts as inside the other when it holds this share of its shingles.
+INSIDE_SHARE = 0.9
 
 
 def shingles(blocks: Sequence[Block], n: int = 4) -> Counter:
@@ -36,3 +48,37 @@ def medoid(candidates: Sequence[list[Block]]) -> list[Block]:
     agreement = [sum(overlap(g, h) for j, h in enumerate(grams) if j != i)
                  for i, g in enumerate(grams)]
     return candidates[max(range(len(candidates)), key=lambda i: (agreement[i], -i))]
+
+
+def contained(a: Counter, b: Counter) -> float:
+    """Share of ``a``'s shingles that ``b`` holds too (1.0 when ``a`` is empty)."""
+    total = sum(a.values())
+    return sum((a & b).values()) / total if total else 1.0
+
+
+def _chars(blocks: Sequence[Block]) -> int:
+    return sum(len(b.text) for b in blocks)
+
+
+def _reads_as_prose(block: Block) -> bool:
+    """A paragraph of article prose: long, and ending like a sentence."""
+    text = block.text.rstrip()
+    return (block.kind == "prose" and len(text.split()) >= PROSE_WORDS
+            and text[-1:] in SENTENCE_END)
+
+
+def extend(chosen: list[Block], other: list[Block]) -> list[Block]:
+    """``chosen`` with the article prose that a much longer ``other`` extraction found.
+
+    When ``other`` holds several times the text and does not contain ``chosen``, the
+    article is split across containers and each extractor kept a different one: all of
+    ``other``'s blocks are added. When it merely holds more, only its paragraphs that read
+    as article prose are added (long, ending like a sentence), not its lists and links.
+    """
+    size = _chars(chosen)
+    if _chars(other) <= EXTEND_RATIO * size:
+        return chosen
+    have = {b.text for b in chosen}
+    split = (_chars(other) > SPLIT_RATIO * size
+             and contained(shingles(chosen), shingles(other)) < INSIDE_SHARE)
+    return chosen + [b for b in other if b.text not in have and (split or _reads_as_prose(b))]

@@ -7,9 +7,13 @@ cut into the article itself. When the chosen and the recall extractions then dis
 readability-lxml extracts the page too and the extraction that agrees most with the other
 two wins (consensus.py): precision-first holds on 2019 news, while newer, more varied pages
 are where the precision cut drops article text or one extractor keeps the wrong part of the
-page (benchmarks/extraction_eval.py, docs/cleaning.md). readability-lxml is also the
-fallback when trafilatura finds nothing. A page laid out as a table arrives from trafilatura
-as table cells holding paragraphs, lists and headings; those are read as blocks, not rows.
+page (benchmarks/extraction_eval.py, docs/cleaning.md). When the result holds a small
+share of the page's text, readability-lxml's extraction extends it (consensus.extend): by
+its article prose, or whole when the article is split across containers and each
+extractor kept a different one; the added blocks go where the page holds them.
+readability-lxml is also the fallback when trafilatura finds nothing. A page laid out as a
+table arrives from trafilatura as table cells holding paragraphs, lists and headings; those
+are read as blocks, not rows.
 
 What trafilatura sets aside is read back from the page's visible text: a byline just above
 the first paragraph returns to the article as a byline block; every other line is recorded
@@ -34,8 +38,9 @@ from typing import Any
 from ..errors import NoArticleError
 from ..models import Block, CleanResult, Removed
 from .blocks import byline_author, is_byline
-from .consensus import medoid, overlap, shingles
+from .consensus import extend, medoid, overlap, shingles
 from .features import normalise
+from .page_meta import markup_author, page_metadata
 from .personal_data import (
     REDACTED,
     has_contact_details,
@@ -43,6 +48,7 @@ from .personal_data import (
     is_prose_with_details,
     redact,
 )
+from .readable import readability_blocks
 from .reasons import (
     NO_ARTICLE,
     comment_header,
@@ -66,6 +72,10 @@ CHECK_BELOW_PAGE_SHARE = 0.2
 #: agrees most with the other two wins (consensus.medoid). Chosen on one half of each
 #: benchmark's pages and confirmed on the other (docs/cleaning.md).
 CONSENSUS_OVERLAP = 0.9
+#: When the extraction holds less than this share of the page's visible text, readability
+#: extracts the page too and extends it with what it found (consensus.extend). Chosen on the
+#: even-numbered pages of both benchmarks and confirmed on the odd ones (docs/cleaning.md).
+EXTEND_BELOW_PAGE_SHARE = 0.4
 #: A page too deep for libxml2 is parsed again with its elements below this depth
 #: unwrapped: deep enough for any real layout, shallow enough for the recursive tree walks
 #: of trafilatura and html-text.
@@ -80,51 +90,82 @@ _FURNITURE_XPATH = ("(//footer | //nav | //*[@role='navigation' or @role='conten
 def clean_html_page(html: str, *, url: str | None = None,
                     max_bytes: int = MAX_HTML_BYTES) -> CleanResult:
     """Extract the article of an HTML page as typed blocks, with its metadata."""
-    from trafilatura import bare_extraction
-
     html = _cap(html, max_bytes, url)
     tree, html = _parse(html) if html.strip() else (None, html)
     if tree is None:
         raise NoArticleError(f"{NO_ARTICLE} (empty or unreadable HTML)")
+    page_text = _page_text(tree)
+    page_lines = [ln.strip() for ln in page_text.splitlines() if ln.strip()]
+    page_keys = [normalise(ln) for ln in page_lines]
+    blocks, ordered = _article_blocks(tree, html, url, len(page_text))
+    blocks = _in_page_order(page_keys, blocks, ordered)
+    blocks, removed, dropped = _drop_personal_data(blocks)
+    meta = page_metadata(tree, url)
+    title = meta.title
+    blocks = _recover_bylines(page_lines, page_keys, blocks)
+    result = CleanResult(
+        blocks=blocks,
+        removed=removed + _page_leftovers(page_lines, page_keys, blocks, dropped, title),
+        title=title,
+        author=_author(meta.author, blocks, tree),
+        published=meta.date,
+        site_name=meta.sitename,
+        url=meta.url,
+    )
+    if not result.blocks:
+        raise no_article(result.removed)
+    return result
+
+
+def _article_blocks(tree: Any, html: str, url: str | None,
+                    page_chars: int) -> tuple[list[Block], int]:
+    """The article's blocks, chosen and combined from trafilatura's precision and recall
+    extractions and readability-lxml's (see the module docstring), and how many of them
+    come first in page order (the rest were added by consensus.extend); [] when none of
+    them holds a sentence of prose outside the page's footers and navigation."""
+    from trafilatura import bare_extraction
+
     common: dict[str, Any] = dict(url=url, fast=True, include_comments=False,
                                   include_formatting=True, include_tables=True)
     # bare_extraction copies a tree it is given, so one parse serves both runs.
     precise = _safe(bare_extraction, tree, favor_precision=True, **common)
     recall = _safe(bare_extraction, tree, favor_recall=True, **common)
-    page_text = _page_text(tree)
     chosen = precise
-    if (_text_len(precise) < CHECK_BELOW_PAGE_SHARE * len(page_text) and _text_len(recall)
+    if (_text_len(precise) < CHECK_BELOW_PAGE_SHARE * page_chars and _text_len(recall)
             and _text_len(precise) < AGREEMENT_RATIO * _text_len(recall)):
         chosen = recall
     blocks = body_blocks(chosen.body) if _text_len(chosen) else []
     recall_blocks = body_blocks(recall.body) if _text_len(recall) else []
     readable: list[Block] | None = None
     if overlap(shingles(blocks), shingles(recall_blocks)) < CONSENSUS_OVERLAP:
-        readable = _readability_blocks(html)
+        readable = readability_blocks(html)
         blocks = medoid([blocks, recall_blocks, readable])
+    ordered = len(blocks)
+    if sum(len(b.text) for b in blocks) < EXTEND_BELOW_PAGE_SHARE * page_chars:
+        readable = readability_blocks(html) if readable is None else readable
+        blocks = extend(blocks, readable)
     furniture = _furniture_text(tree)
     if not _has_article(blocks, furniture):
-        blocks = _readability_blocks(html) if readable is None else readable
-    if not _has_article(blocks, furniture):
-        blocks = []  # every line of the page is then furniture, for the error to count
-    blocks, removed, dropped = _drop_personal_data(blocks)
-    meta = _metadata(tree, url)
-    title = _clean(getattr(meta, "title", None))
-    page_lines = [ln.strip() for ln in page_text.splitlines() if ln.strip()]
-    page_keys = [normalise(ln) for ln in page_lines]
-    blocks = _recover_bylines(page_lines, page_keys, blocks)
-    result = CleanResult(
-        blocks=blocks,
-        removed=removed + _page_leftovers(page_lines, page_keys, blocks, dropped, title),
-        title=title,
-        author=_author(_clean(getattr(meta, "author", None)), blocks),
-        published=_clean(getattr(meta, "date", None)),
-        site_name=_clean(getattr(meta, "sitename", None)),
-        url=getattr(meta, "url", None) or url,
-    )
-    if not result.blocks:
-        raise no_article(result.removed)
-    return result
+        blocks = readability_blocks(html) if readable is None else readable
+        ordered = len(blocks)
+    return (blocks, ordered) if _has_article(blocks, furniture) else ([], 0)
+
+
+def _in_page_order(keys: list[str], blocks: list[Block], ordered: int) -> list[Block]:
+    """``blocks`` with those after the first ``ordered`` moved to where the page holds them:
+    before the first block that sits lower on the page (``keys``: the page lines,
+    normalised); a block the page text does not hold stays at the end."""
+    if ordered >= len(blocks):
+        return blocks
+    positions = _line_positions(keys, blocks)
+    out = list(blocks[:ordered])
+    at = list(positions[:ordered])
+    for block, p in zip(blocks[ordered:], positions[ordered:], strict=True):
+        k = len(out) if p is None else next(
+            (j for j, q in enumerate(at) if q is not None and q > p), len(out))
+        out.insert(k, block)
+        at.insert(k, p)
+    return out
 
 
 def _furniture_text(tree: Any) -> str:
@@ -222,22 +263,6 @@ def flatten_deep(html: str, depth: int = FLAT_DEPTH) -> str:
     return "".join(parser.out)
 
 
-def _metadata(tree: Any, url: str | None) -> Any:
-    """Title, author, date, site name and canonical URL from the page's metadata.
-
-    Called directly because bare_extraction(fast=True) turns on htmldate's slow extensive
-    date search; the page's own meta tags and JSON-LD are what we want here.
-    """
-    from trafilatura.metadata import extract_metadata
-
-    try:
-        return extract_metadata(tree, default_url=url, extensive=False)
-    # AssertionError: htmldate's cleaner asserts on some <svg>/<math> markup; metadata is a
-    # nicety, the article text does not depend on it
-    except (ValueError, TypeError, AttributeError, AssertionError):
-        return None
-
-
 def _cap(html: str, max_bytes: int, source: str | None) -> str:
     if len(html) * 4 <= max_bytes:  # cannot exceed the cap even if every character is 4 bytes
         return html
@@ -259,36 +284,6 @@ def _safe(fn: Any, tree: Any, **kwargs: Any) -> Any:
 
 def _text_len(doc: Any) -> int:
     return len(getattr(doc, "text", None) or "") if doc is not None else 0
-
-
-def _clean(value: str | None) -> str | None:
-    value = _WS.sub(" ", value or "").strip()
-    return value or None
-
-
-def _readability_blocks(html: str) -> list[Block]:
-    """Fallback: readability-lxml's summary, split into paragraphs."""
-    from lxml import html as lxml_html
-    from lxml.etree import LxmlError
-    from readability import Document
-
-    try:
-        # readability raises Unparseable (a ValueError) for whatever it cannot read; lxml
-        # raises on an empty summary.
-        summary = Document(html).summary(html_partial=True)
-        root = lxml_html.fromstring(summary)
-    except (ValueError, LxmlError):
-        return []
-    texts = []
-    for el in root.iter("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr"):
-        t = _WS.sub(" ", el.text_content()).strip()
-        if t:
-            kind = {"li": "list_item", "tr": "table_row"}.get(el.tag, "prose")
-            texts.append(Block(t, "heading" if el.tag.startswith("h") else kind))
-    if not texts:
-        t = _WS.sub(" ", root.text_content()).strip()
-        texts = [Block(t, "prose")] if t else []
-    return texts
 
 
 def _drop_personal_data(blocks: list[Block]) -> tuple[list[Block], list[Removed], set[str]]:
@@ -349,14 +344,15 @@ def _recover_bylines(lines: list[str], keys: list[str], blocks: list[Block]) -> 
     return blocks
 
 
-def _author(meta_author: str | None, blocks: list[Block]) -> str | None:
+def _author(meta_author: str | None, blocks: list[Block], tree: Any) -> str | None:
     """The author: the page's metadata, or the name in the byline when the metadata has
-    none or adds the byline's job title to it ("Jane Doe; Political Editor")."""
+    none or adds the byline's job title to it ("Jane Doe; Political Editor"), or else
+    trafilatura's search of the page's markup."""
     named = next((a for a in (byline_author(b.text) for b in blocks if b.kind == "byline")
                   if a), None)
     if named and (not meta_author or meta_author.lower().startswith(named.lower())):
         return named
-    return meta_author
+    return meta_author or markup_author(tree)
 
 
 def _page_leftovers(lines: list[str], keys: list[str], blocks: list[Block], dropped: set[str],

@@ -19,6 +19,9 @@ from .text_lines import PageLine, TextPage
 #: Inside the article, a line repeated on other pages is furniture only when at least this
 #: many pages (this one included) hold it, and they are most of the outlet's pages.
 MIN_FURNITURE_PAGES = 3
+#: A page of at most this many lines is one short article or nothing: its prose is kept
+#: whatever the model says (the model learnt from whole web pages, hundreds of lines).
+SHORT_PAGE_LINES = 5
 
 
 # Rules: lines decided by what they say, before the model is consulted.
@@ -100,6 +103,15 @@ def apply_model(page: TextPage) -> None:
     """Keep the lines no rule decided that the model thinks are article text."""
     for ln in page.lines:
         ln.keep = not ln.decided and ln.prob >= page.threshold
+
+
+def keep_short_page_prose(page: TextPage) -> None:
+    """On a page of a few lines (a headline, a byline, a paragraph), every paragraph of
+    running text that no rule removed is article text."""
+    if len(page.lines) <= SHORT_PAGE_LINES:
+        for ln in page.lines:
+            if ln.prose and not ln.decided:
+                ln.keep = True
 
 
 def smooth_lists(page: TextPage) -> None:

@@ -318,3 +318,21 @@ def test_the_public_api_exports_its_errors():
             "'analyser.analysis' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.split() == ["False", "False"], out.stderr
+
+
+def test_page_metadata_fields_and_the_markup_author_fallback():
+    from lxml import html as lxml_html
+
+    from analyser.clean.page_meta import markup_author, page_metadata
+
+    tree = lxml_html.fromstring(
+        '<html><head><title>Bridge &amp; Road Repairs</title>'
+        '<meta property="og:site_name" content="@exampletimes"></head><body>'
+        '<p class="author">Jane Doe</p><p>Text.</p></body></html>')
+    meta = page_metadata(tree, "https://www.example.org/a")
+    assert meta.title == "Bridge & Road Repairs"
+    assert meta.sitename == "Exampletimes"
+    assert meta.author is None and markup_author(tree) == "Jane Doe"
+    bare = page_metadata(lxml_html.fromstring("<html><body><p>x</p></body></html>"),
+                         "https://www.example.org/a")
+    assert bare.sitename == "example.org" and bare.url == "https://www.example.org/a"

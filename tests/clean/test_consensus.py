@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from lxml import etree
 
-from analyser.clean.consensus import medoid, overlap, shingles
+from analyser.clean.consensus import (
+    EXTEND_RATIO,
+    PROSE_WORDS,
+    extend,
+    medoid,
+    overlap,
+    shingles,
+)
+from analyser.clean.html_page import _in_page_order
 from analyser.clean.xml_blocks import LAYOUT_CELL_CHARS, body_blocks
 from analyser.models import Block
 
@@ -42,3 +50,39 @@ def test_data_table_stays_rows():
     body = etree.fromstring("<body><table><row><cell>Team</cell><cell>Points</cell></row>"
                             "<row><cell><p>Leeds</p></cell><cell>42</cell></row></table></body>")
     assert [b.kind for b in body_blocks(body)] == ["table_row", "table_row"]
+
+
+LONG = ("The council said the repairs would cost more than it had planned, and that the "
+        "money would come from the reserve it keeps for the town's bridges and roads.")
+OTHER = [Block(f"{LONG} Paragraph {k} of the part of the article the first extractor missed.",
+               "prose") for k in range(6)]
+
+
+def test_extend_adds_only_prose_when_the_other_merely_holds_more():
+    links = [Block(f"Read more: council news item number {k}", "list_item") for k in range(30)]
+    other = ARTICLE + OTHER[:1] + links  # more than EXTEND_RATIO times the text
+    assert sum(len(b.text) for b in other) > EXTEND_RATIO * sum(len(b.text) for b in ARTICLE)
+    out = extend(ARTICLE, other)
+    assert out == ARTICLE + OTHER[:1]  # the long paragraph, not the links
+    assert len(OTHER[0].text.split()) >= PROSE_WORDS
+
+
+def test_extend_merges_a_split_article_whole():
+    part = [Block("The bridge closes on Monday.", "prose")]  # not inside the other
+    other = OTHER + [Block("Photo: the old bridge at dusk", "prose")]
+    assert extend(part, other) == part + other
+
+
+def test_extend_leaves_an_extraction_as_long_as_the_other():
+    assert extend(ARTICLE, ARTICLE + MENU) == ARTICLE
+    assert extend(ARTICLE, []) == ARTICLE
+
+
+def test_added_blocks_go_where_the_page_holds_them():
+    a, b, c, d = (Block(t, "prose") for t in ("alpha one", "bravo two", "charlie three",
+                                             "delta four"))
+    keys = ["alpha one", "bravo two", "charlie three", "delta four"]
+    # a and c came from the chosen extraction; d and b were added, d unknown to the page
+    unknown = Block("echo five", "prose")
+    assert _in_page_order(keys, [a, c, unknown, b], 2) == [a, b, c, unknown]
+    assert _in_page_order(keys, [c, a], 2) == [c, a]  # the chosen order is never changed

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from analyser.clean import clean_article, clean_text_page
+import pytest
+
+from analyser.clean import NoArticleError, clean_article, clean_text_page
 from analyser.clean.blocks import is_byline, is_fact_row, looks_like_heading, split_lines
 from analyser.models import Article
 
@@ -174,3 +176,25 @@ def test_markdown_link_leaves_no_runs_of_spaces_and_maps_back():
     for word in ("Main", "falling", "Residents", "all"):
         offset = positions.raw_offset(text.index(word))
         assert raw[offset:offset + len(word)] == word
+
+
+class _RejectAll:
+    """A line model that reads no line as article text (as a model trained on whole web
+    pages may read a page of three lines)."""
+
+    def proba(self, rows: list[list[float]]) -> list[float]:
+        return [0.0] * len(rows)
+
+
+def test_short_page_keeps_its_prose_whatever_the_model_says():
+    from analyser.clean.text_passes import SHORT_PAGE_LINES
+
+    page = ("Council approves budget\n\nBy Jane Doe | May 3, 2025\n\n"
+            "The city council approved the budget on Tuesday by seven votes to two. "
+            "The plan cuts spending on roads and raises money for schools.\n")
+    result = clean_text_page(page, model=_RejectAll())  # type: ignore[arg-type]
+    assert any(b.kind == "prose" and b.text.startswith("The city council") for b in result.blocks)
+    assert result.author == "Jane Doe"
+    long_page = page + "".join(f"\nMore news item {k}\n" for k in range(SHORT_PAGE_LINES))
+    with pytest.raises(NoArticleError):
+        clean_text_page(long_page, model=_RejectAll())  # type: ignore[arg-type]

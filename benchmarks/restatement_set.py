@@ -3,6 +3,7 @@
     python benchmarks/restatement_set.py [--shared ../shared/data] [--part tune|heldout|all]
     python benchmarks/restatement_set.py --phrases [--part heldout]   # RPT001 findings to judge
     python benchmarks/restatement_set.py --misses [--part tune]       # RPT002 errors, in context
+    python benchmarks/restatement_set.py --fit                        # refit the in-article model
 
 The set (guide: ``docs/annotation/restatement.md``; files in ``benchmarks/annotations/``):
 
@@ -228,12 +229,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--part", choices=("tune", "heldout", "all"), default="all")
     ap.add_argument("--phrases", action="store_true", help="list RPT001 findings to judge")
     ap.add_argument("--misses", action="store_true", help="list RPT002 errors in context")
+    ap.add_argument("--fit", action="store_true",
+                    help="fit the in-article model on the tune part (prints its weights)")
     args = ap.parse_args(argv)
     items = load_passages()
     try:
         items += load_articles(args.shared)
     except FileNotFoundError as exc:
         print(f"articles skipped: {exc}")
+    if args.fit:
+        print(fit_in_article([i for i in items if i["part"] == "tune"]))
+        return 0
     if args.part != "all":
         items = [i for i in items if i["part"] == args.part]
     if args.phrases:
@@ -250,6 +256,88 @@ def main(argv: list[str] | None = None) -> int:
     print(restatement_table(items))
     print(phrase_table(phrase_rows([i for i in items if i["set"] != "passage"])))
     return 0
+
+
+def training_pairs(item: dict) -> list[tuple[int, int, int, tuple[float, ...]]]:
+    """(later, earlier, label, features) of every pair of eligible sentences of an item that
+    the in-article search would judge: sharing a guard term or a concept, not changing a
+    fact."""
+    from analyser.document import parse
+    from analyser.metrics.repetition.restatements import (
+        restatement_eligible,
+        restatement_flags,
+        sentence_terms,
+    )
+    from analyser.metrics.restatement import in_article
+
+    doc = parse(item["text"])
+    terms = sentence_terms(doc)
+    ok = restatement_eligible(doc)
+    flags = restatement_flags(doc, ok)
+    gold = item["gold"]
+    out = []
+    for i, s in enumerate(doc.sentences):
+        if not ok[i]:
+            continue
+        mine = _overlaps((s.start, s.end), gold)
+        for j in range(i):
+            if not ok[j] or in_article.changes_a_fact(terms[j], terms[i]):
+                continue
+            f = in_article.features(terms[j], terms[i], flags[j], flags[i], i - j)
+            if f[1] == 0 and f[3] == 0:
+                continue  # shares nothing: never retrieved
+            sj = doc.sentences[j]
+            y = int(any(_overlaps((sj.start, sj.end), gold[g]) for g in mine))
+            out.append((i, j, y, f))
+    return out
+
+
+def _decide(pairs, probs, threshold: float) -> tuple[int, int]:
+    """(findings, right ones) when each sentence links its most probable candidate."""
+    best: dict[int, tuple[float, int]] = {}
+    for (i, _j, y, _f), q in zip(pairs, probs, strict=True):
+        if q >= threshold and (i not in best or q > best[i][0]):
+            best[i] = (q, y)
+    return len(best), sum(y for _q, y in best.values())
+
+
+def fit_in_article(tune: list[dict], grid=(1.0, 3.0, 10.0, 30.0, 100.0)) -> str:
+    """Five-fold (by item) precision and recall of each regularisation on the tune part,
+    then the weights fitted on all of it with the best F1 one."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from analyser.metrics.restatement import in_article
+
+    data = [(item, training_pairs(item)) for item in tune]
+    gold = sum(len(item["gold"]) for item in tune)
+
+    def model(rows, c):
+        x = np.array([p[3] for _it, ps in rows for p in ps])
+        y = np.array([p[2] for _it, ps in rows for p in ps])
+        return LogisticRegression(C=c, max_iter=5000).fit(x, y)
+
+    lines, scores = [], {}
+    for c in grid:
+        found = right = 0
+        for k in range(5):
+            test = data[k::5]
+            train = [d for n, d in enumerate(data) if n % 5 != k]
+            m = model(train, c)
+            for _it, ps in test:
+                if ps:
+                    fo, ri = _decide(ps, m.predict_proba(np.array([p[3] for p in ps]))[:, 1],
+                                     in_article.THRESHOLD)
+                    found, right = found + fo, right + ri
+        p, r, f1 = prf(found, right, gold, right)
+        scores[c] = f1
+        lines.append(f"C={c:<5} cv found={found} right={right} gold={gold} P={p:.3f} R={r:.3f} "
+                     f"F1={f1:.3f}")
+    c = max(scores, key=scores.__getitem__)
+    m = model(data, c)
+    w = ", ".join(f"{v:.3f}" for v in m.coef_[0])
+    lines.append(f"C={c}: WEIGHTS = ({w})\nBIAS = {m.intercept_[0]:.3f}")
+    return "\n".join(lines)
 
 
 def _print_misses(items: list[dict]) -> None:

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import semantic as sem
+from . import in_article
+from .concepts import concepts_of
 from .guard import MIN_CONTENT, MIN_TERMS, is_short_pair, numbers_clash, substantive_overlap
 from .model import THRESHOLD, lexical_scores, scores
 from .terms import Terms
@@ -58,6 +60,7 @@ def find_restatements(
     short: Sequence[bool] | None = None,
     groups: Sequence[int | None] | None = None,
     embeddings: np.ndarray | None = None,
+    flags: Sequence[int] | None = None,
 ) -> list[Restatement]:
     """For each sentence, the earlier sentence it restates: among those whose restatement
     probability reaches ``threshold`` and that pass :func:`.guard.substantive_overlap`
@@ -81,9 +84,16 @@ def find_restatements(
     are decided and ranked by :func:`..semantic.probability` and
     :func:`..semantic.similarity`, and a pair without a shared substantive word counts
     from ``SEM_STRICT_COS``.
+
+    ``flags`` (one :func:`.in_article.sentence_flags` value per sentence) selects the
+    in-article model (:mod:`.in_article`): candidates then also come from shared WordNet
+    concepts, pairs that change a fact are ruled out, and the fitted in-article
+    probability decides (from ``in_article.THRESHOLD``) and ranks.
     """
+    if flags is not None and embeddings is None:
+        threshold = in_article.THRESHOLD
     search = _ArticleSearch(terms, eligible, threshold, max_candidates, names, short, groups,
-                            embeddings)
+                            embeddings, flags)
     for i in range(len(terms)):
         search.visit(i)
     return search.found
@@ -97,6 +107,7 @@ class _ArticleSearch:
         self, terms: Sequence[Terms], eligible: Sequence[bool] | None, threshold: float,
         max_candidates: int, names: frozenset[str], short: Sequence[bool] | None,
         groups: Sequence[int | None] | None, embeddings: np.ndarray | None,
+        flags: Sequence[int] | None = None,
     ) -> None:
         self.terms = terms
         self.eligible = [True] * len(terms) if eligible is None else eligible
@@ -106,6 +117,8 @@ class _ArticleSearch:
         self.short = short
         self.groups = [None] * len(terms) if groups is None else groups
         self.embeddings = embeddings
+        #: the in-article model (flags given, no embeddings): see find_restatements
+        self.flags = flags if embeddings is None else None
         self.totals = [t.guard_total for t in terms]
         self.index: dict[str, list[int]] = defaultdict(list)  # guard term -> sentences
         self.exact: dict[tuple[str, ...], int] = {}  # word stems -> first sentence
@@ -128,8 +141,20 @@ class _ArticleSearch:
             if best is not None:
                 self._link(i, *best)
         if self.eligible[i]:
-            for t in self.terms[i].guard:
+            for t in self._keys(i):
                 self.index[t].append(i)
+
+    def _keys(self, i: int) -> dict:
+        """The index keys of sentence ``i`` with their weights: its guard terms, and with
+        the in-article model also their WordNet concepts (at half weight)."""
+        guard = self.terms[i].guard
+        if self.flags is None:
+            return guard
+        keys: dict = dict(guard)
+        for t, w in guard.items():
+            for c in concepts_of(t):
+                keys[c] = max(keys.get(c, 0.0), w / 2)
+        return keys
 
     def can_restate(self, i: int) -> bool:
         """Can sentence ``i`` restate or be restated: eligible, with enough guard terms."""
@@ -158,7 +183,7 @@ class _ArticleSearch:
         shared: dict[int, float] = defaultdict(float)
         index = self.index
         lo = i - WINDOW
-        for t, w in self.terms[i].guard.items():
+        for t, w in self._keys(i).items():
             post = index.get(t)
             if post:
                 start = max(0, len(post) - MAX_POSTINGS)
@@ -172,6 +197,8 @@ class _ArticleSearch:
         totals, groups = self.totals, self.groups
         total = totals[i]
         group = groups[i]
+        if self.flags is not None:  # the in-article model judges every pair it retrieves
+            return {j: w for j, w in shared.items() if group is None or groups[j] != group}
         return {
             j: w for j, w in shared.items()
             if w >= MIN_CONTENT * (total + totals[j] - w)
@@ -214,6 +241,12 @@ class _ArticleSearch:
         """(probability, similarity) that ``i`` restates ``j``, or None when the guard
         rules the pair out."""
         ti, tj = self.terms[i], self.terms[j]
+        if self.flags is not None:
+            if in_article.changes_a_fact(tj, ti):
+                return None
+            p = in_article.probability(in_article.features(
+                tj, ti, self.flags[j], self.flags[i], i - j))
+            return p, p
         is_short = None if self.short is None else (self.short[i] or self.short[j])
         # the guard first: it is cheaper than the pair's features
         guarded = substantive_overlap(ti, tj, self.names, is_short)

@@ -67,10 +67,12 @@ __all__ = [
 @dataclass(frozen=True)
 class RepetitionData:
     """What downstream families read: per sentence, the sentence it restates (None: none),
-    and the duplicate 5-gram character fraction."""
+    the duplicate 5-gram character fraction, and the same over the prose only (every
+    sentence when there is no prose): a listing's repeated entries are page structure."""
 
     restates: list[int | None]
     dup_5gram_char_ratio: float
+    prose_dup_5gram_char_ratio: float = 0.0
 
 
 def measure(ctx: Context) -> FamilyResult[RepetitionData]:
@@ -82,6 +84,7 @@ def measure(ctx: Context) -> FamilyResult[RepetitionData]:
     scores = gopher_scores(doc.text, words, [doc.text[p.start : p.end] for p in doc.paragraphs],
                            ngrams)
     spans = editor_spans(doc, phrase_spans(doc, words, ngrams))
+    prose_dup = _prose_dup_5gram(doc, len(words), scores["dup_5gram_char_ratio"])
     del ngrams  # a long article's n-gram tables go before its restatement terms come
     terms = sentence_terms(doc)
     found = document_restatements(doc, terms, ctx.settings.semantic)
@@ -99,8 +102,19 @@ def measure(ctx: Context) -> FamilyResult[RepetitionData]:
                 for r in found
             ],
         },
-        data=RepetitionData(sentence_values["restates"], scores["dup_5gram_char_ratio"]),
+        data=RepetitionData(sentence_values["restates"], scores["dup_5gram_char_ratio"],
+                            prose_dup),
     )
+
+
+def _prose_dup_5gram(doc: Document, n_words: int, whole: float) -> float:
+    """The duplicate 5-gram character fraction of the prose sentences' words (``whole``,
+    the whole text's, when every word is prose or there is no prose)."""
+    prose = {s.index for s in doc.prose_sentences}
+    words = lowered(t.text for t in doc.tokens if t.kind != "punct" and t.sentence in prose)
+    if len(words) == n_words:
+        return whole
+    return NgramCounts(words).dup_char_ratio(5) if len(words) >= 5 else 0.0
 
 
 def _counts(

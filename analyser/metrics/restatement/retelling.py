@@ -64,6 +64,7 @@ def with_retelling(terms: Sequence[Terms], eligible: Sequence[bool], flags: Sequ
         return found
     linked = {r.index for r in found}
     out = list(found)
+    cache = in_article.ConceptCache()
     for i in second:
         if i in linked:
             continue
@@ -71,8 +72,8 @@ def with_retelling(terms: Sequence[Terms], eligible: Sequence[bool], flags: Sequ
         for j in first:
             if in_article.changes_a_fact(terms[j], terms[i]):
                 continue
-            p = in_article.probability(in_article.features(terms[j], terms[i], flags[j],
-                                                           flags[i], i - j))
+            values = in_article.features(terms[j], terms[i], flags[j], flags[i], i - j, cache)
+            p = in_article.probability(values) if values is not None else 0.0
             if p >= best[0]:
                 best = (p, j)
         if best[1] >= 0:

@@ -119,6 +119,7 @@ class _ArticleSearch:
         self.embeddings = embeddings
         #: the in-article model (flags given, no embeddings): see find_restatements
         self.flags = flags if embeddings is None else None
+        self.concepts = in_article.ConceptCache()
         self.totals = [t.guard_total for t in terms]
         self.index: dict[str, list[int]] = defaultdict(list)  # guard term -> sentences
         self.exact: dict[tuple[str, ...], int] = {}  # word stems -> first sentence
@@ -146,14 +147,16 @@ class _ArticleSearch:
 
     def _keys(self, i: int) -> dict:
         """The index keys of sentence ``i`` with their weights: its guard terms, and with
-        the in-article model also their WordNet concepts (at half weight)."""
+        the in-article model also their WordNet concepts (a word's concepts share half
+        its weight)."""
         guard = self.terms[i].guard
         if self.flags is None:
             return guard
         keys: dict = dict(guard)
         for t, w in guard.items():
-            for c in concepts_of(t):
-                keys[c] = max(keys.get(c, 0.0), w / 2)
+            cs = concepts_of(t)
+            for c in cs:  # a word's concepts share half its weight between them
+                keys[c] = keys.get(c, 0.0) + w / (2 * len(cs))
         return keys
 
     def can_restate(self, i: int) -> bool:
@@ -170,8 +173,9 @@ class _ArticleSearch:
         shared = self._sharing_terms(i)
         if not shared and not near:
             return None
-        if len(shared) > self.max_candidates:
-            cands = heapq.nlargest(self.max_candidates, shared, key=shared.__getitem__)
+        most = self.max_candidates if self.flags is None else in_article.MAX_CANDIDATES
+        if len(shared) > most:
+            cands = heapq.nlargest(most, shared, key=shared.__getitem__)
         else:
             cands = list(shared)
         cands += [j for j in near if j not in shared]
@@ -197,8 +201,13 @@ class _ArticleSearch:
         totals, groups = self.totals, self.groups
         total = totals[i]
         group = groups[i]
-        if self.flags is not None:  # the in-article model judges every pair it retrieves
-            return {j: w for j, w in shared.items() if group is None or groups[j] != group}
+        if self.flags is not None:
+            # the in-article model judges a pair when one sentence covers MIN_COVER of the
+            # other; shared key weight (a concept's counted at part of its word's) is a
+            # cheap lower bound of that, loosened by half
+            floor = 0.5 * in_article.MIN_COVER
+            return {j: w for j, w in shared.items()
+                    if w >= floor * min(total, totals[j]) and (group is None or groups[j] != group)}
         return {
             j: w for j, w in shared.items()
             if w >= MIN_CONTENT * (total + totals[j] - w)
@@ -242,10 +251,11 @@ class _ArticleSearch:
         rules the pair out."""
         ti, tj = self.terms[i], self.terms[j]
         if self.flags is not None:
-            if in_article.changes_a_fact(tj, ti):
+            values = in_article.features(tj, ti, self.flags[j], self.flags[i], i - j,
+                                         self.concepts)
+            if values is None or in_article.changes_a_fact(tj, ti, self.concepts):
                 return None
-            p = in_article.probability(in_article.features(
-                tj, ti, self.flags[j], self.flags[i], i - j))
+            p = in_article.probability(values)
             return p, p
         is_short = None if self.short is None else (self.short[i] or self.short[j])
         # the guard first: it is cheaper than the pair's features

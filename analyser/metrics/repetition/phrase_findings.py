@@ -7,7 +7,8 @@ The spans of :mod:`.phrase_search` are kept for an editor when
 * their phrase really repeats: another kept span, in another sentence, holds the same
   words (lower-cased, in order): a merged run whose full extent occurs once is dropped
   even when each of its 3-grams repeats somewhere;
-* trimmed of leading and trailing function words, they keep two words or more;
+* trimmed of leading function words and of the articles, conjunctions and prepositions
+  at their end, they keep two words or more;
 * they are the writer's words (not inside a quotation: an editor does not rewrite quotes)
   and name nobody (no capitalised word after the sentence's first, no person title:
   "the special counsel's office", "her time as secretary of state" name their subject);
@@ -30,8 +31,8 @@ from functools import lru_cache
 
 from ...document import Document
 from ...models import Finding
-from ...resources import is_stopword
 from ...rules import rule_by_code
+from ...resources import is_stopword
 from ..base import make_finding
 from ..restatement import data_words
 from .messages import shorten
@@ -50,6 +51,10 @@ def _holds(key: str, other: str) -> bool:
 
 
 _WORD = re.compile(r"\S+")
+#: Words trimmed from the end of a phrase (they only attach it to its sentence).
+EDGE_WORDS = frozenset(
+    "a an the and or but nor so of in on at to for with by from as into onto than that "
+    "its their his her our your my this these those".split())
 #: A phrase of this many words or more is a formula (a clause the writer reuses) ...
 FORMULA_WORDS = 5
 #: ... and so is one that comes back this many times or more.
@@ -65,14 +70,18 @@ def _titles() -> frozenset[str]:
 
 
 def _trimmed(doc: Document, sp: PhraseSpan) -> PhraseSpan | None:
-    """The span without its leading and trailing function words ("drug trafficking and"
-    -> "drug trafficking"), or None when fewer than two words are left."""
+    """The span without its leading function words and the articles, conjunctions and
+    prepositions at its end ("say the minimum wage" -> "minimum wage", "drug trafficking
+    and" -> "drug trafficking"; "results speak for themselves" stays whole), or None when
+    fewer than two words are left."""
     words = list(_WORD.finditer(doc.text, sp.start, sp.end))
-    keep = [not is_stopword(m.group().strip(".,;:!?\"'“”‘’()")) for m in words]
-    if sum(keep) < 2:
+    bare = [m.group().strip(".,;:!?\"'“”‘’()") for m in words]
+    lead = [not is_stopword(w) for w in bare]
+    tail = [w.lower() not in EDGE_WORDS for w in bare]
+    if not any(lead) or not any(tail):
         return None
-    a = keep.index(True)
-    b = len(keep) - keep[::-1].index(True)
+    a = lead.index(True)
+    b = len(tail) - tail[::-1].index(True)
     if b - a < 2:
         return None
     return PhraseSpan(sp.sentence, sp.start + words[a].start() - words[0].start(),
@@ -81,7 +90,8 @@ def _trimmed(doc: Document, sp: PhraseSpan) -> PhraseSpan | None:
 
 def editor_spans(doc: Document, spans: Sequence[PhraseSpan]) -> list[PhraseSpan]:
     """The spans an editor is shown (see the module docstring), in text order."""
-    prose = [t for sp in spans if doc.sentences[sp.sentence].kind == "prose"
+    counted = {s.index for s in doc.prose_sentences}  # every sentence of a text without prose
+    prose = [t for sp in spans if sp.sentence in counted
              and (t := _trimmed(doc, sp)) is not None and not doc.in_quote(t.start, t.end)
              and not _names_something(doc, t)]
     if not prose:

@@ -151,11 +151,15 @@ def restatement_flags(doc: Document, eligible: list[bool]) -> list[int]:
 
 
 def restatement_eligible(doc: Document) -> list[bool]:
-    """Per sentence: can it restate or be restated? A prose sentence of ``MIN_WORDS``
-    words or more that is not shaped like a label: value row."""
+    """Per sentence: can it restate or be restated? A prose sentence (any sentence of a
+    text without prose) of ``MIN_WORDS`` words or more that is not shaped like a label:
+    value row."""
+    # a text without prose is read as prose, as every sentence statistic does
+    # (Document.prose_sentences): 300 copies of a line restate with or without a stop
+    prose = {s.index for s in doc.prose_sentences}
     out = []
     for s in doc.sentences:
-        ok = s.kind in RESTATE_KINDS and s.words >= MIN_WORDS
+        ok = (s.kind in RESTATE_KINDS or s.index in prose) and s.words >= MIN_WORDS
         if ok and s.words < LABEL_WORDS:
             ok = not _LABEL.match(doc.sentence_text(s.index))
         out.append(ok)

@@ -9,8 +9,8 @@ A word stem is a *topic word* when the article
 
 A repeated phrase is the topic's own noun phrase (:func:`is_topic_phrase`) when every
 content word of it is a topic word (names are never content words) and it is shaped like a
-noun phrase: at most ``NP_WORDS`` words once leading and trailing function words are
-trimmed, with at most one function word inside ("the minimum wage", "the troop offer",
+noun phrase: at most ``NP_WORDS`` words (trimmed of the articles, conjunctions and
+prepositions at its edges), with at most one function word ("the minimum wage", "the troop offer",
 "drug cartels in Mexico"). A clause made of topic words ("sovereignty is not for sale")
 is a formula the writer repeats, not a name for the subject, and stays a repeated phrase.
 """
@@ -63,16 +63,14 @@ def topic_words(doc: Document) -> frozenset[str]:
 
 
 def is_topic_phrase(words: Sequence[str], topic: frozenset[str]) -> bool:
-    """Is a phrase (its words, in order) the topic's own noun phrase: every content word a
-    topic word, and noun-phrase shaped (see the module docstring)?"""
+    """Is a phrase (its words, in order, already trimmed of edge words) the topic's own
+    noun phrase: every content word a topic word or a name, at most ``NP_WORDS`` words
+    with at most one function word (see the module docstring)?"""
     stop = [is_stopword(w) for w in words]
-    if all(stop):
+    if all(stop) or len(words) > NP_WORDS or sum(stop) > 1:
         return False
-    a = stop.index(False)
-    b = len(stop) - stop[::-1].index(False)
-    core = words[a:b]
-    if len(core) > NP_WORDS or sum(stop[a:b]) > 1:
-        return False
-    terms = [word_term(w) for w in core if not is_stopword(w)]
-    return all(t is None or t in topic or w[:1].isupper()
-               for t, w in zip(terms, [w for w in core if not is_stopword(w)], strict=True))
+    for w, is_stop in zip(words, stop, strict=True):
+        t = None if is_stop else word_term(w)
+        if t is not None and t not in topic and not w[:1].isupper():
+            return False
+    return True

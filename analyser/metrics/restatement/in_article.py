@@ -47,9 +47,10 @@ MIN_COVER = 0.15
 MAX_CANDIDATES = 12
 #: Per-sentence flags (:func:`sentence_flags`; LEAD and LAST, the article's first and last
 #: ``EDGE`` prose sentences, are set by the caller, which knows the article).
-QUOTED, OPENER, LEAD, LAST = 1, 2, 4, 8
+QUOTED, OPENER, LEAD, LAST, HEADLINE = 1, 2, 4, 8, 16
 EDGE = 2
 _QUOTE = re.compile("[\"“”]")
+_STOP = re.compile("[.!?…][\"'”’)]*\\s*$")
 _LEAD = re.compile(r"[\W_]*([a-z' ]+?)\s*(?:[,:;.!?—–-]|$)")
 
 
@@ -61,8 +62,11 @@ def _openers() -> frozenset[str]:
 
 def sentence_flags(text: str) -> int:
     """``QUOTED`` when the sentence holds a quotation mark, ``OPENER`` when it opens like
-    a summary ("In short, ...", "The bottom line: ...")."""
+    a summary ("In short, ...", "The bottom line: ..."), ``HEADLINE`` when it does not
+    end like a sentence (a title line read as prose)."""
     flags = QUOTED if _QUOTE.search(text) else 0
+    if not _STOP.search(text):
+        flags |= HEADLINE
     m = _LEAD.match(text[:40].lower())
     if m and m.group(1).strip() in _openers():
         flags |= OPENER

@@ -31,8 +31,8 @@ from functools import lru_cache
 
 from ...document import Document
 from ...models import Finding
-from ...rules import rule_by_code
 from ...resources import is_stopword
+from ...rules import rule_by_code
 from ..base import make_finding
 from ..restatement import data_words
 from .messages import shorten

@@ -34,8 +34,9 @@ from .words import TokenInfo, token_infos, word_term
 
 __all__ = [
     "MAX_CANDIDATES", "SHORT_WORDS", "THRESHOLD", "WINDOW", "Restatement", "Terms", "TokenInfo",
-    "data_words", "edge_flags", "features", "find_restatements", "lexical_scores", "non_content_words",
-    "probability", "scores", "sentence_flags", "sentence_terms", "similarity", "substantive_overlap",
+    "data_words", "edge_flags", "features", "find_restatements", "lexical_scores",
+    "non_content_words", "probability", "scores", "sentence_flags", "sentence_terms",
+    "similarity", "substantive_overlap",
     "terms_of", "terms_of_infos", "text_probability", "text_similarity", "token_infos",
     "tokenize", "word_term",
 ]

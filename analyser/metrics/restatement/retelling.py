@@ -4,16 +4,17 @@ A loose rewrite of a whole story shares its subject with the first telling but f
 per sentence, so sentence pairs alone rarely reach the in-article model's threshold. The
 block does: an article is *retold* from sentence ``k`` when
 
-* ``k`` (or the title line just before it) restates one of the article's lead sentences (the first ``EDGE`` prose sentences),
-  at least ``MIN_BLOCK`` prose sentences in, with ``MIN_BLOCK`` or more after it; and
+* ``k`` restates one of the article's lead sentences (the first ``EDGE`` prose
+  sentences), at least ``MIN_BLOCK`` prose sentences in, with ``MIN_BLOCK`` or more after
+  it (the second telling then opens at ``k``, or at the title line just before it); and
 * the content terms of the prose from ``k`` on and of the prose before ``k`` (weighted
   bags) have a cosine of ``RETELL_COS`` or more.
 
 Then every prose sentence of the second telling that is not yet linked to the first
-telling is linked to the sentence of the first telling it most probably restates (in-article probability
-``RETELL_P`` or more, no changed fact). In 556 BBC articles (every fourth of the corpus)
-no article passes the first condition; seed 003, which prints its story twice, passes both
-(cosine 0.85).
+telling is linked to the sentence of the first telling it most probably restates
+(in-article probability ``RETELL_P`` or more, no changed fact). The numbers were chosen
+on seed 003, which prints its story twice, and every fourth BBC article (none retold):
+see ``docs/padding_index.md``, "Restatements".
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ from ..restatement import (
     terms_of_infos,
     token_infos,
 )
+from ..restatement import in_article
 from ..restatement.retelling import with_retelling
 from .messages import shorten
 
@@ -145,23 +146,39 @@ def document_restatements(
 
 
 def restatement_flags(doc: Document, eligible: list[bool]) -> list[int]:
-    """Per sentence, the in-article model's flags (quotation, summary opener, lead, last)."""
-    return [(sentence_flags(doc.sentence_text(s.index)) | edge) if ok else 0
-            for s, ok, edge in zip(doc.sentences, eligible, edge_flags(eligible), strict=True)]
+    """Per sentence, the in-article model's flags (quotation, summary opener, lead, last,
+    title line, and in a recap section: under a heading such as "Key points" or "FAQ")."""
+    out = []
+    recap = False
+    for s, ok, edge in zip(doc.sentences, eligible, edge_flags(eligible), strict=True):
+        text = doc.sentence_text(s.index)
+        own = sentence_flags(text)
+        if s.kind == "heading" or own & in_article.HEADLINE:  # a title line read as prose too
+            recap = in_article.is_recap_heading(text)
+        flags = (own | edge) if ok else 0
+        out.append(flags | in_article.RECAP if ok and recap else flags)
+    return out
 
 
 def restatement_eligible(doc: Document) -> list[bool]:
     """Per sentence: can it restate or be restated? A prose sentence (any sentence of a
     text without prose) of ``MIN_WORDS`` words or more that is not shaped like a label:
-    value row."""
+    value row, is not a question and, in a text with prose, ends like a sentence (a line
+    without a final stop there is a title, a label or a listing's entry)."""
     # a text without prose is read as prose, as every sentence statistic does
     # (Document.prose_sentences): 300 copies of a line restate with or without a stop
     prose = {s.index for s in doc.prose_sentences}
+    real_prose = any(s.kind in RESTATE_KINDS for s in doc.sentences)
     out = []
     for s in doc.sentences:
         ok = (s.kind in RESTATE_KINDS or s.index in prose) and s.words >= MIN_WORDS
+        text = doc.sentence_text(s.index) if ok else ""
         if ok and s.words < LABEL_WORDS:
-            ok = not _LABEL.match(doc.sentence_text(s.index))
+            ok = not _LABEL.match(text)
+        if ok:  # a question asks, it does not state ("Question: What are the concerns?")
+            ok = not text.rstrip(" \"'”’)").endswith("?")
+        if ok and real_prose:  # a line without a final stop beside prose: a title or label
+            ok = not sentence_flags(text) & in_article.HEADLINE
         out.append(ok)
     return out
 

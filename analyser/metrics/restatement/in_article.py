@@ -45,9 +45,13 @@ THRESHOLD = 0.5
 #: earlier ones, those sharing the most term and concept weight.
 MIN_COVER = 0.15
 MAX_CANDIDATES = 12
+#: A sentence of a recap section (under a heading such as "Key points", "Summary",
+#: "FAQ": ``data/recap_headings.txt``; flag ``RECAP``, set by the caller) restates from
+#: this lower probability: such a section repeats the body by design.
+RECAP_THRESHOLD = 0.1
 #: Per-sentence flags (:func:`sentence_flags`; LEAD and LAST, the article's first and last
 #: ``EDGE`` prose sentences, are set by the caller, which knows the article).
-QUOTED, OPENER, LEAD, LAST, HEADLINE = 1, 2, 4, 8, 16
+QUOTED, OPENER, LEAD, LAST, HEADLINE, RECAP = 1, 2, 4, 8, 16, 32
 EDGE = 2
 _QUOTE = re.compile("[\"“”]")
 _STOP = re.compile("[.!?…][\"'”’)]*\\s*$")
@@ -58,6 +62,17 @@ _LEAD = re.compile(r"[\W_]*([a-z' ]+?)\s*(?:[,:;.!?—–-]|$)")
 def _openers() -> frozenset[str]:
     return frozenset(w.lower() for w in word_list("metrics/data/restatement_openers.txt",
                                                   per_line=True))
+
+
+@lru_cache(maxsize=1)
+def _recap_headings() -> frozenset[str]:
+    return frozenset(w.lower() for w in word_list("metrics/data/recap_headings.txt",
+                                                  per_line=True))
+
+
+def is_recap_heading(text: str) -> bool:
+    """Is a heading's text one that opens a recap section ("Key Points", "FAQ")?"""
+    return " ".join(re.sub(r"[^\w;' ]+", " ", text.lower()).split()) in _recap_headings()
 
 
 def sentence_flags(text: str) -> int:

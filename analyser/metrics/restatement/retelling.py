@@ -5,7 +5,7 @@ per sentence, so sentence pairs alone rarely reach the in-article model's thresh
 block does: an article is *retold* from sentence ``k`` when
 
 * ``k`` restates one of the article's lead sentences (the first ``EDGE`` prose
-  sentences), at least ``MIN_BLOCK`` prose sentences in, with ``MIN_BLOCK`` or more after
+  sentences) at the in-article threshold, outside a recap section, at least ``MIN_BLOCK`` prose sentences in, with ``MIN_BLOCK`` or more after
   it (the second telling then opens at ``k``, or at the title line just before it); and
 * the content terms of the prose from ``k`` on and of the prose before ``k`` (weighted
   bags) have a cosine of ``RETELL_COS`` or more.
@@ -57,6 +57,8 @@ def with_retelling(terms: Sequence[Terms], eligible: Sequence[bool], flags: Sequ
     where = {i: k for k, i in enumerate(prose)}
     lead = set(prose[: in_article.EDGE])
     restart = next((r.index for r in found if r.of in lead and r.index in where
+                    and r.similarity >= in_article.THRESHOLD
+                    and not flags[r.index] & in_article.RECAP
                     and MIN_BLOCK <= where[r.index] <= len(prose) - MIN_BLOCK), None)
     if restart is None:
         return found

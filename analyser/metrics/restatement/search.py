@@ -49,6 +49,8 @@ class Restatement:
     index: int
     of: int
     similarity: float
+    #: a verbatim repeat (the same word stems in the same order)
+    verbatim: bool = False
 
 
 def find_restatements(
@@ -136,7 +138,7 @@ class _ArticleSearch:
             # of the index: its first occurrence answers for it
             first = self.exact.setdefault(self.terms[i].stems, i)
             if first != i:
-                self._link(i, first, 1.0)
+                self._link(i, first, 1.0, verbatim=True)
                 return
             best = self._closest_earlier(i)
             if best is not None:
@@ -163,8 +165,8 @@ class _ArticleSearch:
         """Can sentence ``i`` restate or be restated: eligible, with enough guard terms."""
         return bool(self.eligible[i]) and len(self.terms[i].guard) >= MIN_TERMS
 
-    def _link(self, i: int, of: int, similarity: float) -> None:
-        self.found.append(Restatement(i, of, similarity))
+    def _link(self, i: int, of: int, similarity: float, verbatim: bool = False) -> None:
+        self.found.append(Restatement(i, of, similarity, verbatim))
         self.restating.add(i)
 
     def _closest_earlier(self, i: int) -> tuple[int, float] | None:
@@ -234,9 +236,12 @@ class _ArticleSearch:
         """The most similar candidate that ``i`` restates, preferring those that do not
         restate an earlier sentence themselves; ties go to the earlier sentence."""
         best: list[tuple[float, int]] = [(-1.0, -1), (-1.0, -1)]  # any, original
+        threshold = self.threshold
+        if self.flags is not None and self.flags[i] & in_article.RECAP:
+            threshold = in_article.RECAP_THRESHOLD
         for j in cands:
             judged = self._judge(i, j)
-            if judged is None or judged[0] < self.threshold:
+            if judged is None or judged[0] < threshold:
                 continue
             s = judged[1]
             for k in (0, 1) if j not in self.restating else (0,):

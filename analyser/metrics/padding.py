@@ -313,11 +313,7 @@ def measure(ctx: Context) -> FamilyResult:
     doc = ctx.doc
     lang = [f for f in ctx.result(LANGUAGE).findings if f.category in LANGUAGE_CATEGORIES]
     repetition = ctx.result(REPETITION).data
-    # a verbatim repeat is counted by the repetition part (duplicate 5-grams), not again
-    # as a restatement: a page printed twice is duplicated text, not padded writing
-    restates = [None if i in repetition.verbatim else r
-                for i, r in enumerate(repetition.restates)]
-    counts = count_sentences(doc, _language_spans(doc, lang), restates)
+    counts = count_sentences(doc, _language_spans(doc, lang), repetition.restates)
     words = lowered(t.text for t in doc.tokens if t.kind == "word")
     own_words = doc.own_words
     lang_own = sum(1 for f in lang if not f.in_quote)

@@ -73,8 +73,6 @@ class RepetitionData:
     restates: list[int | None]
     dup_5gram_char_ratio: float
     prose_dup_5gram_char_ratio: float = 0.0
-    #: sentences that repeat an earlier one verbatim (the duplicate 5-grams count them)
-    verbatim: frozenset[int] = frozenset()
 
 
 def measure(ctx: Context) -> FamilyResult[RepetitionData]:
@@ -105,7 +103,7 @@ def measure(ctx: Context) -> FamilyResult[RepetitionData]:
             ],
         },
         data=RepetitionData(sentence_values["restates"], scores["dup_5gram_char_ratio"],
-                            prose_dup, frozenset(r.index for r in found if r.verbatim)),
+                            prose_dup),
     )
 
 

@@ -178,7 +178,7 @@ def restatement_eligible(doc: Document) -> list[bool]:
         if ok:  # a question asks, it does not state ("Question: What are the concerns?")
             ok = not text.rstrip(" \"'”’)").endswith("?")
         if ok and real_prose:  # a line without a final stop beside prose: a title or label
-            ok = not sentence_flags(text) & in_article.HEADLINE
+            ok = not in_article.is_headline(text)
         out.append(ok)
     return out
 

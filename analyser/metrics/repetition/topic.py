@@ -24,6 +24,8 @@ from ...document import Document
 from ...resources import is_stopword
 from ..restatement import word_term
 
+_term = word_term  # cached where it is defined
+
 LEAD_SENTENCES = 2
 SPREAD_PARAGRAPHS = 3
 SPREAD_SHARE = 0.3
@@ -49,7 +51,7 @@ def topic_words(doc: Document) -> frozenset[str]:
         if t.kind != "word":
             continue
         s = doc.sentences[t.sentence]
-        term = word_term(t.text)
+        term = _term(t.text)
         if term is None:
             continue
         if s.index in lead:
@@ -70,7 +72,7 @@ def is_topic_phrase(words: Sequence[str], topic: frozenset[str]) -> bool:
     if all(stop) or len(words) > NP_WORDS or sum(stop) > 1:
         return False
     for w, is_stop in zip(words, stop, strict=True):
-        t = None if is_stop else word_term(w)
+        t = None if is_stop else _term(w)
         if t is not None and t not in topic and not w[:1].isupper():
             return False
     return True

@@ -18,9 +18,14 @@ from ...resources import word_list
 _NONE: frozenset = frozenset()
 
 
+#: The concept table once read (a module-level dict: looked up for every word of every
+#: pair judged, where a cached function call would cost more than the lookup).
+_CONCEPTS: dict[str, frozenset[int]] = {}
+
+
 @lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, frozenset[int]], dict[str, frozenset[str]]]:
-    concepts: dict[str, frozenset[int]] = {}
+    concepts: dict[str, frozenset[int]] = _CONCEPTS
     antonyms: dict[str, frozenset[str]] = {}
     for line in word_list("metrics/data/wordnet_concepts.txt", per_line=True):
         stem, _, rest = line.partition("\t")
@@ -34,7 +39,7 @@ def _table() -> tuple[dict[str, frozenset[int]], dict[str, frozenset[str]]]:
 
 def concepts_of(stem: str) -> frozenset[int]:
     """The WordNet concepts of a word stem (empty when it has none)."""
-    return _table()[0].get(stem, _NONE)
+    return _CONCEPTS.get(stem, _NONE) if _CONCEPTS else _table()[0].get(stem, _NONE)
 
 
 def antonyms_of(stem: str) -> frozenset[str]:

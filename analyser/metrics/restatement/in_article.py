@@ -44,7 +44,7 @@ THRESHOLD = 0.5
 #: concepts) is not judged; and each sentence is judged against at most MAX_CANDIDATES
 #: earlier ones, those sharing the most term and concept weight.
 MIN_COVER = 0.15
-MAX_CANDIDATES = 12
+MAX_CANDIDATES = 6
 #: A sentence of a recap section (under a heading such as "Key points", "Summary",
 #: "FAQ": ``data/recap_headings.txt``; flag ``RECAP``, set by the caller) restates from
 #: this lower probability: such a section repeats the body by design.
@@ -73,6 +73,11 @@ def _recap_headings() -> frozenset[str]:
 def is_recap_heading(text: str) -> bool:
     """Is a heading's text one that opens a recap section ("Key Points", "FAQ")?"""
     return " ".join(re.sub(r"[^\w;' ]+", " ", text.lower()).split()) in _recap_headings()
+
+
+def is_headline(text: str) -> bool:
+    """Does the text not end like a sentence (no final stop: a title or label line)?"""
+    return not _STOP.search(text)
 
 
 def sentence_flags(text: str) -> int:

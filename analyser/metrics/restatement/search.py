@@ -24,7 +24,6 @@ import numpy as np
 
 from .. import semantic as sem
 from . import in_article
-from .concepts import concepts_of
 from .guard import MIN_CONTENT, MIN_TERMS, is_short_pair, numbers_clash, substantive_overlap
 from .model import THRESHOLD, lexical_scores, scores
 from .terms import Terms
@@ -88,9 +87,9 @@ def find_restatements(
     from ``SEM_STRICT_COS``.
 
     ``flags`` (one :func:`.in_article.sentence_flags` value per sentence) selects the
-    in-article model (:mod:`.in_article`): candidates then also come from shared WordNet
-    concepts, pairs that change a fact are ruled out, and the fitted in-article
-    probability decides (from ``in_article.THRESHOLD``) and ranks.
+    in-article model (:mod:`.in_article`): pairs that change a fact are ruled out, and
+    the fitted in-article probability decides (from ``in_article.THRESHOLD``, or
+    ``RECAP_THRESHOLD`` in a recap section) and ranks.
     """
     if flags is not None and embeddings is None:
         threshold = in_article.THRESHOLD
@@ -148,18 +147,10 @@ class _ArticleSearch:
                 self.index[t].append(i)
 
     def _keys(self, i: int) -> dict:
-        """The index keys of sentence ``i`` with their weights: its guard terms, and with
-        the in-article model also their WordNet concepts (a word's concepts share half
-        its weight)."""
-        guard = self.terms[i].guard
-        if self.flags is None:
-            return guard
-        keys: dict = dict(guard)
-        for t, w in guard.items():
-            cs = concepts_of(t)
-            for c in cs:  # a word's concepts share half its weight between them
-                keys[c] = keys.get(c, 0.0) + w / (2 * len(cs))
-        return keys
+        """The index keys of sentence ``i`` with their weights: its guard terms. (Keys for
+        WordNet concepts too were measured: they retrieved no pair the in-article model
+        then accepted, at twice the search's cost; the model still reads concepts.)"""
+        return self.terms[i].guard
 
     def can_restate(self, i: int) -> bool:
         """Can sentence ``i`` restate or be restated: eligible, with enough guard terms."""
@@ -204,10 +195,10 @@ class _ArticleSearch:
         total = totals[i]
         group = groups[i]
         if self.flags is not None:
-            # the in-article model judges a pair when one sentence covers MIN_COVER of the
-            # other; shared key weight (a concept's counted at part of its word's) is a
-            # cheap lower bound of that, loosened by half
-            floor = 0.5 * in_article.MIN_COVER
+            # judged only when the shared guard weight is MIN_COVER of the smaller sentence's:
+            # pairs below it were never accepted on the tune part, and judging them doubled
+            # the search's cost
+            floor = in_article.MIN_COVER
             return {j: w for j, w in shared.items()
                     if w >= floor * min(total, totals[j]) and (group is None or groups[j] != group)}
         return {

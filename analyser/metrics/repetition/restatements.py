@@ -25,11 +25,11 @@ from ..restatement import (
     Terms,
     edge_flags,
     find_restatements,
+    in_article,
     sentence_flags,
     terms_of_infos,
     token_infos,
 )
-from ..restatement import in_article
 from ..restatement.retelling import with_retelling
 from .messages import shorten
 

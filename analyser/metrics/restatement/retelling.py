@@ -5,8 +5,9 @@ per sentence, so sentence pairs alone rarely reach the in-article model's thresh
 block does: an article is *retold* from sentence ``k`` when
 
 * ``k`` restates one of the article's lead sentences (the first ``EDGE`` prose
-  sentences) at the in-article threshold, outside a recap section, at least ``MIN_BLOCK`` prose sentences in, with ``MIN_BLOCK`` or more after
-  it (the second telling then opens at ``k``, or at the title line just before it); and
+  sentences) at the in-article threshold, outside a recap section, at least
+  ``MIN_BLOCK`` prose sentences in, with ``MIN_BLOCK`` or more after it (the second
+  telling then opens at ``k``, or at the title line just before it); and
 * the content terms of the prose from ``k`` on and of the prose before ``k`` (weighted
   bags) have a cosine of ``RETELL_COS`` or more.
 

@@ -8,8 +8,9 @@ block does: an article is *retold* from sentence ``k`` when
   sentences) at the in-article threshold, outside a recap section, at least
   ``MIN_BLOCK`` prose sentences in, with ``MIN_BLOCK`` or more after it (the second
   telling then opens at ``k``, or at the title line just before it); and
-* the content terms of the prose from ``k`` on and of the prose before ``k`` (weighted
-  bags) have a cosine of ``RETELL_COS`` or more.
+* the second telling is at most ``MAX_RATIO`` times as long as the first, and the
+  content terms of the prose from ``k`` on and of the prose before ``k`` (weighted bags)
+  have a cosine of ``RETELL_COS`` or more.
 
 Then every prose sentence of the second telling that is not yet linked to the first
 telling is linked to the sentence of the first telling it most probably restates
@@ -31,7 +32,10 @@ from .terms import Terms
 #: Prose sentences a telling needs before and after the restart.
 MIN_BLOCK = 8
 #: Cosine of the two tellings' content-term bags from which the second is a retelling.
-RETELL_COS = 0.6
+RETELL_COS = 0.8
+#: A second telling is at most this many times as long as the first (in prose sentences):
+#: a short introduction followed by the body is not a story told twice.
+MAX_RATIO = 2.0
 #: In a retelling, a sentence links to its likeliest source from this probability.
 RETELL_P = 0.005
 
@@ -67,7 +71,8 @@ def with_retelling(terms: Sequence[Terms], eligible: Sequence[bool], flags: Sequ
     while k > MIN_BLOCK and flags[prose[k - 1]] & in_article.HEADLINE:
         k -= 1  # the second telling's own title line opens it
     first, second = prose[:k], prose[k:]
-    if _cosine(_bag(terms, first), _bag(terms, second)) < RETELL_COS:
+    if len(second) > MAX_RATIO * len(first) \
+            or _cosine(_bag(terms, first), _bag(terms, second)) < RETELL_COS:
         return found
     before = set(first)
     linked = {r.index: r for r in found}

@@ -30,6 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from analyser.metrics import restatement as R  # noqa: E402
+from analyser.metrics.restatement import in_article as IA  # noqa: E402
 
 DATA = REPO / ".." / "shared" / "data" / "paraphrase"
 
@@ -167,6 +168,17 @@ def semantic_table(train: list[dict], test: list[dict], sts: list[dict], refit: 
     print(f"| cosine alone | | | {rows[0][2]:.3f} | {rows[1][2]:.3f} | |")
 
 
+def in_article_probability(row: dict) -> float:
+    """RPT002's in-article probability that sentence2 restates sentence1, as if they
+    were adjacent plain sentences of one article (0 when the fact guard rules the pair
+    out or neither covers enough of the other)."""
+    a, b = R.sentence_terms(row["sentence1"]), R.sentence_terms(row["sentence2"])
+    values = IA.features(a, b, 0, 0, 1)
+    if values is None or IA.changes_a_fact(a, b):
+        return 0.0
+    return IA.probability(values)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--fit", action="store_true", help="redo the choice on MRPC train")
@@ -226,6 +238,12 @@ def main(argv: list[str] | None = None) -> int:
           f"{scored:,.0f} prepared; {e2e:,.0f} from strings ({e2e_cold:,.0f} cold) |")
     print(f"| word-set Jaccard baseline | {jacc:.3f} | {jf1:.3f} | {jac_th:.3f} | "
           f"{spearman(jac_sts, gold):.3f} | |")
+    ia_te = [in_article_probability(r) for r in test]
+    ia_sts = [in_article_probability(r) for r in sts_news]
+    ia_acc, ia_f1 = acc_f1(ia_te, y_te, IA.THRESHOLD)
+    print(f"| in-article model (RPT002's decision: fact guard + fitted on the annotated "
+          f"set) | {ia_acc:.3f} | {ia_f1:.3f} | p >= {IA.THRESHOLD} | "
+          f"{spearman(ia_sts, gold):.3f} | |")
     print(f"| always paraphrase | {always[0]:.3f} | {always[1]:.3f} | | | |")
     if args.semantic:
         semantic_table(train, test, sts, args.fit)

@@ -317,9 +317,14 @@ def measure(ctx: Context) -> FamilyResult:
     words = lowered(t.text for t in doc.tokens if t.kind == "word")
     own_words = doc.own_words
     lang_own = sum(1 for f in lang if not f.in_quote)
+    # diversity and repetition read the prose (every sentence when there is none): a
+    # listing's or a table's repeated cells are page structure, not padded writing
+    prose = {s.index for s in doc.prose_sentences}
+    prose_words = lowered(t.text for t in doc.tokens if t.kind == "word" and t.sentence in prose)
     m = mtld(words)
-    values = index_values(counts, words, m, lang_own, own_words,
-                          repetition.dup_5gram_char_ratio)
+    m_prose = m if len(prose_words) == len(words) else mtld(prose_words)
+    values = index_values(counts, prose_words, m_prose, lang_own, own_words,
+                          repetition.prose_dup_5gram_char_ratio)
     all_words = sum(s.words for s in doc.sentences)
     estimates = (shrink(values, own_words=own_words, words=all_words, sentences=counts.counted)
                  if words else values)

@@ -126,28 +126,51 @@ def test_repeated_phrase_points_at_every_occurrence():
     assert [o["sentence"] for o in group["occurrences"]] == [0, 1, 2]
 
 
-def test_merged_phrase_links_to_the_earliest_occurrence_of_any_part():
-    # "the new border wall plan" is first seen in part ("the new border wall") in
-    # sentence 1; its last 3-gram ("border wall plan") first appears in sentence 2
-    text = (
-        "Officials discussed the new border wall at length.\n\n"
-        "The new border wall plan was rejected by the council.\n\n"
-        "Critics said the new border wall plan costs too much."
-    )
+def _rpt001(text: str):
     doc = parse(text)
-    rpt = [f for f in run_family(repetition.FAMILY, doc).findings if f.code == "RPT001"]
-    assert [(f.sentence, f.related_sentence) for f in rpt] == [(0, 1), (1, 0), (2, 0)]
-    assert rpt[0].text == "the new border wall"
-    assert rpt[2].text == "the new border wall plan"
+    return doc, [f for f in run_family(repetition.FAMILY, doc).findings if f.code == "RPT001"]
 
 
-def test_a_topic_noun_phrase_is_a_repeated_phrase():
+def test_a_phrase_that_occurs_once_is_never_flagged():
+    # each 3-gram of "rising cost of living pay" repeats somewhere, the phrase never does
+    text = ("The council met on Monday to plan the spring budget.\n\n"
+            "Tenants spoke about the rising cost of living at length.\n\n"
+            "Unions want cost of living pay for every worker.\n\n"
+            "Members cited the rising cost of living pay claims.")
+    doc, rpt = _rpt001(text)
+    low = doc.text.lower()
+    for f in rpt:
+        assert low.count(f.text.lower()) >= 2, f.text
+        assert f.related_sentence != f.sentence
+        related = doc.sentences[f.related_sentence]
+        assert f.text.lower() in low[related.start : related.end]
+
+
+def test_a_topic_noun_phrase_is_not_a_repeated_phrase():
     text = ("The minimum wage rises in April.\n\n"
-            "Employers say the minimum wage hurts hiring in small towns.")
-    doc = parse(text)
-    rpt = [f for f in run_family(repetition.FAMILY, doc).findings if f.code == "RPT001"]
-    assert [f.text for f in rpt] == ["The minimum wage", "the minimum wage"]
-    assert [f.related_sentence for f in rpt] == [1, 0]
+            "Employers say the minimum wage hurts hiring in small towns.\n\n"
+            "Unions say the minimum wage is still too low.")
+    assert _rpt001(text)[1] == []
+
+
+def test_a_formula_is_flagged_however_often_it_comes_back():
+    # no cap: a formula used sixty times is reported sixty times
+    text = "\n\n".join(f"Report {k} was filed on time. Needless to say, the results speak "
+                         "for themselves." for k in range(60))
+    doc, rpt = _rpt001(text)
+    assert sum(f.text == "results speak for themselves" for f in rpt) == 60
+    assert {f.text for f in rpt} <= {"results speak for themselves", "filed on time"}
+    assert all(f.related_sentence != f.sentence for f in rpt)
+
+
+def test_phrases_in_quotes_or_naming_someone_are_not_flagged():
+    text = ("The mayor opened the new library on Monday.\n\n"
+            "\"This is a day for the whole town to remember,\" she said.\n\n"
+            "Visitors queued outside the doors all morning.\n\n"
+            "\"A day for the whole town to remember,\" a librarian repeated.\n\n"
+            "Her time as secretary of state was mentioned by the council leader.\n\n"
+            "He praised her time as secretary of state in a short speech.")
+    assert _rpt001(text)[1] == []
 
 
 @pytest.mark.parametrize(
@@ -223,24 +246,16 @@ def test_seed_003_second_telling_is_linked_to_the_first():
     first_telling = {s.index for s in doc.sentences if s.end <= second}
     res = run_family(repetition.FAMILY, doc)
     links = _links(doc, res)
-    expected = {  # opening of a second-telling sentence: opening of what it restates
-        "Mexican President Claudia Sheinbaum Recently C": "Mexican President Claudia Sheinbaum C",
-        "In an interesting development in internationa": "In a recent statement, Mexican",
-        "This situation raises many questions about th": "This revelation raises significant",
-        "The Implications for U.S.-Mexico Relations": "Implications for U.S.-Mexico Relations",
-        # the second conclusion restates the first telling's lead, not its own heading
-        "In summary, the recent confirmation by Mexica": "In a recent statement, Mexican",
-    }
-    by_text = {doc.sentence_text(i): j for i, j in links.items()}
-    for later, earlier in expected.items():
-        key = next(k for k in by_text if k.startswith(later))
-        j = by_text[key]
-        assert j in first_telling, (later, j)
-        assert doc.sentence_text(j).startswith(earlier), (later, doc.sentence_text(j))
-    # every second-telling sentence that restates something restates the first telling
-    second_links = {i: j for i, j in links.items() if doc.sentences[i].start >= second}
-    assert len(second_links) >= 5
-    assert all(j in first_telling for j in second_links.values()), second_links
+    retold = [s.index for s in doc.sentences if s.start >= second and s.kind == "prose"
+              and s.words >= 5]
+    linked = [i for i in retold if i in links]
+    assert len(linked) >= 0.8 * len(retold), (len(linked), len(retold))
+    assert all(links[i] in first_telling for i in linked)
+    # the second telling's opening restates the first telling's lead
+    opening = next(i for i in retold if doc.sentence_text(i).startswith("In an interesting"))
+    assert doc.sentence_text(links[opening]).startswith("In a recent statement, Mexican")
+    # nothing in the first telling is linked as a retelling
+    assert not [i for i in links if i in first_telling and links[i] < 3]
 
 
 def test_restatement_links_to_the_original_not_to_a_restatement_of_it():
@@ -275,9 +290,36 @@ def test_in_article_guard_rejects(text):
     assert _links(None, run_family(repetition.FAMILY, parse(text))) == {}
 
 
-def test_verbatim_short_lines_still_repeat():
-    text = "6 Mins Read\n\nThe minister resigned on Friday after the vote.\n\n6 Mins Read"
-    assert _links(None, run_family(repetition.FAMILY, parse(text))) == {2: 0}
+def test_page_structure_never_restates():
+    # repeated headings, labels and short lines are page structure, not restatement
+    text = ("6 Mins Read\n\nThe minister resigned on Friday after the vote.\n\n6 Mins Read\n\n"
+            "Year Founded: 2014\n\nThe party chose a new leader within a week.\n\n"
+            "Year Founded: 2014\n\n- Starter: $0 for one seat\n- Free: $0 for one seat")
+    assert _links(None, run_family(repetition.FAMILY, parse(text))) == {}
+
+
+@pytest.mark.parametrize(
+    "earlier,later",
+    [
+        ("Ticket prices on the northern line will rise by 4% in January, the operator said.",
+         "Season tickets on the northern line will go up by 6% from January."),
+        ("The striker's appeal against his three-match ban was rejected by the league.",
+         "The striker's appeal against his three-match ban was accepted by the league."),
+        ("Dr Amina Yusuf will lead the hospital's new cancer unit when it opens in May.",
+         "Dr Peter Hall will lead the hospital's new cancer unit when it opens in May."),
+    ],
+)
+def test_a_changed_number_name_or_outcome_is_not_a_restatement(earlier, later):
+    text = f"{earlier} Staff were told on Friday.\n\n{later}"
+    assert _links(None, run_family(repetition.FAMILY, parse(text))) == {}
+
+
+def test_a_summary_line_restates_the_lead():
+    text = ("The city council voted on Tuesday to close the Elm Street library at the end "
+            "of March. The branch has lost more than half its visitors since 2019.\n\n"
+            "Staff will be moved to the central library on Market Square.\n\n"
+            "In short, the council will close the Elm Street library.")
+    assert _links(None, run_family(repetition.FAMILY, parse(text))) == {3: 0}
 
 
 def test_seed_001_has_no_restatement():
@@ -328,7 +370,7 @@ def test_fifty_thousand_words_is_near_linear():
     res = run_family(repetition.FAMILY, doc)
     assert time.perf_counter() - t0 < 30  # generous: a bound, not a benchmark
     assert _finite(res.scores)
-    assert len(res.findings) <= repetition.MAX_PHRASE_FINDINGS + repetition.MAX_RESTATEMENT_FINDINGS
+    assert sum(f.code == "RPT002" for f in res.findings) <= repetition.MAX_RESTATEMENT_FINDINGS
 
 
 def test_candidate_comparisons_are_capped():

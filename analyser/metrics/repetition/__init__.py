@@ -4,8 +4,10 @@ Three views, from the surface down, one module each:
 
 * :mod:`.gopher`: the Gopher repetition measures over the whole text (duplicate lines and
   paragraphs, top and duplicate word n-grams);
-* :mod:`.phrase_search` and :mod:`.phrase_findings`: **repeated phrases** (RPT001),
-  content phrases of three or more words that come back in a later paragraph.
+* :mod:`.phrase_search`, :mod:`.phrase_findings` and :mod:`.topic`: **repeated
+  phrases** (RPT001), content phrases of three or more words that come back in a later
+  paragraph of prose, the article's topic (names, the noun phrases of its subject) left
+  alone.
   ``extras["repeated_phrases"]`` lists each phrase with all its occurrences;
   ``repeated_phrases`` counts occurrences, ``repeated_phrase_types`` distinct phrases;
 * :mod:`.restatements`: **restatements** (RPT002), sentences that say again what an
@@ -33,7 +35,7 @@ from .gopher import (
     gopher_scores,
 )
 from .phrase_findings import (
-    MAX_PHRASE_FINDINGS,
+    editor_spans,
     phrase_groups,
     phrase_key,
     repeated_phrases,
@@ -53,7 +55,7 @@ from .restatements import (
 )
 
 __all__ = [
-    "DUP_NGRAMS", "LIST_KINDS", "MAX_PHRASE_FINDINGS",
+    "DUP_NGRAMS", "LIST_KINDS", "editor_spans",
     "MAX_RESTATEMENT_FINDINGS", "MIN_PHRASE_CONTENT", "PHRASE_N", "RESTATE_KINDS",
     "TOP_NGRAMS", "NgramCounts", "PhraseSpan", "document_restatements",
     "duplicate_fractions", "gopher_scores", "list_groups", "measure",
@@ -65,10 +67,12 @@ __all__ = [
 @dataclass(frozen=True)
 class RepetitionData:
     """What downstream families read: per sentence, the sentence it restates (None: none),
-    and the duplicate 5-gram character fraction."""
+    the duplicate 5-gram character fraction, and the same over the prose only (every
+    sentence when there is no prose): a listing's repeated entries are page structure."""
 
     restates: list[int | None]
     dup_5gram_char_ratio: float
+    prose_dup_5gram_char_ratio: float = 0.0
 
 
 def measure(ctx: Context) -> FamilyResult[RepetitionData]:
@@ -79,7 +83,8 @@ def measure(ctx: Context) -> FamilyResult[RepetitionData]:
     ngrams = NgramCounts(words)
     scores = gopher_scores(doc.text, words, [doc.text[p.start : p.end] for p in doc.paragraphs],
                            ngrams)
-    spans = phrase_spans(doc, words, ngrams)
+    spans = editor_spans(doc, phrase_spans(doc, words, ngrams))
+    prose_dup = _prose_dup_5gram(doc, len(words), scores["dup_5gram_char_ratio"])
     del ngrams  # a long article's n-gram tables go before its restatement terms come
     terms = sentence_terms(doc)
     found = document_restatements(doc, terms, ctx.settings.semantic)
@@ -97,8 +102,19 @@ def measure(ctx: Context) -> FamilyResult[RepetitionData]:
                 for r in found
             ],
         },
-        data=RepetitionData(sentence_values["restates"], scores["dup_5gram_char_ratio"]),
+        data=RepetitionData(sentence_values["restates"], scores["dup_5gram_char_ratio"],
+                            prose_dup),
     )
+
+
+def _prose_dup_5gram(doc: Document, n_words: int, whole: float) -> float:
+    """The duplicate 5-gram character fraction of the prose sentences' words (``whole``,
+    the whole text's, when every word is prose or there is no prose)."""
+    prose = {s.index for s in doc.prose_sentences}
+    words = lowered(t.text for t in doc.tokens if t.kind != "punct" and t.sentence in prose)
+    if len(words) == n_words:
+        return whole
+    return NgramCounts(words).dup_char_ratio(5) if len(words) >= 5 else 0.0
 
 
 def _counts(

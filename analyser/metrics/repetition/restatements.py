@@ -1,10 +1,16 @@
-"""Restatements in a document (RPT002): sentences that say again what an earlier sentence
-said, found by :mod:`analyser.metrics.restatement` from the document's sentences, names,
-short lines and lists.
+"""Restatements in a document (RPT002): prose sentences that say again what an earlier
+prose sentence said, found by :mod:`analyser.metrics.restatement` (its in-article model)
+from the document's sentences and names.
+
+Only prose can restate or be restated: headings, list items, table rows, captions, label:
+value rows and the like are page structure, and so are sentences of fewer than
+``MIN_WORDS`` words and short label-shaped ones ("Year Founded: 2014", "Starter: $0 for
+one seat").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import overload
 
@@ -17,16 +23,26 @@ from ..restatement import (
     WINDOW,
     Restatement,
     Terms,
+    edge_flags,
     find_restatements,
+    in_article,
+    sentence_flags,
     terms_of_infos,
     token_infos,
 )
+from ..restatement.retelling import with_retelling
 from .messages import shorten
 
 #: Findings per article, so a pathological page stays readable.
 MAX_RESTATEMENT_FINDINGS = 100
-#: Block kinds whose sentences can restate (bylines are metadata, not statements).
-RESTATE_KINDS = frozenset({"prose", "list_item", "table_row", "heading"})
+#: Block kinds whose sentences can restate: prose only (filtered positively, so block kinds
+#: added later stay out until they are named here).
+RESTATE_KINDS = frozenset({"prose"})
+#: Sentences of fewer words than this neither restate nor are restated ("Cancel it now.").
+MIN_WORDS = 5
+#: A sentence of fewer words than this with a colon reads as a label: value row.
+LABEL_WORDS = 6
+_LABEL = re.compile(r"^[^:]{1,40}:\s*\S")
 #: Block kinds that make lists: consecutive blocks of one of these kinds are one list.
 LIST_KINDS = frozenset({"list_item", "table_row"})
 #: Sentence terms kept built (:class:`SentenceTerms`): the restatement search reads the
@@ -116,15 +132,55 @@ def document_restatements(
 ) -> list[Restatement]:
     """The restating sentences of a document, each with the sentence it restates; by
     meaning too when ``by_meaning`` (the optional semantic extra)."""
-    eligible = [s.kind in RESTATE_KINDS for s in doc.sentences]
+    eligible = restatement_eligible(doc)
     embeddings = None
     if by_meaning:
         from .. import semantic
 
         embeddings = semantic.embed([doc.sentence_text(s.index) for s in doc.sentences])
-    return find_restatements(terms, eligible, names=name_terms(doc, terms),
-                             short=short_lines(doc), groups=list_groups(doc),
-                             embeddings=embeddings)
+    flags = restatement_flags(doc, eligible)
+    found = find_restatements(terms, eligible, names=name_terms(doc, terms),
+                              short=short_lines(doc), groups=list_groups(doc),
+                              embeddings=embeddings, flags=flags)
+    return with_retelling(terms, eligible, flags, found)
+
+
+def restatement_flags(doc: Document, eligible: list[bool]) -> list[int]:
+    """Per sentence, the in-article model's flags (quotation, summary opener, lead, last,
+    title line, and in a recap section: under a heading such as "Key points" or "FAQ")."""
+    out = []
+    recap = False
+    for s, ok, edge in zip(doc.sentences, eligible, edge_flags(eligible), strict=True):
+        text = doc.sentence_text(s.index)
+        own = sentence_flags(text)
+        if s.kind == "heading" or own & in_article.HEADLINE:  # a title line read as prose too
+            recap = in_article.is_recap_heading(text)
+        flags = (own | edge) if ok else 0
+        out.append(flags | in_article.RECAP if ok and recap else flags)
+    return out
+
+
+def restatement_eligible(doc: Document) -> list[bool]:
+    """Per sentence: can it restate or be restated? A prose sentence (any sentence of a
+    text without prose) of ``MIN_WORDS`` words or more that is not shaped like a label:
+    value row, is not a question and, in a text with prose, ends like a sentence (a line
+    without a final stop there is a title, a label or a listing's entry)."""
+    # a text without prose is read as prose, as every sentence statistic does
+    # (Document.prose_sentences): 300 copies of a line restate with or without a stop
+    prose = {s.index for s in doc.prose_sentences}
+    real_prose = any(s.kind in RESTATE_KINDS for s in doc.sentences)
+    out = []
+    for s in doc.sentences:
+        ok = (s.kind in RESTATE_KINDS or s.index in prose) and s.words >= MIN_WORDS
+        text = doc.sentence_text(s.index) if ok else ""
+        if ok and s.words < LABEL_WORDS:
+            ok = not _LABEL.match(text)
+        if ok:  # a question asks, it does not state ("Question: What are the concerns?")
+            ok = not text.rstrip(" \"'”’)").endswith("?")
+        if ok and real_prose:  # a line without a final stop beside prose: a title or label
+            ok = not in_article.is_headline(text)
+        out.append(ok)
+    return out
 
 
 def restatement_findings(

@@ -16,6 +16,7 @@ benchmark (``benchmarks/restatement_eval.py``) can score sentence pairs without 
 from __future__ import annotations
 
 from .guard import SHORT_WORDS, substantive_overlap
+from .in_article import edge_flags, sentence_flags
 from .model import (
     THRESHOLD,
     features,
@@ -33,8 +34,9 @@ from .words import TokenInfo, token_infos, word_term
 
 __all__ = [
     "MAX_CANDIDATES", "SHORT_WORDS", "THRESHOLD", "WINDOW", "Restatement", "Terms", "TokenInfo",
-    "data_words", "features", "find_restatements", "lexical_scores", "non_content_words",
-    "probability", "scores", "sentence_terms", "similarity", "substantive_overlap",
+    "data_words", "edge_flags", "features", "find_restatements", "lexical_scores",
+    "non_content_words", "probability", "scores", "sentence_flags", "sentence_terms",
+    "similarity", "substantive_overlap",
     "terms_of", "terms_of_infos", "text_probability", "text_similarity", "token_infos",
     "tokenize", "word_term",
 ]

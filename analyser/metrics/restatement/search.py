@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import semantic as sem
+from . import in_article
 from .guard import MIN_CONTENT, MIN_TERMS, is_short_pair, numbers_clash, substantive_overlap
 from .model import THRESHOLD, lexical_scores, scores
 from .terms import Terms
@@ -47,6 +48,8 @@ class Restatement:
     index: int
     of: int
     similarity: float
+    #: a verbatim repeat (the same word stems in the same order)
+    verbatim: bool = False
 
 
 def find_restatements(
@@ -58,6 +61,7 @@ def find_restatements(
     short: Sequence[bool] | None = None,
     groups: Sequence[int | None] | None = None,
     embeddings: np.ndarray | None = None,
+    flags: Sequence[int] | None = None,
 ) -> list[Restatement]:
     """For each sentence, the earlier sentence it restates: among those whose restatement
     probability reaches ``threshold`` and that pass :func:`.guard.substantive_overlap`
@@ -81,9 +85,16 @@ def find_restatements(
     are decided and ranked by :func:`..semantic.probability` and
     :func:`..semantic.similarity`, and a pair without a shared substantive word counts
     from ``SEM_STRICT_COS``.
+
+    ``flags`` (one :func:`.in_article.sentence_flags` value per sentence) selects the
+    in-article model (:mod:`.in_article`): pairs that change a fact are ruled out, and
+    the fitted in-article probability decides (from ``in_article.THRESHOLD``, or
+    ``RECAP_THRESHOLD`` in a recap section) and ranks.
     """
+    if flags is not None and embeddings is None:
+        threshold = in_article.THRESHOLD
     search = _ArticleSearch(terms, eligible, threshold, max_candidates, names, short, groups,
-                            embeddings)
+                            embeddings, flags)
     for i in range(len(terms)):
         search.visit(i)
     return search.found
@@ -97,6 +108,7 @@ class _ArticleSearch:
         self, terms: Sequence[Terms], eligible: Sequence[bool] | None, threshold: float,
         max_candidates: int, names: frozenset[str], short: Sequence[bool] | None,
         groups: Sequence[int | None] | None, embeddings: np.ndarray | None,
+        flags: Sequence[int] | None = None,
     ) -> None:
         self.terms = terms
         self.eligible = [True] * len(terms) if eligible is None else eligible
@@ -106,6 +118,9 @@ class _ArticleSearch:
         self.short = short
         self.groups = [None] * len(terms) if groups is None else groups
         self.embeddings = embeddings
+        #: the in-article model (flags given, no embeddings): see find_restatements
+        self.flags = flags if embeddings is None else None
+        self.concepts = in_article.ConceptCache()
         self.totals = [t.guard_total for t in terms]
         self.index: dict[str, list[int]] = defaultdict(list)  # guard term -> sentences
         self.exact: dict[tuple[str, ...], int] = {}  # word stems -> first sentence
@@ -122,21 +137,27 @@ class _ArticleSearch:
             # of the index: its first occurrence answers for it
             first = self.exact.setdefault(self.terms[i].stems, i)
             if first != i:
-                self._link(i, first, 1.0)
+                self._link(i, first, 1.0, verbatim=True)
                 return
             best = self._closest_earlier(i)
             if best is not None:
                 self._link(i, *best)
         if self.eligible[i]:
-            for t in self.terms[i].guard:
+            for t in self._keys(i):
                 self.index[t].append(i)
+
+    def _keys(self, i: int) -> dict:
+        """The index keys of sentence ``i`` with their weights: its guard terms. (Keys for
+        WordNet concepts too were measured: they retrieved no pair the in-article model
+        then accepted, at twice the search's cost; the model still reads concepts.)"""
+        return self.terms[i].guard
 
     def can_restate(self, i: int) -> bool:
         """Can sentence ``i`` restate or be restated: eligible, with enough guard terms."""
         return bool(self.eligible[i]) and len(self.terms[i].guard) >= MIN_TERMS
 
-    def _link(self, i: int, of: int, similarity: float) -> None:
-        self.found.append(Restatement(i, of, similarity))
+    def _link(self, i: int, of: int, similarity: float, verbatim: bool = False) -> None:
+        self.found.append(Restatement(i, of, similarity, verbatim))
         self.restating.add(i)
 
     def _closest_earlier(self, i: int) -> tuple[int, float] | None:
@@ -145,8 +166,9 @@ class _ArticleSearch:
         shared = self._sharing_terms(i)
         if not shared and not near:
             return None
-        if len(shared) > self.max_candidates:
-            cands = heapq.nlargest(self.max_candidates, shared, key=shared.__getitem__)
+        most = self.max_candidates if self.flags is None else in_article.MAX_CANDIDATES
+        if len(shared) > most:
+            cands = heapq.nlargest(most, shared, key=shared.__getitem__)
         else:
             cands = list(shared)
         cands += [j for j in near if j not in shared]
@@ -158,7 +180,7 @@ class _ArticleSearch:
         shared: dict[int, float] = defaultdict(float)
         index = self.index
         lo = i - WINDOW
-        for t, w in self.terms[i].guard.items():
+        for t, w in self._keys(i).items():
             post = index.get(t)
             if post:
                 start = max(0, len(post) - MAX_POSTINGS)
@@ -172,6 +194,13 @@ class _ArticleSearch:
         totals, groups = self.totals, self.groups
         total = totals[i]
         group = groups[i]
+        if self.flags is not None:
+            # judged only when the shared guard weight is MIN_COVER of the smaller sentence's:
+            # pairs below it were never accepted on the tune part, and judging them doubled
+            # the search's cost
+            floor = in_article.MIN_COVER
+            return {j: w for j, w in shared.items()
+                    if w >= floor * min(total, totals[j]) and (group is None or groups[j] != group)}
         return {
             j: w for j, w in shared.items()
             if w >= MIN_CONTENT * (total + totals[j] - w)
@@ -198,9 +227,12 @@ class _ArticleSearch:
         """The most similar candidate that ``i`` restates, preferring those that do not
         restate an earlier sentence themselves; ties go to the earlier sentence."""
         best: list[tuple[float, int]] = [(-1.0, -1), (-1.0, -1)]  # any, original
+        threshold = self.threshold
+        if self.flags is not None and self.flags[i] & in_article.RECAP:
+            threshold = in_article.RECAP_THRESHOLD
         for j in cands:
             judged = self._judge(i, j)
-            if judged is None or judged[0] < self.threshold:
+            if judged is None or judged[0] < threshold:
                 continue
             s = judged[1]
             for k in (0, 1) if j not in self.restating else (0,):
@@ -214,6 +246,13 @@ class _ArticleSearch:
         """(probability, similarity) that ``i`` restates ``j``, or None when the guard
         rules the pair out."""
         ti, tj = self.terms[i], self.terms[j]
+        if self.flags is not None:
+            values = in_article.features(tj, ti, self.flags[j], self.flags[i], i - j,
+                                         self.concepts)
+            if values is None or in_article.changes_a_fact(tj, ti, self.concepts):
+                return None
+            p = in_article.probability(values)
+            return p, p
         is_short = None if self.short is None else (self.short[i] or self.short[j])
         # the guard first: it is cheaper than the pair's features
         guarded = substantive_overlap(ti, tj, self.names, is_short)

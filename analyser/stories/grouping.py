@@ -48,7 +48,7 @@ MAX_STORY_ARTICLES = 60
 #: Products are computed a block of rows at a time, the block sized so that it touches at
 #: most this many (row, article) pairs: the peak memory of a block is bounded, whatever the
 #: size of the corpus.
-BLOCK_PAIRS = 4_000_000
+BLOCK_PAIRS = 1_000_000
 
 
 @dataclass(frozen=True)

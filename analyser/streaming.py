@@ -37,11 +37,11 @@ from .version import RULESET_VERSION, __version__
 CHUNK_ROWS = 512
 #: Score table formats; ``parquet`` needs pyarrow and an output file.
 FORMATS = ("csv", "json", "jsonl", "parquet")
-_VERSIONS = {"analyser_version": __version__, "ruleset_version": RULESET_VERSION}
+VERSIONS = {"analyser_version": __version__, "ruleset_version": RULESET_VERSION}
 
 
 @dataclass
-class _Columns:
+class ColumnTypes:
     """The columns seen so far, in order of first appearance, and what each holds."""
 
     order: dict[str, None] = field(default_factory=dict)
@@ -60,6 +60,14 @@ class _Columns:
                     else "str" if isinstance(value, str) else "other")
             self.kinds.setdefault(key, set()).add(kind)
 
+    def merge(self, other: ColumnTypes) -> None:
+        """Add the columns another part of the corpus saw (after this part's)."""
+        self.rows += other.rows
+        for key in other.order:
+            self.order.setdefault(key, None)
+            self.present[key] = self.present.get(key, 0) + other.present.get(key, 0)
+            self.kinds.setdefault(key, set()).update(other.kinds.get(key, ()))
+
     def kinds_of(self, key: str) -> set[str]:
         kinds = set(self.kinds.get(key, ()))
         if self.present.get(key, 0) < self.rows:
@@ -74,9 +82,9 @@ class _Columns:
 
     def names(self) -> list[str]:
         """The table's columns: ``story`` after ``source``, the versions last."""
-        cols = [c for c in self.order if c not in _VERSIONS]
+        cols = [c for c in self.order if c not in VERSIONS]
         at = cols.index("source") + 1 if "source" in cols else len(cols)
-        return [*cols[:at], "story", *cols[at:], *_VERSIONS]
+        return [*cols[:at], "story", *cols[at:], *VERSIONS]
 
     def arrow_schema(self):
         """The Parquet schema: one type per column for every row group."""
@@ -92,7 +100,7 @@ class _Columns:
                 return pa.float64()
             return pa.string()
 
-        return pa.schema([(c, pa.string() if c == "story" or c in _VERSIONS
+        return pa.schema([(c, pa.string() if c == "story" or c in VERSIONS
                            else arrow_type(self.kinds_of(c))) for c in self.names()])
 
 
@@ -138,7 +146,7 @@ class _Texts:
         self.file.close()
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
+def chunks(items: Iterable, size: int) -> Iterator[list]:
     chunk: list = []
     for item in items:
         chunk.append(item)
@@ -149,10 +157,10 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-class _Sink:
+class TableSink:
     """Writes the table a chunk (a DataFrame) at a time in one format."""
 
-    def __init__(self, fmt: str, out: IO, columns: _Columns) -> None:
+    def __init__(self, fmt: str, out: IO, columns: ColumnTypes) -> None:
         self.fmt, self.out, self.first = fmt, out, True
         self.writer = None
         if fmt == "parquet":
@@ -184,6 +192,19 @@ class _Sink:
             self.out.write("[]\n" if self.first else "\n]\n")
         elif self.writer is not None:
             self.writer.close()
+
+
+def write_rows(rows: Iterable[tuple[dict, str]], columns: ColumnTypes, sink: TableSink) -> None:
+    """Write (score row, story) pairs through ``sink`` a chunk at a time, each chunk typed
+    as the whole table is (``columns``), then close it."""
+    names, widened = columns.names(), columns.widened()
+    for chunk in chunks(({**row, "story": story, **VERSIONS} for row, story in rows),
+                        CHUNK_ROWS):
+        df = pd.DataFrame(chunk, columns=names)
+        for col in widened:
+            df[col] = df[col].astype("float64")
+        sink.write(df)
+    sink.close()
 
 
 @dataclass
@@ -222,7 +243,7 @@ def score_stream(results: Iterable, open_out: Callable[[], Any], fmt: str, *,
 
     result = StreamResult()
     started = time.perf_counter()
-    spool, texts, columns = _Spool(), _Texts(), _Columns()
+    spool, texts, columns = _Spool(), _Texts(), ColumnTypes()
     bar = _progress(progress)
     try:
         for item in results:
@@ -243,17 +264,9 @@ def score_stream(results: Iterable, open_out: Callable[[], Any], fmt: str, *,
         if not spool.count:
             return result
         stories = group_stories((s for _, s in spool), text_of=texts)
-        names, widened = columns.names(), columns.widened()
         with open_out() as out:
-            sink = _Sink(fmt, out, columns)
-            rows = ({**row, "story": stories.story[i], **_VERSIONS}
-                    for i, (row, _) in enumerate(spool))
-            for chunk in _chunks(rows, CHUNK_ROWS):
-                df = pd.DataFrame(chunk, columns=names)
-                for col in widened:
-                    df[col] = df[col].astype("float64")
-                sink.write(df)
-            sink.close()
+            rows = ((row, stories.story[i]) for i, (row, _) in enumerate(spool))
+            write_rows(rows, columns, TableSink(fmt, out, columns))
     finally:
         spool.close()
         texts.close()

@@ -404,8 +404,10 @@ def score_frame(df, settings: Settings, columns: Sequence[str] | None = None):
                           outlet=values.get("outlet") or "", title=values.get("title"),
                           url=values.get("url"), published=values.get("published"),
                           preclean=True)
-        done = _safe_analyse(article, settings)
-        if hasattr(done, "scores"):
+        done = _safe_analyse(article, settings) if article.raw.strip() else None
+        if done is None:  # as the corpus reader says of such a row
+            rows.append({"id": rid, "error": "row has no 'text'"})
+        elif hasattr(done, "scores"):
             rows.append({**article_row(done), "error": ""})
         else:  # an input error (reason) or a bug (detail): the row says which
             rows.append({"id": rid, "error": getattr(done, "reason", None)

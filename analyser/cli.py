@@ -97,34 +97,28 @@ def load_settings_for(args):
 
 
 def cmd_score(args) -> int:
-    from contextlib import nullcontext
-
     from .export import atomic_open, output_target
     from .ingest.sources import files_read
 
-    if args.output:  # a bad output path fails here, before any input is read
-        read = files_read(default_inputs(args.paths), args.config, args.follow_links)
-        if args.engine == "local":
-            output_target(args.output, inputs=read)
-    elif args.engine == "dask" or args.format == "parquet":
-        raise UsageError(f"{'--engine dask' if args.engine == 'dask' else '--format parquet'}"
-                         " writes files: give -o")
+    read = files_read(default_inputs(args.paths), args.config, args.follow_links)
     if args.engine == "dask":
         from .distributed import score_command
 
         return score_command(args, _resolver(args), read)
-    from .corpus import iter_analyses
-    from .ingest import iter_articles
+    if args.output:  # a bad output path fails here, before any input is read
+        output_target(args.output, inputs=read)
+    elif args.format == "parquet":
+        raise UsageError("--format parquet writes a file: give -o FILE")
+    from .corpus import iter_path_analyses
     from .streaming import score_stream
 
     resolver = _resolver(args)
-    results = iter_analyses(
-        iter_articles(default_inputs(args.paths), outlet=args.outlet,
-                      follow_links=args.follow_links),
-        lambda article: resolver.for_path(article.source or None), args.jobs)
+    results = iter_path_analyses(default_inputs(args.paths), outlet=args.outlet,
+                                 settings=lambda a: resolver.for_path(a.source or None),
+                                 jobs=args.jobs, follow_links=args.follow_links)
     mode = "wb" if args.format == "parquet" else "w"
-    done = score_stream(results, lambda: atomic_open(args.output, mode) if args.output
-                        else nullcontext(sys.stdout), args.format, on_error=_print_error)
+    done = score_stream(results, (lambda: atomic_open(args.output, mode)) if args.output
+                        else None, args.format, on_error=_print_error)
     if not done.articles:  # a header-only table would read as "nothing to report"
         where = args.output or "standard output"
         _print_error(f"no article could be analysed; nothing written to {where}")
@@ -282,18 +276,25 @@ def _add_selection(p: argparse.ArgumentParser) -> None:
 
 def cmd_check(args) -> int:
     from .review.check import check_paths
-    from .review.formats import render
+    from .review.formats import StreamPrinter
 
-    result = check_paths(default_inputs(args.paths), _resolver(args), outlet=args.outlet,
-                         jobs=args.jobs, on_error=lambda p, m: _print_error(f"{p}: {m}"),
-                         follow_links=args.follow_links)
-    for path, reason in result.skipped:
-        print(one_line(f"analyser: note: {path}: {reason}"), file=sys.stderr)
-    for f in result.files:
+    resolver = _resolver(args)
+    inputs = default_inputs(args.paths)
+    printer = StreamPrinter(args.format, sys.stdout, statistics=args.statistics,
+                            config_path=resolver.for_path(next(iter(inputs), None)).config_path)
+
+    def on_file(f) -> None:  # printed as checked: memory stays flat in the corpus
         for line, col, message in f.directive_problems:
             print(one_line(f"analyser: warning: {f.path}:{line}:{col}: {message}"),
                   file=sys.stderr)
-    print(render(result, args.format, statistics=args.statistics))
+        printer.file(f)
+
+    result = check_paths(inputs, resolver, outlet=args.outlet, jobs=args.jobs,
+                         on_error=lambda p, m: _print_error(f"{p}: {m}"),
+                         follow_links=args.follow_links, on_file=on_file, keep=False)
+    for path, reason in result.skipped:
+        print(one_line(f"analyser: note: {path}: {reason}"), file=sys.stderr)
+    printer.finish(result)
     status = result.exit_status
     return EXIT_OK if args.exit_zero and status == EXIT_FINDINGS else status
 

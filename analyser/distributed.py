@@ -352,8 +352,9 @@ def score_command(args, resolver, protected: Sequence) -> int:
     """``analyser score --engine dask``: the exit status (2 when a record was skipped)."""
     distributed = _require_dask()
     inputs = list(args.paths)
-    if not inputs:
-        raise UsageError("--engine dask needs corpus files to read")
+    if not inputs or not args.output:
+        raise UsageError("--engine dask reads corpus files and writes a folder: give "
+                         "PATH ... -o DIR")
     _refuse_inputs(args.output, protected)
     options = {"settings": resolver.for_path(inputs[0]), "outlet": args.outlet,
                "follow_links": args.follow_links, "progress": sys.stderr.isatty()}

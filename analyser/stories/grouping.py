@@ -178,7 +178,8 @@ def _copies(n: int, links, text_of: Callable[[int], str] | None) -> list[int]:
         return [-1] * n
     copy_of = list(range(n))
     digests: dict[int, bytes] = {}
-    cache: OrderedDict[int, set[str]] = OrderedDict()
+    # Keyed by body digest: the copies of one text share one shingle set.
+    cache: OrderedDict[bytes, set[str]] = OrderedDict()
 
     def digest(i: int) -> bytes:
         if i not in digests:
@@ -187,13 +188,14 @@ def _copies(n: int, links, text_of: Callable[[int], str] | None) -> list[int]:
         return digests[i]
 
     def shingled(i: int) -> set[str]:
-        if i in cache:
-            cache.move_to_end(i)
+        key = digest(i)  # shingles are words only: equal for equal collapsed bodies
+        if key in cache:
+            cache.move_to_end(key)
         else:
-            cache[i] = shingles(text_of(i) or "")
+            cache[key] = shingles(text_of(i) or "")
             if len(cache) > SHINGLE_CACHE:
                 cache.popitem(last=False)
-        return cache[i]
+        return cache[key]
 
     def root(i: int) -> int:
         while copy_of[i] != i:

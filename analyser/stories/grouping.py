@@ -146,12 +146,14 @@ def _blocks(matrix) -> list[tuple[int, int]]:
     touches the articles that share one of its terms: the sum of its terms' postings)."""
     import numpy as np
 
-    postings = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    cost = np.add.reduceat(postings[matrix.indices], matrix.indptr[:-1]) if matrix.nnz else None
     n = matrix.shape[0]
-    if cost is None:
+    if not matrix.nnz:
         return [(0, n)]
-    cost[np.diff(matrix.indptr) == 0] = 0  # reduceat repeats a value for empty rows
+    postings = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    # Per row, the sum of its terms' postings (a bincount by row: empty rows, the last
+    # one included, cost 0; reduceat fails on an empty last row).
+    row_of = np.repeat(np.arange(n), np.diff(matrix.indptr))
+    cost = np.bincount(row_of, weights=postings[matrix.indices], minlength=n).astype(np.int64)
     out, start, total = [], 0, 0
     for i, c in enumerate(cost.tolist()):
         if i > start and total + c > BLOCK_PAIRS:

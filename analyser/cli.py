@@ -96,55 +96,48 @@ def load_settings_for(args):
     return settings
 
 
-def _files_read(inputs: Sequence[str], config: str | None, follow_links: bool = False) -> list:
-    """Every local file the run reads, to protect from being an output: the inputs (folders
-    walked as ingest walks them), the ``sources.csv`` beside each page, the house-style file
-    given, and standard input (its descriptor) when it is read."""
-    from .ingest.manifest import MANIFEST_NAME
-    from .ingest.sources import IngestError, expand
-
-    files: list = [config] if config else []
-    for found in expand(list(inputs), follow_links=follow_links):
-        if isinstance(found, IngestError):  # reported when the inputs are read
-            continue
-        item, path, _ = found
-        if item == "-":
-            files.append(0)
-        elif path is not None:
-            files += [path, path.parent / MANIFEST_NAME]
-    return list(dict.fromkeys(files))
-
-
 def cmd_score(args) -> int:
-    from .export import atomic_open, output_target, write_table
+    from .export import atomic_open, output_target
+    from .ingest.sources import files_read
 
+    read = files_read(default_inputs(args.paths), args.config, args.follow_links)
+    if args.engine == "dask":
+        from .distributed import score_command
+
+        return score_command(args, _resolver(args), read)
     if args.output:  # a bad output path fails here, before any input is read
-        read = _files_read(default_inputs(args.paths), args.config, args.follow_links)
         output_target(args.output, inputs=read)
-    corpus = _analyse(args)
-    if not corpus.analyses:  # a header-only table would read as "nothing to report"
+    elif args.format == "parquet":
+        raise UsageError("--format parquet writes a file: give -o FILE")
+    from .corpus import iter_path_analyses
+    from .streaming import score_stream
+
+    resolver = _resolver(args)
+    results = iter_path_analyses(default_inputs(args.paths), outlet=args.outlet,
+                                 settings=lambda a: resolver.for_path(a.source or None),
+                                 jobs=args.jobs, follow_links=args.follow_links)
+    mode = "wb" if args.format == "parquet" else "w"
+    done = score_stream(results, (lambda: atomic_open(args.output, mode)) if args.output
+                        else None, args.format, on_error=_print_error)
+    if not done.articles:  # a header-only table would read as "nothing to report"
         where = args.output or "standard output"
         _print_error(f"no article could be analysed; nothing written to {where}")
         return EXIT_ERROR
-    df = corpus.articles
     if args.output:
-        with atomic_open(args.output) as fh:
-            write_table(df, args.format, fh)
         print(args.output)
-    else:
-        write_table(df, args.format, sys.stdout)
-    return EXIT_ERROR if corpus.errors else EXIT_OK
+    return EXIT_ERROR if done.errors else EXIT_OK
 
 
 def cmd_report(args) -> int:
     from .export import EXPORT_TABLES, check_export, output_target
+    from .ingest.sources import files_read
     from .report import default_report_path, write_report
 
     inputs = default_inputs(args.paths)
     args.paths = inputs
     out = Path(args.output) if args.output else default_report_path(inputs)
     # every output path is checked before any work
-    read = _files_read(inputs, args.config, args.follow_links)
+    read = files_read(inputs, args.config, args.follow_links)
     output_target(out, inputs=read)
     if args.export:
         check_export(args.export, inputs=read)
@@ -283,18 +276,25 @@ def _add_selection(p: argparse.ArgumentParser) -> None:
 
 def cmd_check(args) -> int:
     from .review.check import check_paths
-    from .review.formats import render
+    from .review.formats import StreamPrinter
 
-    result = check_paths(default_inputs(args.paths), _resolver(args), outlet=args.outlet,
-                         jobs=args.jobs, on_error=lambda p, m: _print_error(f"{p}: {m}"),
-                         follow_links=args.follow_links)
-    for path, reason in result.skipped:
-        print(one_line(f"analyser: note: {path}: {reason}"), file=sys.stderr)
-    for f in result.files:
+    resolver = _resolver(args)
+    inputs = default_inputs(args.paths)
+    printer = StreamPrinter(args.format, sys.stdout, statistics=args.statistics,
+                            config_path=resolver.for_path(next(iter(inputs), None)).config_path)
+
+    def on_file(f) -> None:  # printed as checked: memory stays flat in the corpus
         for line, col, message in f.directive_problems:
             print(one_line(f"analyser: warning: {f.path}:{line}:{col}: {message}"),
                   file=sys.stderr)
-    print(render(result, args.format, statistics=args.statistics))
+        printer.file(f)
+
+    result = check_paths(inputs, resolver, outlet=args.outlet, jobs=args.jobs,
+                         on_error=lambda p, m: _print_error(f"{p}: {m}"),
+                         follow_links=args.follow_links, on_file=on_file, keep=False)
+    for path, reason in result.skipped:
+        print(one_line(f"analyser: note: {path}: {reason}"), file=sys.stderr)
+    printer.finish(result)
     status = result.exit_status
     return EXIT_OK if args.exit_zero and status == EXIT_FINDINGS else status
 
@@ -366,8 +366,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("score", help="one row of scores per article")
     _add_inputs(p)
     _add_selection(p)
-    p.add_argument("--format", choices=("csv", "json", "jsonl"), default="csv")
-    p.add_argument("-o", "--output", help="write to FILE instead of standard output")
+    p.add_argument("--format", choices=("csv", "json", "jsonl", "parquet"), default="csv")
+    p.add_argument("-o", "--output", help="write to FILE (--engine dask: a folder)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="dask: partitioned Parquet, on --scheduler or a local cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="a Dask scheduler (tcp://HOST:PORT)")
     p.set_defaults(func=cmd_score)
 
     p = sub.add_parser("report", help="write one self-contained HTML report")

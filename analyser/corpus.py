@@ -140,6 +140,16 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+def iter_path_analyses(
+    paths: Sequence[str], *, outlet: str | None = None,
+    settings: SettingsFor = DEFAULT_SETTINGS, jobs: int = 1, follow_links: bool = False,
+) -> Iterator[Analysis | IngestError]:
+    """Read and analyse the inputs one at a time (see :func:`analyse_paths`), without
+    keeping them: what a streamed run consumes."""
+    return iter_analyses(iter_articles(list(paths), outlet=outlet,
+                                       follow_links=follow_links), settings, jobs)
+
+
 def analyse_paths(
     paths: Sequence[str | os.PathLike] | str | os.PathLike,
     *,

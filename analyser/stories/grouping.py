@@ -48,7 +48,7 @@ MAX_STORY_ARTICLES = 60
 #: Products are computed a block of rows at a time, the block sized so that it touches at
 #: most this many (row, article) pairs: the peak memory of a block is bounded, whatever the
 #: size of the corpus.
-BLOCK_PAIRS = 4_000_000
+BLOCK_PAIRS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -146,12 +146,14 @@ def _blocks(matrix) -> list[tuple[int, int]]:
     touches the articles that share one of its terms: the sum of its terms' postings)."""
     import numpy as np
 
-    postings = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    cost = np.add.reduceat(postings[matrix.indices], matrix.indptr[:-1]) if matrix.nnz else None
     n = matrix.shape[0]
-    if cost is None:
+    if not matrix.nnz:
         return [(0, n)]
-    cost[np.diff(matrix.indptr) == 0] = 0  # reduceat repeats a value for empty rows
+    postings = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    # Per row, the sum of its terms' postings (a bincount by row: empty rows, the last
+    # one included, cost 0; reduceat fails on an empty last row).
+    row_of = np.repeat(np.arange(n), np.diff(matrix.indptr))
+    cost = np.bincount(row_of, weights=postings[matrix.indices], minlength=n).astype(np.int64)
     out, start, total = [], 0, 0
     for i, c in enumerate(cost.tolist()):
         if i > start and total + c > BLOCK_PAIRS:
@@ -178,7 +180,8 @@ def _copies(n: int, links, text_of: Callable[[int], str] | None) -> list[int]:
         return [-1] * n
     copy_of = list(range(n))
     digests: dict[int, bytes] = {}
-    cache: OrderedDict[int, set[str]] = OrderedDict()
+    # Keyed by body digest: the copies of one text share one shingle set.
+    cache: OrderedDict[bytes, set[str]] = OrderedDict()
 
     def digest(i: int) -> bytes:
         if i not in digests:
@@ -187,13 +190,14 @@ def _copies(n: int, links, text_of: Callable[[int], str] | None) -> list[int]:
         return digests[i]
 
     def shingled(i: int) -> set[str]:
-        if i in cache:
-            cache.move_to_end(i)
+        key = digest(i)  # shingles are words only: equal for equal collapsed bodies
+        if key in cache:
+            cache.move_to_end(key)
         else:
-            cache[i] = shingles(text_of(i) or "")
+            cache[key] = shingles(text_of(i) or "")
             if len(cache) > SHINGLE_CACHE:
                 cache.popitem(last=False)
-        return cache[i]
+        return cache[key]
 
     def root(i: int) -> int:
         while copy_of[i] != i:

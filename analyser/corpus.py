@@ -21,6 +21,7 @@ from .ingest import IngestError, iter_articles
 from .models import Article
 from .settings import DEFAULT_SETTINGS, Settings
 from .stories import Stories, group_analyses, outlet_effects, story_frame
+from .streaming import chunks
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ def iter_analyses(
     # Batches keep memory bounded on huge corpora; chunks amortise the pickling cost.
     batch_size = jobs * 64
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for batch in _batches(articles, batch_size):
+        for batch in chunks(articles, batch_size):
             todo = [a for a in batch if not isinstance(a, IngestError)]
             done = iter(pool.map(_safe_analyse, todo, [settings_for(a) for a in todo],
                                  chunksize=8))
@@ -129,15 +130,6 @@ def iter_analyses(
                 yield item if isinstance(item, IngestError) else _raise_bugs(next(done))
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    batch: list = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def iter_path_analyses(

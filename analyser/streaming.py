@@ -148,6 +148,7 @@ class _Texts:
 
 
 def chunks(items: Iterable, size: int) -> Iterator[list]:
+    """``items`` in lists of ``size`` (the last one shorter)."""
     chunk: list = []
     for item in items:
         chunk.append(item)

@@ -135,7 +135,15 @@ def _jsonl_rows(path: Path, encoding: str) -> Iterator[tuple[int, dict | InputEr
             if not isinstance(row, dict):
                 yield i, DecodeError(f"line {i}: not a JSON object")
                 continue
+            if "\\ud" in line.lower():  # an escaped surrogate, maybe alone: no text holds it
+                row = {k: _LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v
+                       for k, v in row.items()}
             yield i, row
+
+
+#: Half of a UTF-16 pair with no other half (json.loads joins whole pairs): JSON may
+#: spell one, no UTF-8 text can hold it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _csv_rows(path: Path, encoding: str) -> Iterator[tuple[int, dict | InputError]]:

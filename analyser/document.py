@@ -318,10 +318,19 @@ def _continues(prev: str, nxt: str, heading: bool) -> bool:
     return False
 
 
+#: Punkt's sentence-end characters (``PunktLanguageVars.sent_end_chars``).
+_SENT_END = re.compile(r"[.?!]")
+
+
 def _sentence_spans(text: str, a: int, b: int, kind: str = PROSE) -> list[tuple[int, int]]:
     """Punkt sentence spans inside [a, b), with splits Punkt should not have made mended
     ("No. 1", "Mr. Nobody", "Smith & Co. said", an abbreviation inside a headline)."""
     chunk = text[a:b]
+    stripped = chunk.rstrip()
+    if _SENT_END.search(stripped, 0, len(stripped) - 1) is None:
+        # no sentence-end mark before the last character: Punkt finds no candidate break
+        # (one needs a mark followed by something), and its one span is the stripped block
+        return [(a, a + len(stripped))] if stripped else []
     spans = [(a + x, a + y) for x, y in punkt_tokenizer().span_tokenize(chunk)]
     merged: list[tuple[int, int]] = []
     for s, e in spans:

@@ -64,8 +64,17 @@ def plain_words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return PLAIN_WORD_RE.findall(text, start, len(text) if end is None else end)
 
 
+#: Lower-case forms by surface form, shared by every call of :func:`lowered` (bounded: a
+#: text of endless distinct "words" cannot grow it without limit).
+_LOWER: dict[str, str] = {}
+_LOWER_MAX = 200_000
+
+
 def lowered(texts: Iterable[str]) -> list[str]:
     """``texts`` lower-cased, one string object per distinct form: a long article's word
     list then costs a pointer a word, not a string a word."""
-    forms: dict[str, str] = {}
-    return [forms.get(x) or forms.setdefault(x, x.lower()) for x in texts]
+    get = _LOWER.get
+    if len(_LOWER) >= _LOWER_MAX:  # full: one string per form within this call
+        forms: dict[str, str] = {}
+        return [get(x) or forms.get(x) or forms.setdefault(x, x.lower()) for x in texts]
+    return [get(x) or _LOWER.setdefault(x, x.lower()) for x in texts]

@@ -49,7 +49,7 @@ class Paragraph:
     kind: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Token:
     """A word, number or punctuation mark. ``kind`` is 'word', 'number' or 'punct'.
 
@@ -62,6 +62,15 @@ class Token:
     kind: str
     sentence: int
 
+    def __init__(self, start: int, text: str, kind: str, sentence: int) -> None:
+        # the slots set directly: a frozen dataclass's own __init__ goes through
+        # object.__setattr__ per field, which costs twice as much, once per token
+        s_start, s_text, s_kind, s_sentence = _TOKEN_SLOTS
+        s_start(self, start)
+        s_text(self, text)
+        s_kind(self, kind)
+        s_sentence(self, sentence)
+
     @property
     def end(self) -> int:
         return self.start + len(self.text)
@@ -69,6 +78,11 @@ class Token:
     @property
     def lower(self) -> str:
         return self.text.lower()
+
+
+#: Token's slot setters (what its __init__ calls).
+_TOKEN_SLOTS = (Token.start.__set__, Token.text.__set__, Token.kind.__set__,  # type: ignore[attr-defined]
+                Token.sentence.__set__)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)

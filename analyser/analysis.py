@@ -10,7 +10,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from .document import Document, check_length, count_words, parse
+from .document import Document, check_text_length, parse
 from .metrics import run_families
 from .metrics.language_extra import check_extra_rules
 from .models import Article, Finding, Removed
@@ -78,7 +78,7 @@ def analyse_article(article: Article, settings: Settings = DEFAULT_SETTINGS) -> 
 
     cleaned = clean_article(article)
     # refused before it is parsed: every later step's cost grows with the article's length
-    check_length(count_words(cleaned.text), settings.max_article_words)
+    check_text_length(cleaned.text, settings.max_article_words)
     doc = parse(cleaned.text, [b.kind for b in cleaned.blocks])
     return _measure(
         doc,
@@ -107,7 +107,7 @@ def analyse_text(
     is analysed as given (``Analysis.text`` is then the input itself)."""
     if clean:
         return analyse_article(Article(id=id, raw=text, title=title, outlet=outlet or ""), settings)
-    check_length(count_words(text), settings.max_article_words)
+    check_text_length(text, settings.max_article_words)
     return _measure(parse(text), settings, id=id, outlet=outlet or "", title=title)
 
 

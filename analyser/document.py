@@ -49,7 +49,7 @@ class Paragraph:
     kind: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Token:
     """A word, number or punctuation mark. ``kind`` is 'word', 'number' or 'punct'.
 
@@ -62,6 +62,15 @@ class Token:
     kind: str
     sentence: int
 
+    def __init__(self, start: int, text: str, kind: str, sentence: int) -> None:
+        # the slots set directly: a frozen dataclass's own __init__ goes through
+        # object.__setattr__ per field, which costs twice as much, once per token
+        s_start, s_text, s_kind, s_sentence = _TOKEN_SLOTS
+        s_start(self, start)
+        s_text(self, text)
+        s_kind(self, kind)
+        s_sentence(self, sentence)
+
     @property
     def end(self) -> int:
         return self.start + len(self.text)
@@ -69,6 +78,11 @@ class Token:
     @property
     def lower(self) -> str:
         return self.text.lower()
+
+
+#: Token's slot setters (what its __init__ calls).
+_TOKEN_SLOTS = (Token.start.__set__, Token.text.__set__, Token.kind.__set__,  # type: ignore[attr-defined]
+                Token.sentence.__set__)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +190,13 @@ def count_words(text: str) -> int:
     return sum(1 for m in _TOKEN_RE.finditer(text) if m.lastgroup != "punct")
 
 
+def check_text_length(text: str, limit: int) -> None:
+    """:func:`check_length` of ``text``'s words; a text of no more characters than the
+    limit is not counted (a word takes a character at least)."""
+    if len(text) > limit:
+        check_length(count_words(text), limit)
+
+
 def check_length(words: int, limit: int) -> None:
     """Refuse an article of more than ``limit`` words (the ``max-article-words``
     setting) with an input error that gives both numbers."""
@@ -192,7 +213,16 @@ def _own_words(doc: Document) -> int:
     words = doc.words
     if not doc.quotes:
         return len(words)
-    return sum(1 for t in words if not doc.in_quote(t.start, t.end))
+    # one sweep in text order: a word's quote is the last one starting at or before it,
+    # as in Document.in_quote
+    quotes, n, i, quoted = doc.quotes, len(doc.quotes), -1, 0
+    for t in words:
+        start = t.start
+        while i + 1 < n and quotes[i + 1][0] <= start:
+            i += 1
+        if i >= 0 and start + len(t.text) <= quotes[i][1]:
+            quoted += 1
+    return len(words) - quoted
 
 
 def classify_block(line: str) -> str:
@@ -302,10 +332,19 @@ def _continues(prev: str, nxt: str, heading: bool) -> bool:
     return False
 
 
+#: Punkt's sentence-end characters (``PunktLanguageVars.sent_end_chars``).
+_SENT_END = re.compile(r"[.?!]")
+
+
 def _sentence_spans(text: str, a: int, b: int, kind: str = PROSE) -> list[tuple[int, int]]:
     """Punkt sentence spans inside [a, b), with splits Punkt should not have made mended
     ("No. 1", "Mr. Nobody", "Smith & Co. said", an abbreviation inside a headline)."""
     chunk = text[a:b]
+    stripped = chunk.rstrip()
+    if _SENT_END.search(stripped, 0, len(stripped) - 1) is None:
+        # no sentence-end mark before the last character: Punkt finds no candidate break
+        # (one needs a mark followed by something), and its one span is the stripped block
+        return [(a, a + len(stripped))] if stripped else []
     spans = [(a + x, a + y) for x, y in punkt_tokenizer().span_tokenize(chunk)]
     merged: list[tuple[int, int]] = []
     for s, e in spans:
@@ -368,6 +407,24 @@ def _blocks(text: str, kinds: Sequence[str] | None) -> tuple[list[tuple[int, int
     return spans, [_refine(text[a:b], k) for (a, b), k in zip(spans, block_kinds, strict=True)]
 
 
+#: Token forms seen so far, by text: one string per distinct form (a long article repeats
+#: its words, and its tokens then hold shared strings rather than a copy each), with the
+#: counts of each form computed once. Bounded, so a text of endless distinct "words"
+#: cannot grow it without limit (about 100 bytes a form).
+_FORMS: dict[str, tuple[str, str, int, int, str]] = {}
+_FORMS_MAX = 200_000
+
+
+def _form(tok: str, group: str) -> tuple[str, str, int, int, str]:
+    """(text, token kind, syllables, letters and digits, regex group) of one token form;
+    punctuation has no syllables."""
+    if group == "punct":
+        return tok, "punct", 0, 0, group
+    kind = "number" if group == "num" else "word"
+    syl = syllables(tok) if kind == "word" else 1
+    return tok, kind, syl, sum(1 for ch in tok if ch.isalnum()), group
+
+
 def parse(text: str, kinds: Sequence[str] | None = None) -> Document:
     """Parse ``text`` into a :class:`Document`.
 
@@ -382,9 +439,8 @@ def parse(text: str, kinds: Sequence[str] | None = None) -> Document:
     tokens: list[Token] = []
     word_syll = array("H")  # two bytes a token, not a pointer to an int
     quotes: list[tuple[int, int]] = []
-    # one string per distinct token text: a long article repeats its words, and its
-    # tokens then hold shared strings rather than a copy each
-    forms: dict[str, str] = {}
+    forms = _FORMS
+    local: dict[str, tuple[str, str, int, int, str]] = {}  # once _FORMS is full
     for p_index, ((a, b), kind) in enumerate(zip(spans, block_kinds, strict=True)):
         paragraphs.append(Paragraph(p_index, a, b, kind))
         body_start = a
@@ -399,21 +455,20 @@ def parse(text: str, kinds: Sequence[str] | None = None) -> Document:
             si = len(sentences)  # one int object shared by the sentence's tokens
             n_words = n_syl = n_poly = n_long = n_letters = 0
             for m in _TOKEN_RE.finditer(text, s, e):
-                kind_t = "word" if m.lastgroup in ("word", "abbr") else m.lastgroup
-                if kind_t == "num":
-                    kind_t = "number"
                 tok = m.group()
-                tok = forms.setdefault(tok, tok)
+                group = m.lastgroup
+                known = forms.get(tok) or local.get(tok)
+                if known is None or known[4] != group:
+                    known = _form(tok, group)
+                    (forms if len(forms) < _FORMS_MAX else local).setdefault(tok, known)
+                tok, kind_t, syl, letters, _ = known
                 tokens.append(Token(m.start(), tok, kind_t, si))
-                if kind_t == "punct":
-                    word_syll.append(0)
-                    continue
-                syl = syllables(tok) if kind_t == "word" else 1
                 word_syll.append(syl)
+                if kind_t == "punct":
+                    continue
                 n_words += 1
                 n_syl += syl
                 n_poly += syl >= 3
-                letters = sum(1 for ch in tok if ch.isalnum())
                 n_letters += letters
                 n_long += letters >= 7
             if n_words == 0 and sentences and sentences[-1].paragraph == p_index:

@@ -7,10 +7,14 @@ moves forward through the paragraph, so the cost is linear in its length.
 
 from __future__ import annotations
 
+import re
+
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
 #: A quotation in single marks closes within this many characters of its opening mark
 #: (further on, the mark was an apostrophe).
 MAX_SINGLE_QUOTE = 400
+#: Every character that can open a quotation.
+_MARK = re.compile("[" + "".join(_OPEN_CLOSE) + "\"'‘]")
 
 
 def find_quotes(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -24,6 +28,10 @@ def find_quotes(text: str, a: int, b: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i = a
     while i < b:
+        m = _MARK.search(text, i, b)  # other characters open nothing: skip them at once
+        if m is None:
+            break
+        i = m.start()
         c = text[i]
         close: str | None = None
         if c in _OPEN_CLOSE:

@@ -7,6 +7,7 @@ that is added to ``nltk.data.path``; every other resource ships inside a package
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import tempfile
@@ -224,13 +225,39 @@ def word_list(path: str, *, per_line: bool = False) -> tuple[str, ...]:
     return tuple(lines) if per_line else tuple(w for ln in lines for w in ln.split())
 
 
+@lru_cache(maxsize=1)
+def _wordfreq_en() -> dict[str, float]:
+    """wordfreq's English frequency table (its "best" list, which ``zipf_frequency`` reads)."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en", "best")
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """``wordfreq`` Zipf frequency of a lower-case English word (cached per word, shared by
-    every stage that asks)."""
-    from wordfreq import zipf_frequency
+    every stage that asks).
 
-    return zipf_frequency(word, "en")
+    A plain word (ASCII lower-case letters only) is one token to wordfreq's tokenizer
+    whatever the language rules, so its frequency is read straight from the table and
+    rounded as ``zipf_frequency`` rounds it (its tokenizer costs more than the look-up);
+    anything else goes through ``zipf_frequency`` itself."""
+    from wordfreq import freq_to_zipf, zipf_frequency
+
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        return zipf_frequency(word, "en")
+    minimum = _ZIPF_FLOOR
+    freq = _wordfreq_en().get(word)
+    if freq is not None:  # wordfreq's rounding to three significant digits
+        freq = max(1.0 / (1.0 / freq), minimum)
+        freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    else:
+        freq = minimum
+    return round(freq_to_zipf(freq), 2)
+
+
+#: ``zipf_frequency``'s default minimum (Zipf 0) as a frequency.
+_ZIPF_FLOOR = 10**0.0 / 1e9
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 #: A run of letters or digits longer than this is cut into tokens of this many characters,
 #: and a token joins at most ``MAX_TOKEN_PARTS`` hyphenated parts, contractions, number
@@ -42,8 +43,10 @@ TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201
                              "\u2011": "-"})
 
 
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
-    """A token's measuring form: lower case, typographic apostrophes and hyphens as ASCII."""
+    """A token's measuring form: lower case, typographic apostrophes and hyphens as ASCII
+    (cached: every family folds the same words)."""
     return word.lower().translate(TYPOGRAPHIC)
 
 
@@ -61,8 +64,17 @@ def plain_words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return PLAIN_WORD_RE.findall(text, start, len(text) if end is None else end)
 
 
+#: Lower-case forms by surface form, shared by every call of :func:`lowered` (bounded: a
+#: text of endless distinct "words" cannot grow it without limit).
+_LOWER: dict[str, str] = {}
+_LOWER_MAX = 200_000
+
+
 def lowered(texts: Iterable[str]) -> list[str]:
     """``texts`` lower-cased, one string object per distinct form: a long article's word
     list then costs a pointer a word, not a string a word."""
-    forms: dict[str, str] = {}
-    return [forms.get(x) or forms.setdefault(x, x.lower()) for x in texts]
+    get = _LOWER.get
+    if len(_LOWER) >= _LOWER_MAX:  # full: one string per form within this call
+        forms: dict[str, str] = {}
+        return [get(x) or forms.get(x) or forms.setdefault(x, x.lower()) for x in texts]
+    return [get(x) or _LOWER.setdefault(x, x.lower()) for x in texts]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from analyser import document
 from analyser.document import (
     MAX_SENTENCE_WORDS,
     check_length,
@@ -13,6 +14,7 @@ from analyser.document import (
 )
 from analyser.errors import InputError
 from analyser.quote_spans import find_quotes
+from analyser.resources import punkt_tokenizer
 from analyser.tokens import MAX_TOKEN_CHARS
 
 
@@ -255,3 +257,30 @@ def test_length_limit_refuses_with_both_numbers():
     with pytest.raises(InputError, match=r"^article has 1,500 words, over the limit of 1,000 "
                                          r"\(max-article-words\)$"):
         check_length(1500, 1000)
+
+
+@pytest.mark.parametrize("block", [
+    "He left.", "He left", "He left.  \n", "Why not?", "Go!", "“Go now”", "They won 3-1",
+    "  (It rained)", "Hello\t", "   ", "",
+])
+def test_blocks_without_an_inner_sentence_end_split_as_punkt_does(block):
+    # a block with no '.', '?' or '!' before its last character skips Punkt: its spans
+    # must be exactly Punkt's (the others go through Punkt, mended as tested above)
+    assert not any(c in ".?!" for c in block.rstrip()[:-1])
+    spans = document._sentence_spans(block, 0, len(block))
+    assert spans == list(punkt_tokenizer().span_tokenize(block))
+
+
+def test_own_words_counts_words_outside_quotations():
+    doc = parse("He said “we will win, he said” and 'we will' left. \"Go,\" she said.")
+    outside = [t for t in doc.words if not doc.in_quote(t.start, t.end)]
+    assert doc.own_words == len(outside) < len(doc.words)
+
+
+def test_token_forms_keep_their_kind_and_counts():
+    a = parse("The 1990s saw 12 wins. The U.S. team won 12 times in the 1990s.")
+    b = parse("The team won.")
+    assert [t.text for t in a.tokens if t.kind == "number"] == ["1990s", "12", "12", "1990s"]
+    assert [t.kind for t in a.tokens if t.text == "U.S."] == ["word"]
+    assert b.sentences[0].syllables == 3 and b.sentences[0].letters == 10
+    assert a.tokens[1].text is a.tokens[-2].text  # one string per form

@@ -25,6 +25,7 @@ from ..models import Finding
 from ..rules import rules_for
 from ..rules.extra import FilesKey, files_key, rules_at
 from ..settings import Settings
+from ..tokens import fold
 from .base import Context, Family, FamilyResult, make_finding, per_1k
 from .language_match import Match, Matcher, Tok, builtin_matcher, normalise
 
@@ -34,8 +35,8 @@ TOP_PHRASES = 20
 def doc_tokens(doc: Document, index: int) -> list[Tok]:
     """Matcher tokens for one sentence of a document."""
     s = doc.sentences[index]
-    return [
-        Tok(normalise(t.text), t.kind, t.text[:1].isupper(), t.start, t.end)
+    return [  # fold is normalise without its call (this runs for every token)
+        Tok(fold(t.text), t.kind, t.text[:1].isupper(), t.start, t.start + len(t.text))
         for t in doc.tokens[s.token_start : s.token_end]
     ]
 

@@ -16,6 +16,7 @@ import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Document, Sentence
 from ..resources import APOSTROPHES, dale_chall_easy_words
@@ -103,6 +104,7 @@ class Counts:
         return self.syllables / self.words if self.words else 0.0
 
 
+@lru_cache(maxsize=200_000)
 def is_familiar(word: str) -> bool:
     """True when a word (lower case) is on the Dale–Chall list or a regular inflection of one.
 
@@ -126,34 +128,55 @@ def is_familiar(word: str) -> bool:
     return False
 
 
-def count(doc: Document, sentences: Sequence[Sentence]) -> Counts:
-    """Counts over the given sentences, read from the document's tokens."""
+def _sentence_counts(doc: Document, s: Sentence) -> Counts:
+    """The counts of one sentence, read from the document's tokens."""
     complex_words = difficult = hard_linsear = 0
-    for s in sentences:
-        first = True
-        for k in range(s.token_start, s.token_end):
-            tok = doc.tokens[k]
-            if tok.kind == "punct":
-                continue
-            syl = doc.word_syllables[k]
-            proper = tok.text[:1].isupper() and not first
-            first = False
-            if syl >= FORMULAS["linsear_write"]["hard_syllables"]:
-                hard_linsear += 1
-                # Gunning: proper nouns and hyphenated compounds are not "complex"
-                if not proper and "-" not in tok.text:
-                    complex_words += 1
-            if tok.kind == "word" and not proper and not is_familiar(tok.text.lower()):
-                difficult += 1
+    hard = FORMULAS["linsear_write"]["hard_syllables"]
+    tokens, word_syllables = doc.tokens, doc.word_syllables
+    first = True
+    for k in range(s.token_start, s.token_end):
+        tok = tokens[k]
+        if tok.kind == "punct":
+            continue
+        proper = not first and tok.text[:1].isupper()
+        first = False
+        if word_syllables[k] >= hard:
+            hard_linsear += 1
+            # Gunning: proper nouns and hyphenated compounds are not "complex"
+            if not proper and "-" not in tok.text:
+                complex_words += 1
+        if tok.kind == "word" and not proper and not is_familiar(tok.text.lower()):
+            difficult += 1
+    return Counts(1, s.words, s.syllables, s.polysyllables, complex_words, s.letters,
+                  difficult, hard_linsear)
+
+
+def _all_sentence_counts(doc: Document) -> list[Counts]:
+    return [_sentence_counts(doc, s) for s in doc.sentences]
+
+
+def sentence_counts(doc: Document) -> list[Counts]:
+    """The :class:`Counts` of every sentence of ``doc``, computed once per document and
+    shared by the families that read them (readability, the sentence grade)."""
+    return doc.derived("sentence_counts", _all_sentence_counts)
+
+
+def count(doc: Document, sentences: Sequence[Sentence]) -> Counts:
+    """Counts over the given sentences of ``doc``: the sum of their own counts."""
+    per, mine = sentence_counts(doc), doc.sentences
+    own = [per[s.index] if s.index < len(mine) and mine[s.index] is s
+           else _sentence_counts(doc, s) for s in sentences]
+    if len(own) == 1:
+        return own[0]
     return Counts(
-        sentences=len(sentences),
-        words=sum(s.words for s in sentences),
-        syllables=sum(s.syllables for s in sentences),
-        polysyllables=sum(s.polysyllables for s in sentences),
-        complex_words=complex_words,
-        letters=sum(s.letters for s in sentences),
-        difficult_words=difficult,
-        hard_linsear=hard_linsear,
+        sentences=len(own),
+        words=sum(c.words for c in own),
+        syllables=sum(c.syllables for c in own),
+        polysyllables=sum(c.polysyllables for c in own),
+        complex_words=sum(c.complex_words for c in own),
+        letters=sum(c.letters for c in own),
+        difficult_words=sum(c.difficult_words for c in own),
+        hard_linsear=sum(c.hard_linsear for c in own),
     )
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from ...resources import is_stopword
+from ...resources import is_stopword, zipf
 from .wordlists import non_content_words
 
 #: Term weight = max(W_FLOOR, ZIPF_TOP - zipf frequency): rarer words weigh more.
@@ -48,7 +48,7 @@ def word_term(word: str) -> str | None:
         return None
     if "." in w:  # "u.s." -> "us"
         return w.replace(".", "")
-    return _stemmer().stem(w)
+    return _stem(w)
 
 
 @lru_cache(maxsize=50_000)
@@ -64,16 +64,12 @@ def term_weight(term: str) -> float:
     """Informativeness of a term: rarer in English weighs more; numbers weigh 4."""
     if term.startswith("#"):
         return 4.0
-    from wordfreq import zipf_frequency
-
-    return max(W_FLOOR, ZIPF_TOP - zipf_frequency(term, "en"))
+    return max(W_FLOOR, ZIPF_TOP - zipf(term))
 
 
 @lru_cache(maxsize=200_000)
 def _word_weight(low: str, term: str) -> float:
-    from wordfreq import zipf_frequency
-
-    z = max(zipf_frequency(low, "en"), zipf_frequency(term, "en"))
+    z = max(zipf(low), zipf(term))
     return max(W_FLOOR, ZIPF_TOP - z)
 
 

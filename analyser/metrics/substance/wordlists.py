@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ...resources import word_list
+from ...resources import word_list, zipf
 
 #: A capitalised word is a "common word" (so, in Title Case, not a name) when its lower
 #: case is at least this frequent in English (Zipf scale, wordfreq).
@@ -67,11 +67,5 @@ def is_demonym(word: str) -> bool:
 
 def is_common(word: str) -> bool:
     """``word`` (lower case) is a common English word (Zipf ``COMMON_ZIPF`` or more)."""
-    return _zipf(word) >= COMMON_ZIPF
+    return zipf(word) >= COMMON_ZIPF
 
-
-@cache
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")

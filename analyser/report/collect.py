@@ -34,7 +34,7 @@ from ..catalog import SCORECARD
 from ..outlets import named_outlet
 from ..streaming import _Spool, _Texts, chunks
 from ..tables import article_row, versioned
-from .frames import PHRASE_CATEGORIES
+from .frames import PHRASE_CATEGORIES, finding_counts
 from .views import Tables, ViewStore, index_short, view_body, view_meta
 
 #: Articles whose sentences the sentence-level charts are drawn from, at most.
@@ -225,4 +225,10 @@ def from_corpus(corpus) -> ReportData:
         return corpus
     data = collect(corpus.analyses)
     data.errors = list(getattr(corpus, "errors", []))
+    # The corpus's own frames (all of them in memory already): all sentences, no sample.
+    data.articles, data.sentences = corpus.articles, corpus.sentences
+    data.stories = getattr(corpus, "stories", data.stories)
+    if getattr(corpus, "findings", None) is not None:
+        data.finding_counts = finding_counts(SimpleNamespace(findings=corpus.findings))
+    data.sample = Sample(len(data.index), len(data.index), len(data.sentences))
     return data

@@ -252,13 +252,15 @@ def article_index(report, sources: pd.Series) -> dict[str, Any]:
     order = list(dict.fromkeys(sources.values))
     src_of = {label: i for i, label in enumerate(order)}
     outlets = StringTable()
-    values = [pd.to_numeric(articles[m.name], errors="coerce").tolist() for m in cols]
+    ids = [ident for ident, _, _ in report.index]
+    unique = articles.drop_duplicates("id")  # an id given twice: its first row
+    by_id = unique.set_index(unique["id"].astype(str)).reindex(ids)
+    values = [pd.to_numeric(by_id[m.name], errors="coerce").tolist() for m in cols]
     flat: list[float | None] = []
-    for n in range(len(articles)):
+    for n in range(len(ids)):
         for m, column in zip(cols, values, strict=True):
             v = _finite(column[n])
             flat.append(None if v is None else round(v, m.digits))
-    ids = [ident for ident, _, _ in report.index]
     index = {
         "id": ids, "short": [short for _, short, _ in report.index],
         "src": [src_of.get(str(sources.get(i, i)), 0) for i in ids],

@@ -61,14 +61,13 @@ def finding_counts(corpus) -> pd.DataFrame:
     categories): columns ``article_id, category, phrase, n``.
 
     Read from ``corpus.finding_counts`` when the corpus carries them (the report's
-    streamed data), else counted from ``corpus.findings``; :class:`NoData` when there is
-    neither."""
+    streamed data), else counted from ``corpus.findings`` (empty when there is none)."""
     counts = getattr(corpus, "finding_counts", None)
     if counts is not None:
         return counts
-    finds = corpus.findings
+    finds = getattr(corpus, "findings", None)
     if finds is None or finds.empty or "category" not in finds:
-        raise NoData("no findings")
+        return pd.DataFrame(columns=["article_id", "category", "phrase", "n"])
     own = ~finds["in_quote"].fillna(False).astype(bool) if "in_quote" in finds \
         else pd.Series(True, index=finds.index)
     phrase = finds["text"].where(own & finds["category"].isin(PHRASE_CATEGORIES), "") \

@@ -244,5 +244,7 @@ def page_articles(page: dict[str, Any]) -> list[dict[str, Any]]:
                 body = blocks[same // REF_BASE][same % REF_BASE]["body"]
             art.update(record)
             art.update(body)
+            # The view's values are kept for every scorecard measure: those of the page's.
+            art["t"] = [record["t"][m["k"]] for m in page["measures"]]
         out.append(art)
     return out

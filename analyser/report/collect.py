@@ -32,7 +32,7 @@ import pandas as pd
 from ..analysis import Analysis
 from ..catalog import SCORECARD
 from ..outlets import named_outlet
-from ..streaming import _Spool, _Texts, chunks
+from ..streaming import _progress, _Spool, _Texts, chunks
 from ..tables import article_row, versioned
 from .frames import PHRASE_CATEGORIES, finding_counts
 from .views import Tables, ViewStore, index_short, view_body, view_meta
@@ -87,6 +87,9 @@ class ReportData:
         from ..stories import outlet_effects
 
         return versioned(outlet_effects(self.articles, self.stories, basis="stories"))
+
+    def __len__(self) -> int:
+        return len(self.index)
 
     def close(self) -> None:
         self.views.close()
@@ -154,23 +157,28 @@ def score_texts(row: dict) -> list[str]:
 
 
 def collect(results: Iterable, *, on_error: Callable | None = None,
-            sample_articles: int = SAMPLE_ARTICLES, progress=None) -> ReportData:
+            sample_articles: int = SAMPLE_ARTICLES, progress: bool | None = False,
+            ) -> ReportData:
     """Collect the report's data from analyses and input errors (as
-    :func:`analyser.corpus.iter_analyses` yields them), one at a time."""
+    :func:`analyser.corpus.iter_analyses` yields them), one at a time. ``progress``: a
+    progress bar on standard error (None: when it is a terminal)."""
     from ..ingest import IngestError
     from ..stories import group_stories, story_frame
 
     c = _Collector(sample_articles)
     errors: list = []
+    bar = _progress(progress)
     for item in results:
-        if progress is not None:
-            progress.update(1)
+        if bar is not None:
+            bar.update(1)
         if isinstance(item, IngestError):
             errors.append(item)
             if on_error:
                 on_error(item)
             continue
         c.add(item)
+    if bar is not None:
+        bar.close()
     c.views.flush()
     try:
         if not c.index:
@@ -232,3 +240,17 @@ def from_corpus(corpus) -> ReportData:
         data.finding_counts = finding_counts(SimpleNamespace(findings=corpus.findings))
     data.sample = Sample(len(data.index), len(data.index), len(data.sentences))
     return data
+
+
+def collect_paths(paths, *, outlet: str | None = None, settings=None, jobs: int = 1,
+                  on_error: Callable | None = None, follow_links: bool = False,
+                  progress: bool | None = None) -> ReportData:
+    """:func:`collect` over files, folders, URLs and corpus files, read and analysed one
+    at a time (the arguments of :func:`analyser.corpus.analyse_paths`)."""
+    from ..corpus import iter_path_analyses
+    from ..settings import DEFAULT_SETTINGS
+
+    return collect(iter_path_analyses(list(paths), outlet=outlet,
+                                      settings=settings or DEFAULT_SETTINGS, jobs=jobs,
+                                      follow_links=follow_links),
+                   on_error=on_error, progress=progress)

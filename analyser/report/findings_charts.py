@@ -135,13 +135,24 @@ def phrase_heatmap(corpus, sources=None, categories=("filler", "hedge"),
                   xaxis=dict(side="bottom", tickfont=dict(size=10.5)))
 
 
-def readability_vs_filler(corpus, sources=None) -> go.Figure:
-    """One bubble per article: grade against filler-language rate, bubble area = words."""
+#: Bubbles drawn at most: a larger corpus is shown by a random sample of its articles
+#: (the chart's title says so), so that the page stays small and quick to draw.
+MAX_BUBBLES = 5000
+
+
+def readability_vs_filler(corpus, sources=None, max_bubbles: int = MAX_BUBBLES) -> go.Figure:
+    """One bubble per article: grade against filler-language rate, bubble area = words
+    (at most ``max_bubbles``: a random sample of the articles beyond that, stated)."""
     src = resolve_sources(corpus, sources)
     arts = with_source(corpus.articles, src, "id")
     x = first_present(arts, "language_findings_per_1k", "filler_per_1k")
     y = first_present(arts, "readability_grade", "consensus_grade", "flesch_kincaid_grade")
     need(arts, "words")
+    title = "Readability against filler language (bubble area = words)"
+    if len(arts) > max_bubbles:
+        title = (f"Readability against filler language (bubble area = words; a random "
+                 f"sample of {max_bubbles:,} of the {len(arts):,} articles)")
+        arts = arts.sample(n=max_bubbles, random_state=0).sort_index()
     keys, colors, grouped = source_keys(src), source_colors(src), is_grouped(src)
     words = pd.to_numeric(arts["words"], errors="coerce").fillna(0)
     sizeref = 2.0 * max(float(words.max()), 1.0) / (38.0 ** 2 if not grouped else 22.0 ** 2)
@@ -163,5 +174,4 @@ def readability_vs_filler(corpus, sources=None) -> go.Figure:
         )
     xtitle = ("filler language per 1,000 words (all six categories)"
               if x == "language_findings_per_1k" else "fillers per 1,000 words")
-    return layout(fig, "Readability against filler language (bubble area = words)",
-                  xaxis_title=xtitle, yaxis_title="grade (higher = harder)")
+    return layout(fig, title, xaxis_title=xtitle, yaxis_title="grade (higher = harder)")

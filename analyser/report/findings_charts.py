@@ -140,18 +140,24 @@ def phrase_heatmap(corpus, sources=None, categories=("filler", "hedge"),
 MAX_BUBBLES = 5000
 
 
+def bubble_note(articles: int, max_bubbles: int = MAX_BUBBLES) -> str:
+    """The caption's statement of the bubble chart's sample ("" when every article is
+    drawn)."""
+    if articles <= max_bubbles:
+        return ""
+    return f"Drawn from a random sample of {max_bubbles:,} of the {articles:,} articles."
+
+
 def readability_vs_filler(corpus, sources=None, max_bubbles: int = MAX_BUBBLES) -> go.Figure:
     """One bubble per article: grade against filler-language rate, bubble area = words
-    (at most ``max_bubbles``: a random sample of the articles beyond that, stated)."""
+    (at most ``max_bubbles``: a random sample of the articles beyond that; see
+    :func:`bubble_note`)."""
     src = resolve_sources(corpus, sources)
     arts = with_source(corpus.articles, src, "id")
     x = first_present(arts, "language_findings_per_1k", "filler_per_1k")
     y = first_present(arts, "readability_grade", "consensus_grade", "flesch_kincaid_grade")
     need(arts, "words")
-    title = "Readability against filler language (bubble area = words)"
     if len(arts) > max_bubbles:
-        title = (f"Readability against filler language (bubble area = words; a random "
-                 f"sample of {max_bubbles:,} of the {len(arts):,} articles)")
         arts = arts.sample(n=max_bubbles, random_state=0).sort_index()
     keys, colors, grouped = source_keys(src), source_colors(src), is_grouped(src)
     words = pd.to_numeric(arts["words"], errors="coerce").fillna(0)
@@ -174,4 +180,5 @@ def readability_vs_filler(corpus, sources=None, max_bubbles: int = MAX_BUBBLES) 
         )
     xtitle = ("filler language per 1,000 words (all six categories)"
               if x == "language_findings_per_1k" else "fillers per 1,000 words")
-    return layout(fig, title, xaxis_title=xtitle, yaxis_title="grade (higher = harder)")
+    return layout(fig, "Readability against filler language (bubble area = words)",
+                  xaxis_title=xtitle, yaxis_title="grade (higher = harder)")

@@ -28,6 +28,7 @@ from ..export import atomic_open, output_target
 from ..version import RULESET_VERSION, __version__
 from . import data, figures, story_data
 from .collect import from_corpus
+from .findings_charts import bubble_note
 from .sources import is_grouped, source_labels
 from .style import category_style
 
@@ -99,8 +100,10 @@ def build_charts(corpus, sources, sample_note: str = "") -> tuple[list[dict], li
             skipped.append({"id": chart_id, "reason": str(exc)})
             continue
         text = figures.caption(chart_id, grouped)
-        if sample_note and chart_id in SENTENCE_CHARTS:
-            text = f"{text} {sample_note}"
+        note = sample_note if chart_id in SENTENCE_CHARTS else \
+            bubble_note(len(sources)) if chart_id == "readability-vs-filler" else ""
+        if note:
+            text = f"{text} {note}"
         charts.append({"id": chart_id, "caption": text,
                        "figure": _json_safe(json.loads(fig.to_json()))})
     return charts, skipped

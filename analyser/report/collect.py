@@ -98,9 +98,9 @@ class ReportData:
 class _Collector:
     """The per-article part of :func:`collect`."""
 
-    def __init__(self, sample_articles: int) -> None:
+    def __init__(self, sample_articles: int, views: ViewStore | None = None) -> None:
         self.rows, self.items, self.texts = _Spool(), _Spool(), _Texts()
-        self.views, self.tables = ViewStore(), Tables()
+        self.views, self.tables = views or ViewStore(), Tables()
         self.index: list[tuple[str, str, str]] = []
         self.metas: list[SimpleNamespace] = []
         self.counts: Counter = Counter()
@@ -158,14 +158,15 @@ def score_texts(row: dict) -> list[str]:
 
 def collect(results: Iterable, *, on_error: Callable | None = None,
             sample_articles: int = SAMPLE_ARTICLES, progress: bool | None = False,
-            ) -> ReportData:
+            views: ViewStore | None = None) -> ReportData:
     """Collect the report's data from analyses and input errors (as
     :func:`analyser.corpus.iter_analyses` yields them), one at a time. ``progress``: a
-    progress bar on standard error (None: when it is a terminal)."""
+    progress bar on standard error (None: when it is a terminal); ``views``: where the
+    article views go (default: a :class:`ViewStore` with the page's cap)."""
     from ..ingest import IngestError
     from ..stories import group_stories, story_frame
 
-    c = _Collector(sample_articles)
+    c = _Collector(sample_articles, views)
     errors: list = []
     bar = _progress(progress)
     for item in results:

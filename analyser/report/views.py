@@ -135,7 +135,9 @@ def _dumps(value: Any) -> str:
 class ViewStore:
     """Compressed article views, a block at a time, in a temporary file."""
 
-    def __init__(self, max_chars: int = MAX_VIEW_CHARS) -> None:
+    def __init__(self, max_chars: int = MAX_VIEW_CHARS,
+                 block_records: int = BLOCK_RECORDS) -> None:
+        self.block_records = min(block_records, REF_BASE)
         self.file = tempfile.TemporaryFile()
         self.ends = array("q", [0])
         self.max_chars, self.chars = max_chars, 0
@@ -165,7 +167,7 @@ class ViewStore:
             self.reused += 1
         self.refs.append(self._next_ref())
         self.pending.append(record)
-        if len(self.pending) >= BLOCK_RECORDS:
+        if len(self.pending) >= self.block_records:
             self.flush()
 
     def _next_ref(self) -> int:

@@ -273,7 +273,7 @@ def article_index(report, sources: pd.Series) -> dict[str, Any]:
         "categories": tables.categories,
         "styles": {c: category_style(c) for c in tables.categories},
         "kinds": list(BLOCK_KINDS),
-        "codes": tables.codes.items, "strings": tables.strings.items,
+        "codes": tables.codes.items,
         "measures": [{"name": m.label, "digits": m.digits, "help": m.help,
                       "k": position[m.name]} for m in cols],
         "outlets": outlets.items,

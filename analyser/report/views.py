@@ -73,11 +73,12 @@ class StringTable:
 
 
 class Tables:
-    """The tables the records index into: categories, rule codes, messages."""
+    """The page-wide tables the records index into: categories and rule codes (the
+    messages, which may quote the article, are kept per block)."""
 
     def __init__(self) -> None:
         self.categories = list(CATEGORY_NAMES)
-        self.codes, self.strings = StringTable(), StringTable()
+        self.codes = StringTable()
 
     def category(self, name: str) -> int:
         if name not in self.categories:  # one the catalogue does not declare joins the legend
@@ -89,8 +90,9 @@ def view_body(a: Analysis, tables: Tables) -> dict[str, Any]:
     """What the view draws over the text: ``text``; ``p`` a flat list of ``start, end,
     kind``; ``s`` of ``start, end, band, grade`` (grade -1 when unknown); ``q`` of
     ``start, end``; ``f`` of 9-tuples ``start, end, category, code, message, suggestion,
-    sentence, related_sentence, in_quote`` (indices into :class:`Tables`; -1 = none);
-    ``removed`` the furniture as ``[text, reason]``."""
+    sentence, related_sentence, in_quote`` (category and code are indices into
+    :class:`Tables`, message and suggestion indices into the block's ``strings`` once
+    stored; -1 = none); ``removed`` the furniture as ``[text, reason]``."""
     return {"text": a.text, "p": _paragraph_spans(a), "s": _sentence_bands(a),
             "q": [int(v) for span in a.quotes for v in span],
             "f": _finding_tuples(a, tables),
@@ -102,8 +104,8 @@ def _finding_tuples(a: Analysis, tables: Tables) -> list[int]:
     for x in a.findings:
         related = -1 if x.related_sentence is None else int(x.related_sentence)
         f += [x.start, x.end, tables.category(x.category), tables.codes(x.code),
-              tables.strings(x.message), tables.strings(x.suggestion), int(x.sentence),
-              related, int(bool(x.in_quote))]
+              x.message or "", x.suggestion or "", int(x.sentence), related,
+              int(bool(x.in_quote))]
     return f
 
 
@@ -145,6 +147,7 @@ class ViewStore:
         self.bodies: dict[bytes, int] = {}  # body digest -> ref of the record holding it
         self.pending: list[dict[str, Any]] = []
         self.pending_bodies: dict[bytes, int] = {}
+        self.strings = StringTable()  # the pending block's messages
         self.refs = array("q")  # per article added: its ref, -1 when not stored
         self.stored = 0
         self.reused = 0
@@ -160,7 +163,10 @@ class ViewStore:
         ref = self.bodies.get(digest, self.pending_bodies.get(digest))
         record = dict(meta)
         if ref is None:
-            record["body"] = body
+            f = list(body["f"])
+            for k in range(0, len(f), 9):  # messages as indices into the block's strings
+                f[k + 4], f[k + 5] = self.strings(f[k + 4]), self.strings(f[k + 5])
+            record["body"] = {**body, "f": f}
             self.pending_bodies[digest] = self._next_ref()
         else:
             record["same"] = ref
@@ -177,7 +183,8 @@ class ViewStore:
         """Compress and store the pending records as one block (or drop them past the cap)."""
         if not self.pending:
             return
-        block = base64.b64encode(zlib.compress(_dumps(self.pending).encode("utf-8"), 9))
+        data = {"strings": self.strings.items, "records": self.pending}
+        block = base64.b64encode(zlib.compress(_dumps(data).encode("utf-8"), 9))
         n = len(self.pending)
         if self.chars + len(block) > self.max_chars:
             self.full = True
@@ -190,7 +197,7 @@ class ViewStore:
             self.ends.append(self.ends[-1] + len(block))
             self.bodies.update(self.pending_bodies)
             self.stored += n
-        self.pending, self.pending_bodies = [], {}
+        self.pending, self.pending_bodies, self.strings = [], {}, StringTable()
 
     def blocks(self) -> Iterator[str]:
         """The stored blocks (base64 text), in order."""
@@ -218,8 +225,9 @@ def index_short(a: Analysis) -> str:
     return short_title(a.title or a.id, 80)
 
 
-def decode_block(block: str) -> list[dict[str, Any]]:
-    """One stored block's records (what the page script inflates)."""
+def decode_block(block: str) -> dict[str, Any]:
+    """One stored block: ``{"strings": [...], "records": [...]}`` (what the page script
+    inflates)."""
     return json.loads(zlib.decompress(base64.b64decode(block)).decode("utf-8"))
 
 
@@ -239,13 +247,14 @@ def page_articles(page: dict[str, Any]) -> list[dict[str, Any]]:
         }
         ref = index["view"][n]
         if ref >= 0:
-            record = dict(blocks[ref // REF_BASE][ref % REF_BASE])
-            same = record.pop("same", None)
-            body = record.pop("body", None)
-            if same is not None:
-                body = blocks[same // REF_BASE][same % REF_BASE]["body"]
+            record = dict(blocks[ref // REF_BASE]["records"][ref % REF_BASE])
+            holder = record.pop("same", ref)
+            record.pop("body", None)
+            block = blocks[holder // REF_BASE]
+            body = block["records"][holder % REF_BASE]["body"]
             art.update(record)
             art.update(body)
+            art["strings"] = block["strings"]
             # The view's values are kept for every scorecard measure: those of the page's.
             art["t"] = [record["t"][m["k"]] for m in page["measures"]]
         out.append(art)

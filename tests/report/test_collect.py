@@ -79,7 +79,7 @@ def test_identical_bodies_are_stored_once():
     corpus = story_corpus(copy=True)
     report = collect(iter(corpus.analyses))
     assert report.views.reused == 1 and report.views.stored == len(corpus.analyses)
-    records = [r for b in report.views.blocks() for r in decode_block(b)]
+    records = [r for b in report.views.blocks() for r in decode_block(b)["records"]]
     assert sum("body" in r for r in records) == len(corpus.analyses) - 1
     copy = records[-1]
     assert "body" not in copy and copy["title"].endswith("(wire)")
@@ -99,6 +99,21 @@ def test_views_past_the_cap_are_not_stored_and_the_page_says_so(tmp_path, corpus
         [a.id for a in corpus.analyses[:4]]
     assert len(data["articles"]) == 18
     assert "the highlighted text of the first 4 of the 18 articles" in html
+
+
+def test_messages_are_kept_per_block(corpus):
+    """A message may quote its article: messages travel with the views, compressed, and
+    the page-wide tables hold categories and rule codes only."""
+    report = collect(iter(corpus.analyses), views=ViewStore(block_records=4))
+    data = page_data(render_report(report))
+    assert "strings" not in data
+    blocks = [decode_block(b) for b in data["views"]]
+    assert len(blocks) == 5
+    by_id = {a.id: a for a in corpus.analyses}
+    for art in data["articles"]:
+        f = art["f"]
+        messages = [art["strings"][f[k + 4]] for k in range(0, len(f), 9)]
+        assert messages == [x.message for x in by_id[art["id"]].findings]
 
 
 def test_write_report_streams_the_same_page_as_render(tmp_path):

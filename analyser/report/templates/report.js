@@ -45,16 +45,21 @@
     return new Response(stream).text().then(JSON.parse);
   }
   function block(k) { return blocks[k] || (blocks[k] = inflate(page.views[k])); }
+  // A record and its block's strings (the messages its findings index into).
   function record(ref) {
-    return block(Math.floor(ref / REF)).then(function (records) { return records[ref % REF]; });
+    return block(Math.floor(ref / REF)).then(function (b) {
+      return {r: b.records[ref % REF], strings: b.strings};
+    });
   }
   function loadView(a) {
     if (a.loaded || a.ref < 0) return Promise.resolve(a);
-    return record(a.ref).then(function (r) {
-      return (r.body ? Promise.resolve(r) : record(r.same)).then(function (holder) {
+    return record(a.ref).then(function (own) {
+      var r = own.r;
+      return (r.body ? Promise.resolve(own) : record(r.same)).then(function (holder) {
         ["title", "outlet", "url", "published", "source", "t"].forEach(function (k) { a[k] = r[k]; });
-        var b = holder.body;
+        var b = holder.r.body;
         ["text", "p", "s", "q", "f", "removed"].forEach(function (k) { a[k] = b[k]; });
+        a.strings = holder.strings;
         a.loaded = true;
         return a;
       });
@@ -355,7 +360,7 @@
   function buildView(a) {
     var F = triples(a.f, 9).map(function (x, i) {
       return {i: i, start: x[0], end: x[1], cat: cats[x[2]], code: page.codes[x[3]],
-        msg: page.strings[x[4]], sug: page.strings[x[5]], sentence: x[6], related: x[7], quoted: x[8] === 1};
+        msg: a.strings[x[4]], sug: a.strings[x[5]], sentence: x[6], related: x[7], quoted: x[8] === 1};
     });
     var S = triples(a.s, 4);
     var P = triples(a.p, 3);

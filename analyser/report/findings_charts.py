@@ -137,7 +137,7 @@ def phrase_heatmap(corpus, sources=None, categories=("filler", "hedge"),
 
 #: Bubbles drawn at most: a larger corpus is shown by a random sample of its articles
 #: (the chart's title says so), so that the page stays small and quick to draw.
-MAX_BUBBLES = 5000
+MAX_BUBBLES = 2500
 
 
 def bubble_note(articles: int, max_bubbles: int = MAX_BUBBLES) -> str:

@@ -29,6 +29,7 @@ from ..version import RULESET_VERSION, __version__
 from . import data, figures, story_data
 from .collect import from_corpus
 from .findings_charts import bubble_note
+from .grade_charts import violin_note
 from .sources import is_grouped, source_labels
 from .style import category_style
 
@@ -82,6 +83,8 @@ def _json_safe(value: Any) -> Any:
 
 #: Charts drawn from the sentences: their captions state the sentence sample, if any.
 SENTENCE_CHARTS = frozenset({"sentence-grades", "novelty-curves"})
+#: Charts of one violin per outlet: their captions state the violins' sample, if any.
+VIOLIN_CHARTS = frozenset({"grade-distribution", "padding-distribution"})
 #: Near-duplicate groups listed at most (``analyser duplicates`` lists them all).
 MAX_DUPLICATE_GROUPS = 100
 
@@ -101,7 +104,8 @@ def build_charts(corpus, sources, sample_note: str = "") -> tuple[list[dict], li
             continue
         text = figures.caption(chart_id, grouped)
         note = sample_note if chart_id in SENTENCE_CHARTS else \
-            bubble_note(len(sources)) if chart_id == "readability-vs-filler" else ""
+            bubble_note(len(sources)) if chart_id == "readability-vs-filler" else \
+            violin_note(sources) if chart_id in VIOLIN_CHARTS else ""
         if note:
             text = f"{text} {note}"
         charts.append({"id": chart_id, "caption": text,

@@ -127,7 +127,7 @@ def test_write_report_streams_the_same_page_as_render(tmp_path):
 
 
 @pytest.mark.parametrize("articles, note", [
-    (5000, ""), (5001, "Drawn from a random sample of 5,000 of the 5,001 articles."),
+    (2500, ""), (2501, "Drawn from a random sample of 2,500 of the 2,501 articles."),
 ])
 def test_bubble_sample_note(articles, note):
     assert bubble_note(articles) == note
@@ -136,3 +136,22 @@ def test_bubble_sample_note(articles, note):
 def test_bubble_chart_samples_past_its_cap(corpus):
     fig = figures.readability_vs_filler(corpus, max_bubbles=5)
     assert sum(len(t.x) for t in fig.data) == 5
+
+
+def test_violins_are_drawn_from_a_sample_past_their_cap(monkeypatch):
+    from analyser.report import grade_charts
+
+    corpus = outlet_corpus(per_outlet=6)
+    full = figures.padding_distribution(corpus)
+    monkeypatch.setattr(grade_charts, "MAX_VIOLIN_POINTS", 4)
+    fig = figures.padding_distribution(corpus)
+    violins = [t for t in fig.data if t.type == "violin"]
+    assert [len(t.y) for t in violins] == [4, 4, 4]
+    # the means (diamonds) still use every article
+    means = [t.y for t in fig.data if t.type == "scatter" and t.marker.symbol == "diamond"]
+    assert means == [t.y for t in full.data
+                     if t.type == "scatter" and t.marker.symbol == "diamond"]
+    sources = figures.source_labels(corpus.articles)
+    assert grade_charts.violin_note(sources, cap=4).startswith(
+        "Each violin is drawn from a random sample of 4 of the outlet's articles")
+    assert grade_charts.violin_note(sources) == ""

@@ -43,9 +43,9 @@ BAND_INDEX = {band: i for i, band in enumerate(BANDS)}
 BLOCK_RECORDS = 32
 #: A view reference is ``block * REF_BASE + position``; -1 when the view is not stored.
 REF_BASE = 1024
-#: Characters of stored (compressed, base64) views at most: about 22 MB, so that a page
-#: with plotly.js and the article list stays near 30 MB whatever the corpus.
-MAX_VIEW_CHARS = 22_000_000
+#: Characters of stored (compressed, base64) views at most: 20 MB, so that a page with
+#: plotly.js (5 MB) and the list of some 20,000 articles stays under 30 MB.
+MAX_VIEW_CHARS = 20_000_000
 
 
 def _finite(value: Any) -> float | None:

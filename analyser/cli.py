@@ -71,18 +71,16 @@ def _resolver(args) -> SettingsResolver:
     return SettingsResolver(args, validate=validate_settings)
 
 
-def _analyse(args):
+def _analyse(args, streamed: bool = False):
+    """The analysed corpus; ``streamed``: only what the report draws, an article at a time."""
     from .corpus import analyse_paths
+    from .report.collect import collect_paths
 
     resolver = _resolver(args)
-    return analyse_paths(
-        default_inputs(args.paths),
-        outlet=args.outlet,
+    return (collect_paths if streamed else analyse_paths)(
+        default_inputs(args.paths), outlet=args.outlet,
         settings=lambda article: resolver.for_path(article.source or None),
-        jobs=args.jobs,
-        on_error=_print_error,
-        follow_links=args.follow_links,
-    )
+        jobs=args.jobs, on_error=_print_error, follow_links=args.follow_links)
 
 
 def load_settings_for(args):
@@ -141,8 +139,9 @@ def cmd_report(args) -> int:
     output_target(out, inputs=read)
     if args.export:
         check_export(args.export, inputs=read)
-    corpus = _analyse(args)
-    if not corpus.analyses:
+    # Kept whole only for the exports (every sentence and finding).
+    corpus = _analyse(args, streamed=not args.export)
+    if not len(corpus):
         _print_error("no article could be analysed; no report written")
         return EXIT_ERROR
     write_report(corpus, out, inputs=inputs)

@@ -2,7 +2,8 @@
 
 :func:`write_report` renders the template with plotly.js embedded once, every untrusted
 string escaped by jinja2's autoescape, and data handed to the page script as JSON (never as
-markup); the script builds the article views on demand with ``textContent`` only.
+markup); article views are stored compressed and the script builds one on demand with
+``textContent`` only.
 
 The charts are plain functions listed in :mod:`analyser.report.figures`, each
 ``chart(corpus, sources=None) -> plotly Figure``, so a notebook can draw them from a
@@ -18,9 +19,11 @@ Modules: :mod:`~analyser.report.style` (colours, layout, labels),
 the charts read), the charts (:mod:`~analyser.report.grade_charts`,
 :mod:`~analyser.report.findings_charts`, :mod:`~analyser.report.padding_charts`,
 :mod:`~analyser.report.story_charts`), :mod:`~analyser.report.data` (the page model:
-scorecard and article data), :mod:`~analyser.report.story_data` (the "Same story,
-different outlets" section) and
-:mod:`~analyser.report.render` (the page).
+scorecard and article list), :mod:`~analyser.report.views` (the article views, stored
+compressed and inflated on demand), :mod:`~analyser.report.collect` (what the report
+keeps of a corpus, collected one article at a time), :mod:`~analyser.report.story_data`
+(the "Same story, different outlets" section) and :mod:`~analyser.report.render` (the
+page).
 """
 
 from __future__ import annotations

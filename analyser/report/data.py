@@ -1,5 +1,5 @@
-"""The report's page model: scorecard rows and the compact article data the page's script
-turns into article views on demand.
+"""The report's page model: scorecard rows and the article list the page's script starts
+from (the article views themselves are :mod:`analyser.report.views`).
 
 Everything here is plain Python data (str, int, float, list, dict) that jinja2's
 ``tojson`` can serialise; untrusted strings stay strings (never markup).
@@ -9,20 +9,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
 
-from ..analysis import Analysis
-from ..catalog import CATEGORY_NAMES, SCORECARD, Score
-from ..metrics.grade import BANDS
+from ..catalog import SCORECARD, Score
 from ..models import BLOCK_KINDS
-from .sources import is_grouped, named_outlet
-from .style import category_style, short_title, whole_grade
-
-#: A sentence's band (``sentence_band``) as the page script reads it: 0 fine, 1 hard, 2 very hard.
-BAND_INDEX = {band: i for i, band in enumerate(BANDS)}
+from .sources import is_grouped
+from .style import category_style
+from .views import StringTable
 
 
 def _finite(value: Any) -> float | None:
@@ -244,108 +239,44 @@ def safe_url(url: Any) -> str:
     return text if _SAFE_URL.match(text) else ""
 
 
-class _Table:
-    """A string table: each distinct string stored once, referred to by index."""
-
-    def __init__(self) -> None:
-        self.items: list[str] = []
-        self.index: dict[str, int] = {}
-
-    def __call__(self, s: str) -> int:
-        s = s or ""
-        i = self.index.get(s)
-        if i is None:
-            i = self.index[s] = len(self.items)
-            self.items.append(s)
-        return i
-
-
-def article_data(analyses: Iterable[Analysis], sources: pd.Series,
-                 articles: pd.DataFrame) -> dict[str, Any]:
-    """The compact article blob: texts, sentence bands, quotes and findings as flat arrays.
-
-    ``f`` per article is a flat list of 9-tuples
-    ``start, end, category, code, message, suggestion, sentence, related_sentence, in_quote``
-    (category/code/message/suggestion are indices into the shared tables; -1 = none).
-    ``s`` is a flat list of ``start, end, band (0 fine, 1 hard, 2 very hard), grade``
-    (grade -1 when unknown); ``p`` of ``start, end, kind``; ``q`` of ``start, end``.
-    ``v`` holds the article's scorecard values (for sorting) and ``t`` the same values as
-    the scorecard writes them.
-    The sentence grade is a whole grade, rounded as the hard-sentence messages round it
-    (:func:`~analyser.report.style.whole_grade`), so that the tooltip and the finding say
-    the same number.
-    """
-    categories = list(CATEGORY_NAMES)
-    codes, strings = _Table(), _Table()
+def article_index(report, sources: pd.Series) -> dict[str, Any]:
+    """The article list the page starts from, column by column (``report`` is a
+    :class:`~analyser.report.collect.ReportData`): ``id``; ``short`` title; ``src``, the
+    index of its source in ``page.sources``; ``named``, the index of its named outlet in
+    ``outlets``; ``v``, the scorecard values flat (``len(measures)`` per article, rounded
+    as the scorecard shows them, None where missing), for sorting and for the list; and
+    ``view``, the reference of its stored view (-1: not stored). Also ``measures`` and the
+    tables the views index into."""
+    articles = report.articles
     cols = measures(articles)
-    by_id = articles.set_index(articles["id"].astype(str))
-    out = []
-    for a in analyses:
-        for x in a.findings:  # a category the catalogue does not declare joins the legend
-            if x.category not in categories:
-                categories.append(x.category)
-        values = _scorecard_values(by_id, a.id, cols)
-        out.append({
-            "id": a.id, "label": str(sources.get(a.id, a.id)),
-            "title": a.title or "", "outlet": a.outlet or "", "url": safe_url(a.url),
-            "named": named_outlet(a.outlet),
-            "published": a.published or "", "source": a.source or "",
-            "text": a.text, "p": _paragraph_spans(a), "s": _sentence_bands(a),
-            "q": [int(v) for span in a.quotes for v in span],
-            "f": _finding_tuples(a, categories, codes, strings),
-            "v": [None if v is None else round(v, m.digits + 1)
-                  for v, m in zip(values, cols, strict=True)],
-            # Shown as the scorecard shows it (one rounding, done here, not in the page).
-            "t": [_fmt(v, m.digits) for v, m in zip(values, cols, strict=True)],
-            "removed": [[r.text, r.reason] for r in a.removed],
-            "short": short_title(a.title or a.id, 80),
-        })
-    return {
-        "categories": categories,
-        "styles": {c: category_style(c) for c in categories},
-        "kinds": list(BLOCK_KINDS),
-        "codes": codes.items, "strings": strings.items,
-        "measures": [{"name": m.label, "digits": m.digits, "help": m.help} for m in cols],
-        "articles": out,
+    order = list(dict.fromkeys(sources.values))
+    src_of = {label: i for i, label in enumerate(order)}
+    outlets = StringTable()
+    ids = [ident for ident, _, _ in report.index]
+    unique = articles.drop_duplicates("id")  # an id given twice: its first row
+    by_id = unique.set_index(unique["id"].astype(str)).reindex(ids)
+    values = [pd.to_numeric(by_id[m.name], errors="coerce").tolist() for m in cols]
+    flat: list[float | None] = []
+    for n in range(len(ids)):
+        for m, column in zip(cols, values, strict=True):
+            v = _finite(column[n])
+            flat.append(None if v is None else round(v, m.digits))
+    index = {
+        "id": ids, "short": [short for _, short, _ in report.index],
+        "src": [src_of.get(str(sources.get(i, i)), 0) for i in ids],
+        "named": [outlets(named) for _, _, named in report.index],
+        "v": flat, "view": list(report.views.refs),
     }
-
-
-def _finding_tuples(a: Analysis, categories: list[str], codes: _Table,
-                    strings: _Table) -> list[int]:
-    f: list[int] = []
-    for x in a.findings:
-        related = -1 if x.related_sentence is None else int(x.related_sentence)
-        f += [x.start, x.end, categories.index(x.category), codes(x.code),
-              strings(x.message), strings(x.suggestion), int(x.sentence), related,
-              int(bool(x.in_quote))]
-    return f
-
-
-def _sentence_bands(a: Analysis) -> list[int]:
-    s: list[int] = []
-    for row in a.sentences:
-        band = BAND_INDEX.get(str(row.get("sentence_band") or "fine"), 0)
-        grade = _finite(row.get("sentence_grade"))
-        s += [int(row["start"]), int(row["end"]), band,
-              whole_grade(grade) if grade is not None else -1]
-    return s
-
-
-def _paragraph_spans(a: Analysis) -> list[int]:
-    p: list[int] = []
-    for para in a.paragraphs:
-        kind = para.get("kind", "prose")
-        p += [int(para["start"]), int(para["end"]),
-              BLOCK_KINDS.index(kind) if kind in BLOCK_KINDS else 0]
-    return p
-
-
-def _scorecard_values(by_id: pd.DataFrame, article_id: str,
-                      cols: list[Score]) -> list[float | None]:
-    """The article's scorecard values, None where it has none."""
-    if article_id not in by_id.index:
-        return [None] * len(cols)
-    scores = by_id.loc[article_id]
-    if isinstance(scores, pd.DataFrame):  # duplicate ids: take the first
-        scores = scores.iloc[0]
-    return [_finite(scores.get(m.name)) for m in cols]
+    tables = report.tables
+    position = {s.name: k for k, s in enumerate(SCORECARD)}
+    return {
+        "categories": tables.categories,
+        "styles": {c: category_style(c) for c in tables.categories},
+        "kinds": list(BLOCK_KINDS),
+        "codes": tables.codes.items,
+        "measures": [{"name": m.label, "digits": m.digits, "help": m.help,
+                      "k": position[m.name]} for m in cols],
+        "outlets": outlets.items,
+        "index": index,
+        "stored": report.views.stored,
+    }

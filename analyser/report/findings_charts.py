@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..catalog import CATEGORY_NAMES
-from .frames import NoData, first_present, need, own_findings, own_words, with_source
+from .frames import NoData, finding_counts, first_present, need, own_words, with_source
 from .sources import is_grouped, resolve_sources, source_colors, source_keys, source_order
 from .style import category_style, esc, layout, short_title, tick
 
@@ -28,16 +28,15 @@ def category_rates(corpus, sources=None) -> tuple[pd.DataFrame, pd.DataFrame, li
     """
     src = resolve_sources(corpus, sources)
     arts = with_source(corpus.articles, src, "id")
-    finds = corpus.findings
-    if finds is None or finds.empty or "category" not in finds:
+    finds = finding_counts(corpus)
+    if finds.empty:
         raise NoData("no findings")
-    finds = with_source(finds, src, "article_id")
+    finds = finds[finds["article_id"].astype(str).isin(src.index)]
     found = set(finds["category"])
     cats = [c for c in CATEGORY_NAMES if c in found] + sorted(found - set(CATEGORY_NAMES))
-    finds = own_findings(finds)
     order = source_order(src)
     ids = arts["id"].astype(str)
-    own = (finds.groupby([finds["article_id"].astype(str), "category"]).size()
+    own = (finds.groupby([finds["article_id"].astype(str), "category"])["n"].sum()
            .unstack(fill_value=0).reindex(index=ids, columns=cats, fill_value=0))
     words = own_words(corpus, ids).fillna(0).to_numpy()
     per_article = pd.DataFrame(index=ids)
@@ -97,24 +96,25 @@ def phrase_heatmap(corpus, sources=None, categories=("filler", "hedge"),
     (the writer's own words: findings inside quotations are left out, as in the scores)."""
     src = resolve_sources(corpus, sources)
     arts = with_source(corpus.articles, src, "id")
-    finds = corpus.findings
-    if finds is None or finds.empty or "category" not in finds:
-        raise NoData("no findings")
-    # A quoted speaker's tics are not the writer's.
-    finds = with_source(own_findings(finds[finds["category"].isin(categories)]), src,
-                        "article_id")
+    # A quoted speaker's tics are not the writer's: the counts are of own findings.
+    finds = finding_counts(corpus)
+    finds = with_source(finds[finds["category"].isin(categories) & (finds["n"] > 0)
+                              & (finds["phrase"] != "")], src, "article_id")
     if finds.empty:
         raise NoData(f"no {' or '.join(categories)} findings outside quotations")
-    finds["phrase"] = [_phrase(t) for t in finds["text"]]
+    finds["phrase"] = [_phrase(t) for t in finds["phrase"]]
     finds = finds[finds["phrase"] != ""]
-    counts = finds.groupby(["phrase", "source"]).size().unstack(fill_value=0)
+    counts = finds.groupby(["phrase", "source"])["n"].sum().unstack(fill_value=0)
     counts = counts.loc[counts.sum(axis=1).sort_values(ascending=False).index[:top]]
     order = source_order(src)
     counts = counts.reindex(columns=order, fill_value=0)
     words = (own_words(corpus, arts["id"].astype(str)).groupby(arts["source"].to_numpy())
              .sum().reindex(order).fillna(0))
     rate = counts.div(words.where(words > 0), axis=1).fillna(0) * 1000
-    category = finds.groupby("phrase")["category"].agg(lambda c: c.mode().iat[0])
+    # The category a phrase is found under most (the first in name order on a tie).
+    by_cat = finds.groupby(["phrase", "category"])["n"].sum().reset_index()
+    category = (by_cat.sort_values(["phrase", "n", "category"], ascending=[True, False, True])
+                .drop_duplicates("phrase").set_index("phrase")["category"])
     phrases = list(counts.index)[::-1]  # most frequent at the top
     rate, counts = rate.loc[phrases], counts.loc[phrases]
     keys = source_keys(src)
@@ -135,13 +135,30 @@ def phrase_heatmap(corpus, sources=None, categories=("filler", "hedge"),
                   xaxis=dict(side="bottom", tickfont=dict(size=10.5)))
 
 
-def readability_vs_filler(corpus, sources=None) -> go.Figure:
-    """One bubble per article: grade against filler-language rate, bubble area = words."""
+#: Bubbles drawn at most: a larger corpus is shown by a random sample of its articles
+#: (the chart's title says so), so that the page stays small and quick to draw.
+MAX_BUBBLES = 2500
+
+
+def bubble_note(articles: int, max_bubbles: int = MAX_BUBBLES) -> str:
+    """The caption's statement of the bubble chart's sample ("" when every article is
+    drawn)."""
+    if articles <= max_bubbles:
+        return ""
+    return f"Drawn from a random sample of {max_bubbles:,} of the {articles:,} articles."
+
+
+def readability_vs_filler(corpus, sources=None, max_bubbles: int = MAX_BUBBLES) -> go.Figure:
+    """One bubble per article: grade against filler-language rate, bubble area = words
+    (at most ``max_bubbles``: a random sample of the articles beyond that; see
+    :func:`bubble_note`)."""
     src = resolve_sources(corpus, sources)
     arts = with_source(corpus.articles, src, "id")
     x = first_present(arts, "language_findings_per_1k", "filler_per_1k")
     y = first_present(arts, "readability_grade", "consensus_grade", "flesch_kincaid_grade")
     need(arts, "words")
+    if len(arts) > max_bubbles:
+        arts = arts.sample(n=max_bubbles, random_state=0).sort_index()
     keys, colors, grouped = source_keys(src), source_colors(src), is_grouped(src)
     words = pd.to_numeric(arts["words"], errors="coerce").fillna(0)
     sizeref = 2.0 * max(float(words.max()), 1.0) / (38.0 ** 2 if not grouped else 22.0 ** 2)

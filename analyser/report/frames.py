@@ -51,14 +51,45 @@ def own_findings(findings: pd.DataFrame) -> pd.DataFrame:
     return findings[~findings["in_quote"].fillna(False).astype(bool)]
 
 
+#: Finding categories whose phrases are counted (the phrase heatmap's).
+PHRASE_CATEGORIES = ("filler", "hedge")
+
+
+def finding_counts(corpus) -> pd.DataFrame:
+    """The writer's own findings (quoted speech left out) counted per article, category
+    and, for :data:`PHRASE_CATEGORIES`, phrase (the finding's text; "" for the other
+    categories): columns ``article_id, category, phrase, n``.
+
+    Read from ``corpus.finding_counts`` when the corpus carries them (the report's
+    streamed data), else counted from ``corpus.findings`` (empty when there is none)."""
+    counts = getattr(corpus, "finding_counts", None)
+    if counts is not None:
+        return counts
+    finds = getattr(corpus, "findings", None)
+    if finds is None or finds.empty or "category" not in finds:
+        return pd.DataFrame(columns=["article_id", "category", "phrase", "n"])
+    own = ~finds["in_quote"].fillna(False).astype(bool) if "in_quote" in finds \
+        else pd.Series(True, index=finds.index)
+    phrase = finds["text"].where(own & finds["category"].isin(PHRASE_CATEGORIES), "") \
+        if "text" in finds else pd.Series("", index=finds.index)
+    # A category found only in quotations is still listed, with a count of 0.
+    keyed = pd.DataFrame({"article_id": finds["article_id"].astype(str),
+                          "category": finds["category"], "phrase": phrase.astype(str),
+                          "n": own.astype(int)})
+    return keyed.groupby(["article_id", "category", "phrase"], sort=False)["n"].sum() \
+        .reset_index()
+
+
 def own_words(corpus, ids: pd.Series) -> pd.Series:
     """Words outside quotations (:attr:`analyser.Analysis.own_words`) of the articles
     ``ids``, in their order: the count the scores' per-1,000-words rates of the writer's
     language are counted over. NaN for an article the corpus has no analysis of."""
-    analyses = getattr(corpus, "analyses", None)
-    if analyses is None:  # frames alone do not say which words are quoted
-        raise NoData("no analyses to count the writer's own words from")
-    counts = {a.id: a.own_words for a in analyses}
+    counts = getattr(corpus, "own_word_counts", None)
+    if counts is None:
+        analyses = getattr(corpus, "analyses", None)
+        if analyses is None:  # frames alone do not say which words are quoted
+            raise NoData("no analyses to count the writer's own words from")
+        counts = {a.id: a.own_words for a in analyses}
     return pd.Series([counts.get(i, math.nan) for i in ids], index=ids.values, dtype=float)
 
 

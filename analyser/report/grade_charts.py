@@ -27,6 +27,19 @@ GRADE_COLUMNS = {
 }
 #: Sentences shown as dots per source in corpus mode (the hardest ones).
 EXTREME_SENTENCES = 12
+#: Articles a violin's shape is drawn from, per outlet, at most (a random sample beyond:
+#: the browser estimates the density from every point it is given). The mean, its
+#: interval and the outlying articles always use every article.
+MAX_VIOLIN_POINTS = 1000
+
+
+def violin_note(sources: pd.Series, cap: int = MAX_VIOLIN_POINTS) -> str:
+    """The caption's statement of the violins' sample ("" when no outlet has more than
+    ``cap`` articles)."""
+    if not len(sources) or int(sources.value_counts().max()) <= cap:
+        return ""
+    return (f"Each violin is drawn from a random sample of {cap:,} of the outlet's "
+            f"articles where it has more; the mean, its interval and the dots use them all.")
 
 
 def grade_by_formula(corpus, sources=None) -> go.Figure:
@@ -148,8 +161,10 @@ def measure_distribution(corpus, sources=None, column: str = "padding_index",
         # The violin carries no per-article data: a click on its body (plotly reports the
         # trace's first point) lists the outlet's articles; the outlying articles are
         # their own trace, so that a click on one opens that article.
+        shape = values.sample(n=MAX_VIOLIN_POINTS, random_state=0).sort_index() \
+            if len(values) > MAX_VIOLIN_POINTS else values
         fig.add_violin(
-            name=tick(label), x=[tick(label)] * len(rows), y=values, meta=keys[label],
+            name=tick(label), x=[tick(label)] * len(shape), y=shape.round(3), meta=keys[label],
             box=dict(visible=True, width=0.25), meanline=dict(visible=True),
             points=False, line=dict(color=colors[label]),
             fillcolor=rgba(colors[label], 0.25),

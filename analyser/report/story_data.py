@@ -111,7 +111,9 @@ def story_section(corpus, sources=None) -> dict[str, Any] | None:
         chart = None
     unique = articles.drop_duplicates("id")
     by_id = unique.set_index(unique["id"].astype(str))
-    findings = {a.id: len(a.findings) for a in getattr(corpus, "analyses", [])}
+    findings = ({str(i): int(n) for i, n in zip(unique["id"], unique["findings"], strict=True)}
+                if "findings" in unique else
+                {a.id: len(a.findings) for a in getattr(corpus, "analyses", [])})
     # Tellings in the report's outlet order (unnamed outlets last), so columns line up.
     rank = {o: i for i, o in enumerate(outlet_order(corpus, set(stories["outlet"]) - {""}))}
     stories = stories.assign(_rank=stories["outlet"].map(rank).fillna(len(rank)))

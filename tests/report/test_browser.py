@@ -287,3 +287,51 @@ def test_corpus_mode_violin_click_lists_the_outlet(corpus_page):
     button.click()
     assert page.locator("#article-view").get_attribute("data-article") == ident
     assert watch.console_errors == [] and watch.page_errors == []
+
+
+def test_copies_and_views_past_the_cap_open(context, tmp_path):
+    """A copy's view (its body stored once, with the text it copies) opens with its own
+    title; an article past the stored views' cap opens its scores and says why there is
+    no text."""
+    from analyser.report.collect import collect
+    from analyser.report.views import ViewStore
+
+    from .helpers import story_corpus
+
+    corpus = story_corpus(copy=True)
+    first = collect(iter(corpus.analyses[:4]), views=ViewStore(block_records=4))
+    cap = len(next(first.views.blocks())) + 10
+    report = collect(iter(corpus.analyses), views=ViewStore(max_chars=cap, block_records=4))
+    assert report.views.stored == 4
+    path = write_report(report, tmp_path / "capped.html")
+    page, watch, _ = open_watched(context, path, fragment="article=north-1")
+    try:
+        view = page.locator("#article-view")
+        assert view.get_attribute("data-article") == "north-1"
+        assert corpus.analyses[2].text.split()[0] in view.locator(".text").inner_text()
+        page.locator("#pick-search").fill("wire")
+        page.locator("#article-list button[data-id='wire-0']").click()
+        page.wait_for_function("document.getElementById('article-view')"
+                               ".getAttribute('data-article') === 'wire-0'")
+        assert "is not stored in this page" in view.inner_text()
+        assert view.locator(".scores li").count() > 0
+        assert not watch.console_errors and not watch.page_errors
+    finally:
+        page.close()
+
+
+def test_a_copy_opens_with_the_text_it_shares(context, tmp_path):
+    from .helpers import story_corpus
+
+    corpus = story_corpus(copy=True)
+    path = write_report(corpus, tmp_path / "stories.html")
+    page, watch, _ = open_watched(context, path, fragment="article=wire-0")
+    try:
+        view = page.locator("#article-view")
+        assert view.get_attribute("data-article") == "wire-0"
+        assert view.locator("h3").first.inner_text().endswith("(wire)")
+        assert view.locator(".text").inner_text().split() == corpus.analyses[-1].text.split()
+        assert view.locator(".f").count() > 0  # its findings, drawn over the shared text
+        assert not watch.console_errors and not watch.page_errors
+    finally:
+        page.close()

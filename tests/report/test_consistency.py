@@ -182,10 +182,10 @@ def test_scorecard_never_calls_the_best_value_worst(seeds):
 def test_tooltip_grade_is_the_message_grade(seeds):
     """The article view's sentence grade is rounded as the HRD001/HRD002 message is."""
     blob = page_data(render_report(seeds))
-    codes, strings = blob["codes"], blob["strings"]
+    codes = blob["codes"]
     checked = 0
     for art in blob["articles"]:
-        s, f = art["s"], art["f"]
+        s, f, strings = art["s"], art["f"], art["strings"]
         for i in range(0, len(f), 9):
             code, message, sentence = codes[f[i + 3]], strings[f[i + 4]], f[i + 6]
             if not code.startswith("HRD"):

@@ -15,6 +15,7 @@ from analyser.report import figures, render_report, write_report
 from analyser.report.data import safe_url
 from analyser.report.render import default_report_path
 from analyser.report.sources import is_grouped
+from analyser.report.views import page_articles
 
 from .helpers import (
     HOSTILE_OUTLET,
@@ -84,9 +85,13 @@ def parse(html: str) -> Page:
 
 
 def page_data(html: str) -> dict:
+    """The page data, with ``articles``: every article's list entry and stored view merged
+    (:func:`analyser.report.views.page_articles`)."""
     for attrs, text in parse(html).scripts:
         if attrs.get("id") == "report-data":
-            return json.loads(text)
+            data = json.loads(text)
+            data["articles"] = page_articles(data)
+            return data
     raise AssertionError("no report-data script")
 
 

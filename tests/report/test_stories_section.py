@@ -23,6 +23,7 @@ from analyser.report.story_charts import (
     why_not_supported,
 )
 from analyser.report.story_data import TELLING_MEASURES, story_section
+from analyser.report.views import decode_block
 from analyser.stories.paired import EFFECT_COLUMNS, MIN_STORIES
 from analyser.stories.table import STORY_COLUMNS
 
@@ -34,6 +35,11 @@ PAGE_DATA = re.compile(
 
 def page_data(html: str) -> dict:
     return json.loads(PAGE_DATA.search(html).group(1))
+
+
+def stored_views(data: dict) -> str:
+    """The stored article views as JSON text (what the page inflates)."""
+    return json.dumps([decode_block(b) for b in data["views"]], ensure_ascii=False)
 
 
 @pytest.fixture(scope="module")
@@ -231,9 +237,12 @@ def test_the_page_carries_the_section_and_its_data(stories):
     data = page_data(html)
     assert "outlet-effects" in [c["id"] for c in data["charts"]]
     assert len(data["stories"]["items"]) == 3
-    # Compact: the page data holds each article's text once (in the article blob).
-    text = stories.analyses[1].text  # (the first article's text runs twice: its copy)
-    assert json.dumps(data, ensure_ascii=False).count(json.dumps(text)[1:-1]) == 1
+    # Compact: the stored views hold each distinct text once (a copy points to it), and
+    # no text is in the page data uncompressed.
+    text = stories.analyses[0].text  # North Post's first text runs twice: Wire Desk's copy
+    assert stories.analyses[-1].text == text
+    assert stored_views(data).count(json.dumps(text)[1:-1]) == 1
+    assert json.dumps(data, ensure_ascii=False).count(json.dumps(text)[1:-1]) == 0
 
 
 def test_the_seed_report_has_no_story_section():

@@ -1,12 +1,19 @@
 /* analyser report: charts, sortable scorecard, article views built on demand.
  * Untrusted text (articles, titles, outlets, messages) is only ever set with textContent,
- * createTextNode or attribute setters; never with innerHTML. */
+ * createTextNode or attribute setters; never with innerHTML. Article views are stored as
+ * compressed JSON blocks (page.views) and inflated only when an article is opened. */
 (function () {
   "use strict";
   var page = JSON.parse(document.getElementById("report-data").textContent);
-  var articles = page.articles;
+  var K = page.measures.length, REF = 1024;
+  var articles = page.index.id.map(function (id, i) {
+    var src = page.sources[page.index.src[i]] || {label: ""};
+    return {n: i, id: id, short: page.index.short[i], label: src.label,
+      named: page.outlets[page.index.named[i]] || "", v: page.index.v.slice(i * K, i * K + K),
+      ref: page.index.view[i], loaded: false};
+  });
   var byId = Object.create(null);
-  articles.forEach(function (a, i) { a.n = i; byId[a.id] = a; });
+  articles.forEach(function (a) { if (!(a.id in byId)) byId[a.id] = a; });
   var cats = page.categories;
   var HARD = cats.indexOf("hard-sentence");
   var articlesSection = document.getElementById("articles");
@@ -21,6 +28,43 @@
     return e;
   }
   function slug(s) { return String(s).replace(/[^A-Za-z0-9_-]/g, "-"); }
+  // A value as the scorecard writes it ("1,234.5"); v is already rounded to d digits.
+  function fmt(v, d) {
+    if (v == null) return "\u2014";
+    var parts = Math.abs(v).toFixed(d).split(".");
+    parts[0] = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    return (v < 0 || Object.is(v, -0) ? "-" : "") + parts.join(".");
+  }
+
+  /* ---- stored article views ---- */
+  var blocks = Object.create(null);
+  function inflate(b64) {
+    var bin = atob(b64), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+  function block(k) { return blocks[k] || (blocks[k] = inflate(page.views[k])); }
+  // A record and its block's strings (the messages its findings index into).
+  function record(ref) {
+    return block(Math.floor(ref / REF)).then(function (b) {
+      return {r: b.records[ref % REF], strings: b.strings};
+    });
+  }
+  function loadView(a) {
+    if (a.loaded || a.ref < 0) return Promise.resolve(a);
+    return record(a.ref).then(function (own) {
+      var r = own.r;
+      return (r.body ? Promise.resolve(own) : record(r.same)).then(function (holder) {
+        ["title", "outlet", "url", "published", "source", "t"].forEach(function (k) { a[k] = r[k]; });
+        var b = holder.r.body;
+        ["text", "p", "s", "q", "f", "removed"].forEach(function (k) { a[k] = b[k]; });
+        a.strings = holder.strings;
+        a.loaded = true;
+        return a;
+      });
+    });
+  }
 
   /* ---- charts ---- */
   var config = {responsive: true, displaylogo: false,
@@ -205,7 +249,7 @@
     var order = pickOrder.value === "" ? -1 : Number(pickOrder.value);
     var shown = articles.filter(function (a) {
       if (src && a.label !== src) return false;
-      if (q && (a.title + " " + a.id).toLowerCase().indexOf(q) < 0) return false;
+      if (q && (a.short + " " + a.id).toLowerCase().indexOf(q) < 0) return false;
       return true;
     });
     if (order >= 0) {
@@ -224,7 +268,8 @@
       if (current === a.id) b.setAttribute("aria-current", "true");
       b.appendChild(el("span", "t", a.short || a.id));
       var sub = page.grouped ? a.label : (a.named || "");
-      if (order >= 0) sub += (sub ? " \u00b7 " : "") + page.measures[order].name + " " + a.t[order];
+      var m = page.measures[order];
+      if (order >= 0) sub += (sub ? " \u00b7 " : "") + m.name + " " + fmt(a.v[order], m.digits);
       if (sub) b.appendChild(el("span", "sub", sub));
       b.addEventListener("click", function () { openArticle(a.id, null, false); });
       li.appendChild(b);
@@ -259,20 +304,49 @@
     return out;
   }
 
+  var wanted = null;
   function openArticle(id, sentence, scroll) {
     var a = byId[id];
-    if (!a) return;
-    if (current !== id) {
-      buildView(a);
-      current = id;
-      Array.prototype.forEach.call(list.querySelectorAll("button[data-id]"), function (b) {
-        if (b.getAttribute("data-id") === id) b.setAttribute("aria-current", "true");
-        else b.removeAttribute("aria-current");
-      });
-      try { history.replaceState(null, "", "#article=" + encodeURIComponent(id)); } catch (e) { /* file:// may refuse */ }
-    }
-    if (sentence != null) { jumpTo(sentence); return; }
-    if (scroll) view.scrollIntoView({behavior: "smooth", block: "start"});
+    if (!a) return Promise.resolve();
+    wanted = id;
+    return loadView(a).then(function () {
+      if (wanted !== id) return;  // another article was asked for meanwhile
+      if (current !== id) {
+        if (a.loaded) buildView(a); else buildMissing(a);
+        current = id;
+        Array.prototype.forEach.call(list.querySelectorAll("button[data-id]"), function (b) {
+          if (b.getAttribute("data-id") === id) b.setAttribute("aria-current", "true");
+          else b.removeAttribute("aria-current");
+        });
+        try { history.replaceState(null, "", "#article=" + encodeURIComponent(id)); } catch (e) { /* file:// may refuse */ }
+      }
+      if (sentence != null) { jumpTo(sentence); return; }
+      if (scroll) view.scrollIntoView({behavior: "smooth", block: "start"});
+    });
+  }
+
+  function scoreList(a, texts) {
+    var scores = el("ul", "scores");
+    page.measures.forEach(function (m, j) {
+      var li = el("li");
+      li.title = m.help;
+      li.appendChild(document.createTextNode(m.name + " "));
+      li.appendChild(el("b", null, texts ? texts[m.k] : fmt(a.v[j], m.digits)));
+      scores.appendChild(li);
+    });
+    return scores;
+  }
+
+  function buildMissing(a) {
+    var root = el("div", "view");
+    root.appendChild(el("h3", null, a.short || a.id));
+    root.appendChild(el("p", "meta", "The text of this article is not stored in this page " +
+      "(it keeps the first " + page.stored + " articles' texts); run analyser report on fewer " +
+      "articles to read it."));
+    root.appendChild(scoreList(a, null));
+    view.textContent = "";
+    view.appendChild(root);
+    view.setAttribute("data-article", a.id);
   }
 
   function jumpTo(sentence) {
@@ -286,7 +360,7 @@
   function buildView(a) {
     var F = triples(a.f, 9).map(function (x, i) {
       return {i: i, start: x[0], end: x[1], cat: cats[x[2]], code: page.codes[x[3]],
-        msg: page.strings[x[4]], sug: page.strings[x[5]], sentence: x[6], related: x[7], quoted: x[8] === 1};
+        msg: a.strings[x[4]], sug: a.strings[x[5]], sentence: x[6], related: x[7], quoted: x[8] === 1};
     });
     var S = triples(a.s, 4);
     var P = triples(a.p, 3);
@@ -309,7 +383,7 @@
     a._hardOf = hardOf;
 
     var root = el("div", "view");
-    root.appendChild(el("h3", null, a.title || a.label));
+    root.appendChild(el("h3", null, a.title || a.short || a.label));
     var meta = el("p", "meta");
     var bits = [];
     if (a.outlet) bits.push(a.outlet);
@@ -328,14 +402,7 @@
       meta.appendChild(el("code", null, a.source));
     }
     root.appendChild(meta);
-    var scores = el("ul", "scores");
-    page.measures.forEach(function (m, j) {
-      var li = el("li");
-      li.title = m.help;
-      li.appendChild(document.createTextNode(m.name + " "));
-      li.appendChild(el("b", null, a.t[j]));
-      scores.appendChild(li);
-    });
+    var scores = scoreList(a, a.t);
     var nf = F.length;
     var liF = el("li");
     liF.appendChild(document.createTextNode("Findings "));
@@ -519,7 +586,18 @@
   var start = /^#article=(.+)$/.exec(location.hash);
   var first = start ? fromHash(start[1]) : null;
   if (!first || !byId[first]) first = articles.length ? articles[0].id : null;
-  if (first) openArticle(first, null, false);
-  timings.ready = performance.now();
-  document.body.setAttribute("data-ready", "true");
+  function ready() {
+    timings.ready = performance.now();
+    document.body.setAttribute("data-ready", "true");
+  }
+  if (first) {
+    openArticle(first, null, false).then(ready, function (err) {
+      view.textContent = "";
+      view.appendChild(el("p", "empty", "This article could not be read: " + err));
+      document.body.setAttribute("data-ready", "failed");
+      throw err;
+    });
+  } else {
+    ready();
+  }
 })();

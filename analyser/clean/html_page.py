@@ -125,7 +125,8 @@ def _article_blocks(tree: Any, html: str, url: str | None,
                     page_chars: int) -> tuple[list[Block], int]:
     """The article's blocks, chosen and combined from trafilatura's precision and recall
     extractions and readability-lxml's (see the module docstring), and how many of them
-    come first in page order (the rest were added by consensus.extend); [] when none of
+    come first in page order (the rest were added by consensus.extend or
+    consensus.fill_gaps); [] when none of
     them holds a sentence of prose outside the page's footers and navigation."""
     from trafilatura import bare_extraction
 

@@ -10,10 +10,13 @@ are where the precision cut drops article text or one extractor keeps the wrong 
 page (benchmarks/extraction_eval.py, docs/cleaning.md). When the result holds a small
 share of the page's text, readability-lxml's extraction extends it (consensus.extend): by
 its article prose, or whole when the article is split across containers and each
-extractor kept a different one; the added blocks go where the page holds them.
-readability-lxml is also the fallback when trafilatura finds nothing. A page laid out as a
-table arrives from trafilatura as table cells holding paragraphs, lists and headings; those
-are read as blocks, not rows.
+extractor kept a different one. Wherever readability ran, its article prose in short gaps
+between the kept blocks is added too (consensus.fill_gaps: prose the precision cut removed,
+in sequence with the kept text). The added blocks go where the page holds them. An
+extraction that still holds a tiny share of the page is replaced by trafilatura's full
+(default-mode) run when that finds much more. readability-lxml is also the fallback when
+trafilatura finds nothing. A page laid out as a table arrives from trafilatura as table
+cells holding paragraphs, lists and headings; those are read as blocks, not rows.
 
 What trafilatura sets aside is read back from the page's visible text: a byline just above
 the first paragraph returns to the article as a byline block; every other line is recorded

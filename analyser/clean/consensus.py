@@ -28,6 +28,16 @@ EXTEND_RATIO = 2.0
 SPLIT_RATIO = 5.0
 #: The chosen extraction counts as inside the other when it holds this share of its shingles.
 INSIDE_SHARE = 0.9
+#: :func:`fill_gaps` reads another extraction that holds at least this share of the chosen
+#: one's shingles (so both found the same article) ...
+GAP_INSIDE_SHARE = 0.8
+#: ... and adds the prose in gaps of at most this many blocks between two kept blocks.
+MAX_GAP_BLOCKS = 3
+#: A gap block reads as article prose with this many words, a full stop after one of them,
+#: and this share of function words (navigation and product widgets have few).
+GAP_PROSE_WORDS = 20
+GAP_FUNCTION_SHARE = 0.35
+_FULL_STOP = re.compile(r"\w[\"'”’)\]]*[.!?][\"'”’)\]]*(?:\s|$)")
 
 
 def shingles(blocks: Sequence[Block], n: int = 4) -> Counter:
@@ -82,3 +92,42 @@ def extend(chosen: list[Block], other: list[Block]) -> list[Block]:
     split = (_chars(other) > SPLIT_RATIO * size
              and contained(shingles(chosen), shingles(other)) < INSIDE_SHARE)
     return chosen + [b for b in other if b.text not in have and (split or _reads_as_prose(b))]
+
+
+def _gap_prose(block: Block) -> bool:
+    """Article prose in a gap: long, with a sentence, and not a list of names or links
+    (paragraphs split at a link may end mid-sentence, so the end is not required)."""
+    from .features import stopwords
+
+    tok = [t.lower() for t in _TOKEN.findall(block.text)]
+    return (block.kind == "prose" and len(tok) >= GAP_PROSE_WORDS
+            and bool(_FULL_STOP.search(block.text))
+            and sum(t in stopwords() for t in tok) / len(tok) >= GAP_FUNCTION_SHARE)
+
+
+def _mostly_in(block: Block, have: Counter) -> bool:
+    """Most of the block's shingles are in ``have`` (a block too short for one is not)."""
+    own = shingles([block])
+    return bool(own) and contained(own, have) >= 0.5
+
+
+def fill_gaps(chosen: list[Block], other: list[Block]) -> list[Block]:
+    """``chosen`` with the article prose the precision cut removed between its blocks.
+
+    When ``other`` found the same article (it holds most of ``chosen``'s shingles) and more,
+    its paragraphs that read as article prose and sit in a short gap between two blocks
+    ``chosen`` kept are added: prose in sequence with the kept text, not the navigation,
+    comments or related links before or after the article.
+    """
+    if not chosen or _chars(other) <= _chars(chosen):
+        return chosen
+    have = shingles(chosen)
+    if contained(have, shingles(other)) < GAP_INSIDE_SHARE:
+        return chosen
+    texts = {b.text for b in chosen}
+    kept = [i for i, b in enumerate(other) if b.text in texts or _mostly_in(b, have)]
+    added = []
+    for a, b in zip(kept, kept[1:], strict=False):
+        if b - a - 1 <= MAX_GAP_BLOCKS:
+            added += [g for g in other[a + 1:b] if _gap_prose(g)]
+    return chosen + added

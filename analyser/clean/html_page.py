@@ -10,10 +10,13 @@ are where the precision cut drops article text or one extractor keeps the wrong 
 page (benchmarks/extraction_eval.py, docs/cleaning.md). When the result holds a small
 share of the page's text, readability-lxml's extraction extends it (consensus.extend): by
 its article prose, or whole when the article is split across containers and each
-extractor kept a different one; the added blocks go where the page holds them.
-readability-lxml is also the fallback when trafilatura finds nothing. A page laid out as a
-table arrives from trafilatura as table cells holding paragraphs, lists and headings; those
-are read as blocks, not rows.
+extractor kept a different one. Wherever readability ran, its article prose in short gaps
+between the kept blocks is added too (consensus.fill_gaps: prose the precision cut removed,
+in sequence with the kept text). The added blocks go where the page holds them. An
+extraction that still holds a tiny share of the page is replaced by trafilatura's full
+(default-mode) run when that finds much more. readability-lxml is also the fallback when
+trafilatura finds nothing. A page laid out as a table arrives from trafilatura as table
+cells holding paragraphs, lists and headings; those are read as blocks, not rows.
 
 What trafilatura sets aside is read back from the page's visible text: a byline just above
 the first paragraph returns to the article as a byline block; every other line is recorded
@@ -38,7 +41,7 @@ from typing import Any
 from ..errors import NoArticleError
 from ..models import Block, CleanResult, Removed
 from .blocks import byline_author, is_byline
-from .consensus import extend, medoid, overlap, shingles
+from .consensus import extend, fill_gaps, medoid, overlap, shingles
 from .features import normalise
 from .page_meta import markup_author, page_metadata
 from .personal_data import (
@@ -76,6 +79,10 @@ CONSENSUS_OVERLAP = 0.9
 #: extracts the page too and extends it with what it found (consensus.extend). Chosen on the
 #: even-numbered pages of both benchmarks and confirmed on the odd ones (docs/cleaning.md).
 EXTEND_BELOW_PAGE_SHARE = 0.4
+#: Below this share of the page's visible text, the extraction is tiny and trafilatura runs
+#: once more in full (default) mode (_full_when_tiny). Chosen on cached extractions of both
+#: sets (docs/cleaning.md).
+TINY_PAGE_SHARE = 0.1
 #: A page too deep for libxml2 is parsed again with its elements below this depth
 #: unwrapped: deep enough for any real layout, shallow enough for the recursive tree walks
 #: of trafilatura and html-text.
@@ -121,7 +128,8 @@ def _article_blocks(tree: Any, html: str, url: str | None,
                     page_chars: int) -> tuple[list[Block], int]:
     """The article's blocks, chosen and combined from trafilatura's precision and recall
     extractions and readability-lxml's (see the module docstring), and how many of them
-    come first in page order (the rest were added by consensus.extend); [] when none of
+    come first in page order (the rest were added by consensus.extend or
+    consensus.fill_gaps); [] when none of
     them holds a sentence of prose outside the page's footers and navigation."""
     from trafilatura import bare_extraction
 
@@ -140,15 +148,35 @@ def _article_blocks(tree: Any, html: str, url: str | None,
     if overlap(shingles(blocks), shingles(recall_blocks)) < CONSENSUS_OVERLAP:
         readable = readability_blocks(html)
         blocks = medoid([blocks, recall_blocks, readable])
-    ordered = len(blocks)
+    ordered = len(blocks)  # what extend and fill_gaps add goes where the page holds it
     if sum(len(b.text) for b in blocks) < EXTEND_BELOW_PAGE_SHARE * page_chars:
         readable = readability_blocks(html) if readable is None else readable
         blocks = extend(blocks, readable)
+    if readable is not None:  # only where readability ran anyway: it costs a third of a page
+        blocks = fill_gaps(blocks, readable)
+    full = _full_when_tiny(tree, blocks, page_chars, common)
+    if full is not blocks:
+        blocks, ordered = full, len(full)
     furniture = _furniture_text(tree)
     if not _has_article(blocks, furniture):
         blocks = readability_blocks(html) if readable is None else readable
         ordered = len(blocks)
     return (blocks, ordered) if _has_article(blocks, furniture) else ([], 0)
+
+
+def _full_when_tiny(tree: Any, blocks: list[Block], page_chars: int,
+                    common: dict[str, Any]) -> list[Block]:
+    """``blocks``, or trafilatura's full default extraction (its own fallback extractors
+    on) when ``blocks`` hold a tiny share of the page and the full run finds much more: a
+    recipe or a case study whose text sits in containers fast mode does not read."""
+    from trafilatura import bare_extraction
+
+    size = sum(len(b.text) for b in blocks)
+    if size >= TINY_PAGE_SHARE * page_chars:
+        return blocks
+    full = _safe(bare_extraction, tree, **{**common, "fast": False})
+    more = body_blocks(full.body) if _text_len(full) else []
+    return more if sum(len(b.text) for b in more) > 2 * size else blocks
 
 
 def _in_page_order(keys: list[str], blocks: list[Block], ordered: int) -> list[Block]:

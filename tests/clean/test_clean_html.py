@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from analyser.clean import NoArticleError, clean_article, clean_html_page
-from analyser.models import REMOVAL_REASONS, Article
+from analyser.models import REMOVAL_REASONS, Article, Block
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -336,3 +336,19 @@ def test_page_metadata_fields_and_the_markup_author_fallback():
     bare = page_metadata(lxml_html.fromstring("<html><body><p>x</p></body></html>"),
                          "https://www.example.org/a")
     assert bare.sitename == "example.org" and bare.url == "https://www.example.org/a"
+
+
+def test_a_tiny_extraction_is_replaced_by_the_full_trafilatura_run():
+    from trafilatura.utils import load_html
+
+    from analyser.clean.html_page import TINY_PAGE_SHARE, _full_when_tiny
+
+    tree = load_html(_page("article.html"))
+    common = dict(url=None, fast=True, include_comments=False, include_formatting=True,
+                  include_tables=True)
+    page_chars = 10_000
+    tiny = [Block("x" * int(TINY_PAGE_SHARE * page_chars / 2))]
+    full = _full_when_tiny(tree, tiny, page_chars, common)
+    assert full is not tiny and any(b.text.startswith("The new public library") for b in full)
+    enough = [Block("x" * int(TINY_PAGE_SHARE * page_chars))]
+    assert _full_when_tiny(tree, enough, page_chars, common) is enough

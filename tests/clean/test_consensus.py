@@ -86,3 +86,31 @@ def test_added_blocks_go_where_the_page_holds_them():
     unknown = Block("echo five", "prose")
     assert _in_page_order(keys, [a, c, unknown, b], 2) == [a, b, c, unknown]
     assert _in_page_order(keys, [c, a], 2) == [c, a]  # the chosen order is never changed
+
+
+GAP = Block("The repairs were delayed twice, and the council said that the cost of the work "
+            "had risen by a third since the plan was first put to the town. It was", "prose")
+
+
+def test_fill_gaps_adds_prose_between_kept_blocks_only():
+    from analyser.clean.consensus import fill_gaps
+
+    nav = Block("Home News Sport Weather Contact us About us Subscribe now today Sign in "
+                "Register Newsletters Podcasts Video Live Events Jobs Puzzles Archive", "prose")
+    tail = Block("Comments: we would love to hear what you think of the plan, so please "
+                 "leave a comment below and tell us about the bridge in your town.", "prose")
+    other = [nav, ARTICLE[0], GAP, nav, ARTICLE[1], tail]
+    # the gap paragraph ends mid-sentence (split at a link) and is still added; the menu
+    # inside the gap, and the prose after the last kept block, are not
+    assert fill_gaps(ARTICLE, other) == ARTICLE + [GAP]
+
+
+def test_fill_gaps_needs_the_same_article_and_a_short_gap():
+    from analyser.clean.consensus import MAX_GAP_BLOCKS, fill_gaps
+
+    elsewhere = [Block(f"{LONG} Another story entirely, number {k}.", "prose") for k in range(3)]
+    assert fill_gaps(ARTICLE, elsewhere + [GAP]) == ARTICLE  # does not hold the chosen text
+    long_gap = [ARTICLE[0]] + [GAP] * (MAX_GAP_BLOCKS + 1) + [ARTICLE[1]]
+    assert fill_gaps(ARTICLE, long_gap) == ARTICLE
+    assert fill_gaps(ARTICLE, [ARTICLE[0], GAP, ARTICLE[1]]) == ARTICLE + [GAP]
+    assert fill_gaps([], [GAP]) == []

@@ -51,7 +51,7 @@ SPAN_COLUMNS = ["set", "article_id", "start", "end", "sha1_8", "category",
 ORIGINS = ("difficulty", "extra", "extra-voice", "extra-held", "more-voice", "more-listed",
            "news-plain", "news-phrase", "edge-first", "edge-phrase", "edge2-first",
            "edge2-phrase", "edge3-first", "edge3-phrase", "news2-plain", "news2-phrase",
-           "edge4-first", "edge4-phrase")
+           "edge4-first", "edge4-phrase", "held2-web", "held2-news")
 CATEGORIES = ("filler", "hedge", "intensifier", "weasel", "padding", "meta", "passive")
 #: Sentences added to the difficulty set's 480: one prose sentence from each of this many
 #: WCXB pages that the difficulty set does not use (web copy, where fillers, hedges and

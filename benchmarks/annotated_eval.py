@@ -6,6 +6,8 @@ of the writer's own warning-level findings that an editor would act on.
     python benchmarks/annotated_eval.py --part tune      # the part rules may be tuned on
     python benchmarks/annotated_eval.py --part tune --show fp hedge   # tune only: the
                                                          # false positives, in context
+    python benchmarks/annotated_eval.py --origin held2   # only rows whose origin starts so
+    python benchmarks/annotated_eval.py --not-origin held2   # all rows but those
 
 The set (``benchmarks/annotations/language_sentences.csv`` and ``language_spans.csv``, see
 ``benchmarks/annotations/README.md`` and the guide ``docs/annotation.md``) holds only ids,
@@ -136,19 +138,24 @@ def in_sentences(finding: Span, sentences: dict[tuple[str, str], list[tuple[int,
     return any(finding.start < e and s < finding.end for s, e in sentences.get(finding.key, ()))
 
 
-def collect(shared: Path, part: str) -> tuple[list[Span], list[Span], dict, dict]:
+def collect(shared: Path, part: str, origin: tuple[str, ...] = (),
+            not_origin: tuple[str, ...] = ()) -> tuple[list[Span], list[Span], dict, dict]:
     """(gold, found, sentences by article, texts): the part's gold spans and the analyser's
-    findings of every category on its annotated sentences."""
+    findings of every category on its annotated sentences; with ``origin`` only rows whose
+    origin starts with one of them, with ``not_origin`` none whose origin does."""
     from analyser import analyse_text
 
     sentences, spans, texts = load_set(shared)
-    rows = [r for r in sentences if part in ("all", r["part"])]
+    rows = [r for r in sentences if part in ("all", r["part"])
+            and (not origin or r["origin"].startswith(origin))
+            and not (not_origin and r["origin"].startswith(not_origin))]
     by_article: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     for r in rows:
         by_article[(r["set"], r["article_id"])].append((r["start"], r["end"]))
     gold = [Span((s["set"], s["article_id"]), s["start"], s["end"], s["category"],
                  worthy=s["editor_worthy"] == "yes", quoted=s["in_quote"] == "yes")
-            for s in spans if (s["set"], s["article_id"]) in by_article]
+            for s in spans if any(a <= s["start"] < b
+                                  for a, b in by_article.get((s["set"], s["article_id"]), ()))]
     found: list[Span] = []
     for key in sorted(by_article):
         analysis = analyse_text(texts[key[0]][key[1]])
@@ -217,6 +224,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=SHARED, help="../shared/data")
     ap.add_argument("--show", nargs=2, metavar=("fp|fn", "CATEGORY"),
                     help="print false positives or misses of a category (tune part only)")
+    ap.add_argument("--origin", action="append", default=[], metavar="PREFIX",
+                    help="only sentence rows whose origin starts with PREFIX (repeatable)")
+    ap.add_argument("--not-origin", action="append", default=[], metavar="PREFIX",
+                    help="leave out sentence rows whose origin starts with PREFIX")
     args = ap.parse_args(argv)
     if args.show and (args.part != "tune" or args.show[0] not in ("fp", "fn")
                       or args.show[1] not in CATEGORIES):
@@ -225,12 +236,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: the shared data sets are not at {args.shared}")
         return 0
     sys.path.insert(0, str(REPO))
-    gold, found, by_article, texts = collect(args.shared, args.part)
+    gold, found, by_article, texts = collect(args.shared, args.part, tuple(args.origin),
+                                             tuple(args.not_origin))
     if args.show:
         print(show(args.show[0], args.show[1], gold, found, texts))
         return 0
     n_sent = sum(len(v) for v in by_article.values())
-    print(f"part {args.part}: {n_sent} sentences in {len(by_article)} articles; "
+    where = "".join(f", origin {o}*" for o in args.origin) + "".join(
+        f", not origin {o}*" for o in args.not_origin)
+    print(f"part {args.part}{where}: {n_sent} sentences in {len(by_article)} articles; "
           "a finding matches a gold span of its category that it overlaps")
     print(table(gold, found))
     return 0

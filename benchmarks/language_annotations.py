@@ -47,11 +47,11 @@ SENTENCE_COLUMNS = ["set", "article_id", "start", "end", "sha1_8", "words", "par
                     "rating", "origin"]
 SPAN_COLUMNS = ["set", "article_id", "start", "end", "sha1_8", "category",
                 "editor_worthy", "in_quote"]
-#: Where a sentence row comes from: the difficulty set, or one of the draws below.
+#: Where a sentence row comes from: the difficulty set or a draw (held2*: language_draw_held2).
 ORIGINS = ("difficulty", "extra", "extra-voice", "extra-held", "more-voice", "more-listed",
            "news-plain", "news-phrase", "edge-first", "edge-phrase", "edge2-first",
            "edge2-phrase", "edge3-first", "edge3-phrase", "news2-plain", "news2-phrase",
-           "edge4-first", "edge4-phrase")
+           "edge4-first", "edge4-phrase", "held2-web", "held2-news", "held2b-web")
 CATEGORIES = ("filler", "hedge", "intensifier", "weasel", "padding", "meta", "passive")
 #: Sentences added to the difficulty set's 480: one prose sentence from each of this many
 #: WCXB pages that the difficulty set does not use (web copy, where fillers, hedges and

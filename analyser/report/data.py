@@ -17,15 +17,7 @@ from ..catalog import SCORECARD, Score
 from ..models import BLOCK_KINDS
 from .sources import is_grouped
 from .style import category_style
-from .views import StringTable
-
-
-def _finite(value: Any) -> float | None:
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return None
-    return v if math.isfinite(v) else None
+from .views import StringTable, _finite
 
 
 def _text(value: Any) -> str:

@@ -68,3 +68,22 @@ def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Where the browser tests save screenshots (pytest keeps the last few sessions'
     temporary folders, so they can be looked at after a run)."""
     return tmp_path_factory.mktemp("screenshots", numbered=False)
+
+
+@pytest.fixture(scope="session")
+def benchmark_module() -> Callable[[str], object]:
+    """A loader of a ``benchmarks/`` script by name, as a module (the scripts are not a
+    package; one script imports its siblings by name, so each is registered once)."""
+    import importlib.util
+    import sys
+
+    def load(name: str):
+        if name not in sys.modules:
+            spec = importlib.util.spec_from_file_location(
+                name, REPO / "benchmarks" / f"{name}.py")
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[name] = module
+            spec.loader.exec_module(module)
+        return sys.modules[name]
+
+    return load

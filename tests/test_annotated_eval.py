@@ -6,7 +6,6 @@ and the scorer's matching rule on a small made-up example.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import re
 import sys
 from collections import Counter, defaultdict
@@ -17,22 +16,16 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(name, module)
-    spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 @pytest.fixture(scope="module")
-def la():
-    return _load("language_annotations")
+def la(benchmark_module):
+    return benchmark_module("language_annotations")
 
 
 @pytest.fixture(scope="module")
-def ev(la):
-    return _load("annotated_eval")
+def ev(la, benchmark_module):
+    return benchmark_module("annotated_eval")
 
 
 @pytest.fixture(scope="module")

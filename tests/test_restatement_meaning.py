@@ -3,10 +3,8 @@ restatement_meaning.py) on small data they are given: no model file is needed.""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import struct
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -15,25 +13,19 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(name, module)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
-def rv():
-    return _load("restatement_vectors")
+def rv(benchmark_module):
+    return benchmark_module("restatement_vectors")
 
 
 @pytest.fixture(scope="module")
-def rm():
-    _load("sentence_ratings")
-    _load("restatement_set")
-    _load("restatement_vectors")
-    return _load("restatement_meaning")
+def rm(benchmark_module):
+    benchmark_module("sentence_ratings")
+    benchmark_module("restatement_set")
+    benchmark_module("restatement_vectors")
+    return benchmark_module("restatement_meaning")
 
 
 def test_safetensors_are_read_back(rv, tmp_path):

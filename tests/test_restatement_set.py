@@ -5,8 +5,6 @@ with the licensed texts in ../shared/data (skipped where they are absent), and t
 from __future__ import annotations
 
 import csv
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,18 +12,12 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(name, module)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
-def rs():
-    _load("sentence_ratings")
-    return _load("restatement_set")
+def rs(benchmark_module):
+    benchmark_module("sentence_ratings")
+    return benchmark_module("restatement_set")
 
 
 def test_the_written_passages_are_well_formed(rs):

@@ -23,33 +23,21 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import re
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from scale import CORPUS, build  # noqa: E402
+from scale import CORPUS, build, run_child  # noqa: E402
 
 
 def run_report(corpus: Path, out: Path) -> dict:
     """One ``analyser report`` child: seconds, peak MB, exit status."""
-    cmd = [sys.executable, "-m", "analyser", "report", str(corpus), "-o", str(out)]
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    start = time.perf_counter()
-    child = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                             text=True)
-    stderr = child.stderr.read() if child.stderr else ""
-    _, status, usage = os.wait4(child.pid, 0)
-    return {"seconds": time.perf_counter() - start, "peak_mb": usage.ru_maxrss / 1024,
-            "status": os.waitstatus_to_exitcode(status),
-            "error": stderr.strip().splitlines()[-1:] if status else []}
+    return run_child("report", [str(corpus), "-o", str(out)])
 
 
 def stored_views(page: Path) -> tuple[int, int]:

@@ -44,19 +44,24 @@ def build(rows: list[dict], copies: int, path: Path) -> Path:
     return path
 
 
-def run(args: list[str], out: Path) -> dict:
-    """One ``analyser score`` child: seconds, peak MB, words scored, exit status."""
-    cmd = [sys.executable, "-m", "analyser", "score", *args]
+def run_child(command: str, args: list[str]) -> dict:
+    """One ``analyser COMMAND ARGS`` child: seconds, peak MB (its own resource usage) and
+    exit status, with the last line of its standard error when it failed."""
+    cmd = [sys.executable, "-m", "analyser", command, *args]
     env = dict(os.environ, PYTHONPATH=str(REPO))
     start = time.perf_counter()
     child = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                              text=True)
     stderr = child.stderr.read() if child.stderr else ""
     _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - start
-    return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024,
-            "status": os.waitstatus_to_exitcode(status), "words": _words(out),
+    return {"seconds": time.perf_counter() - start, "peak_mb": usage.ru_maxrss / 1024,
+            "status": os.waitstatus_to_exitcode(status),
             "error": stderr.strip().splitlines()[-1:] if status else []}
+
+
+def run(args: list[str], out: Path) -> dict:
+    """One ``analyser score`` child: seconds, peak MB, words scored, exit status."""
+    return {**run_child("score", args), "words": _words(out)}
 
 
 def _words(out: Path) -> float:

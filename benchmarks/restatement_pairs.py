@@ -259,7 +259,14 @@ def main(argv: list[str] | None = None) -> int:
         variants.append(("+ MiniLM token alignment", shipped,
                          lambda p: p["f"] + (max(p["align"]), min(p["align"])),
                          lambda p: min(p["align"])))
-    print(f"tune: {len(tune)} items, {gold} restating sentences; five-fold by item")
+    judged = [p for ps in data for p in ps if shipped(p)]
+    print(f"tune: {len(tune)} items, {gold} restating sentences; five-fold by item; "
+          f"pairs the shipped search judges: {len(judged)}, of them restating: "
+          f"{sum(p['y'] for p in judged)}")
+    beside = [p for ps in data for p in ps if p["i"] - p["j"] <= 2
+              and bool(_QUOTE.search(p["ta"])) != bool(_QUOTE.search(p["tb"]))]
+    print(f"a quotation and a non-quotation within two sentences: {len(beside)} pairs, "
+          f"of them restating: {sum(p['y'] for p in beside)}")
     print("AUC: of the signal the variant adds (word/concept cover for the first three)")
     for name, judged, values, signal in variants:
         a, best = cv(data, gold, judged, values, signal)

@@ -95,6 +95,14 @@ def _norm(x: np.ndarray, w: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 def forward(w: dict[str, np.ndarray], batch: list[list[int]]) -> np.ndarray:
     """Mean-pooled, unit-length sentence embeddings of a batch of token id lists."""
+    x, mask = hidden(w, batch)
+    pooled = (x * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
+    return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+
+
+def hidden(w: dict[str, np.ndarray], batch: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """The last layer's token vectors of a batch of token id lists (padded), and the mask
+    of real tokens."""
     from scipy.special import erf
 
     n, length = len(batch), max(map(len, batch))
@@ -128,8 +136,7 @@ def forward(w: dict[str, np.ndarray], batch: list[list[int]]) -> np.ndarray:
         h = 0.5 * h * (1.0 + erf(h / np.float32(np.sqrt(2.0))))
         x = _norm(x + lin(h, p + "output.dense"), w[p + "output.LayerNorm.weight"],
                   w[p + "output.LayerNorm.bias"])
-    pooled = (x * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
-    return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+    return x, mask
 
 
 def embed(model: Path, texts: list[str], batch: int = 512) -> np.ndarray:

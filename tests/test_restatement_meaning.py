@@ -98,3 +98,32 @@ def test_soft_cover_counts_near_words_and_auc_ranks(rm):
     assert sv.soft_cover({"troop": 2.0}, {"banana": 1.0}) == pytest.approx(0.0)
     assert rm.auc(np.array([0.1, 0.2, 0.9]), np.array([0, 0, 1])) == pytest.approx(1.0)
     assert rm.auc(np.array([0.9, 0.2, 0.1]), np.array([0, 0, 1])) == pytest.approx(0.0)
+
+
+@pytest.fixture(scope="module")
+def rp(benchmark_module):
+    benchmark_module("sentence_ratings")
+    benchmark_module("restatement_set")
+    benchmark_module("restatement_vectors")
+    benchmark_module("restatement_meaning")
+    return benchmark_module("restatement_pairs")
+
+
+def test_quoted_words_leave_the_attribution_out(rp):
+    assert rp.quoted_words('"We will not sign anything," said union leader Maria Costa.') \
+        == "We will not sign anything,"
+    assert rp.quoted_words("“Cancel the Putin meeting now.") == "Cancel the Putin meeting now."
+    assert rp.quoted_words('He called it "a sham" on Monday.') is None  # under three words
+    assert rp.quoted_words("No quotation here at all.") is None
+
+
+def test_pair_model_features_are_symmetric_in_cover(rp):
+    from analyser.metrics.restatement import in_article, sentence_terms
+
+    cache = in_article.ConceptCache()
+    a = sentence_terms("The council shut the old library on Monday.")
+    b = sentence_terms("On Monday the council closed the old library.")
+    c = sentence_terms("Storms flooded dozens of homes in the valley overnight.")
+    near, far = rp.symmetric_features(a, b, cache), rp.symmetric_features(a, c, cache)
+    assert near[:4] == rp.symmetric_features(b, a, cache)[:4]
+    assert near[3] > far[3] and near[3] >= near[2]

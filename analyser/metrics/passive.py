@@ -7,8 +7,9 @@ participles: "need", "hundred", "sacred"); irregular ones come from
 state ("she was tired", "the office is located in Leeds") are listed in
 ``analyser/data/participles_adjectival.txt`` and not reported, unless an agent follows
 ("was tired by the climb"); participles of feeling (``participles_feeling.txt``: "was
-worried by the figures") are not reported even then. Codes (``analyser/rules/passive.toml``): PSV001 passive
-without an agent, PSV002 passive with a "by" agent, PSV003 "get" passive.
+worried by the figures") are not reported even then. Codes
+(``analyser/rules/passive.toml``): PSV001 passive without an agent, PSV002 passive with a
+"by" agent, PSV003 "get" passive.
 
 Scores are over ``Document.prose_sentences`` (prose, or every sentence when there is
 none): ``passive_sentence_ratio`` (share of those sentences with at least one passive) and

@@ -6,8 +6,10 @@ participles: "need", "hundred", "sacred"); irregular ones come from
 ``analyser/data/participles_irregular.txt``. Participles that after "be" usually describe a
 state ("she was tired", "the office is located in Leeds") are listed in
 ``analyser/data/participles_adjectival.txt`` and not reported, unless an agent follows
-("was worried by the figures"). Codes (``analyser/rules/passive.toml``): PSV001 passive
-without an agent, PSV002 passive with a "by" agent, PSV003 "get" passive.
+("was tired by the climb"); participles of feeling (``participles_feeling.txt``: "was
+worried by the figures") are not reported even then. Codes
+(``analyser/rules/passive.toml``): PSV001 passive without an agent, PSV002 passive with a
+"by" agent, PSV003 "get" passive.
 
 Scores are over ``Document.prose_sentences`` (prose, or every sentence when there is
 none): ``passive_sentence_ratio`` (share of those sentences with at least one passive) and
@@ -72,6 +74,12 @@ def adjectival_participles() -> frozenset[str]:
     return _word_list("participles_adjectival.txt")
 
 
+@lru_cache(maxsize=1)
+def feeling_participles() -> frozenset[str]:
+    """Participles of feeling, adjectives even with a "by" phrase, shipped as data."""
+    return _word_list("participles_feeling.txt")
+
+
 def _word_list(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in word_list(f"data/{name}", per_line=True))
 
@@ -118,9 +126,10 @@ def find_passives(doc: Document) -> list[tuple[int, int, int, str, bool, int]]:
             part = _norm(tokens[found].text)
             agent = _agent_follows(tokens, found + 1, s.token_end)
             adjectival = part in adjectival_participles()
+            feeling = part in feeling_participles()
             nxt = _norm(tokens[found + 1].text) if found + 1 < s.token_end else ""
-            if (adjectival and (not agent or part in LOCATIVE)) or (
-                kind == "get" and part == "used"
+            if feeling or (adjectival and (not agent or part in LOCATIVE)) or (
+                kind == "get" and (part, "") in passive_idioms()
             ) or (part, nxt) in passive_idioms():
                 k = found + 1
                 continue
@@ -227,9 +236,13 @@ def by_not_agent() -> tuple[tuple[str, ...], ...]:
 
 @lru_cache(maxsize=1)
 def passive_idioms() -> frozenset[tuple[str, str]]:
-    """(participle, next word) pairs that are fixed expressions ("set to", "supposed to")."""
-    pairs = (p.lower().split() for p in word_list("data/passive_idioms.txt", per_line=True))
-    return frozenset((p[0], p[1]) for p in pairs if len(p) == 2)
+    """(participle, next word) pairs that are fixed expressions ("set to", "supposed to");
+    a "get" idiom ("get started") is stored as (participle, "")."""
+    pairs = [p.lower().split() for p in word_list("data/passive_idioms.txt", per_line=True)]
+    return frozenset(
+        {(p[0], p[1]) for p in pairs if len(p) == 2 and p[0] != "get"}
+        | {(p[1], "") for p in pairs if len(p) == 2 and p[0] == "get"}
+    )
 
 
 @lru_cache(maxsize=1)

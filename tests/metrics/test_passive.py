@@ -78,7 +78,17 @@ def test_agent_and_get_codes():
 
 
 def test_adjectival_participle_with_agent_is_passive():
-    assert passives("She was worried by the figures.") == ["was worried"]
+    assert passives("The team was tired by the long climb.") == ["was tired"]
+
+
+def test_feeling_with_by_is_not_passive():
+    assert passives("She was worried by the figures.") == []
+    assert passives("They were completely baffled by it.") == []
+
+
+def test_get_idioms_are_not_passive():
+    assert passives("Let's get started with the list.") == []
+    assert passives("He got fired.") == ["got fired"]
 
 
 def test_offsets_quotes_and_sentence():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +19,7 @@ from .errors import UnsupportedInputError
 from .quote_spans import find_quotes
 from .resources import ABBREVIATIONS, TITLE_ABBREVIATIONS, punkt_tokenizer, syllables
 from .tokens import TOKEN_RE as _TOKEN_RE
+from .tokens import lowered
 from .unwrap import FINAL_PUNCT as _FINAL_PUNCT
 from .unwrap import SMALL_WORDS as _SMALL_WORDS
 from .unwrap import wrap_width, wrapped_breaks
@@ -134,8 +135,10 @@ class Document:
     def forget_derived(self) -> None:
         """Drop the values :meth:`derived` computed (they are computed again on next use):
         once the families have run, a long article's shared tables need not outlive
-        them."""
+        them. Single numbers stay (the analysis reads ``own_words`` afterwards)."""
+        kept = {k: v for k, v in self._derived.items() if k in _KEPT_DERIVED}
         self._derived.clear()
+        self._derived.update(kept)
 
     def in_quote(self, start: int, end: int | None = None) -> bool:
         """True when the span [start, end) lies inside a direct quotation."""
@@ -176,7 +179,19 @@ class Document:
     @property
     def quoted_words(self) -> int:
         """Words (and numbers) inside direct quotations."""
-        return len(self.words) - self.own_words
+        return self.word_count - self.own_words
+
+    def lower_words(self, numbers: bool = True,
+                    sentences: Container[int] | None = None) -> list[str]:
+        """The lower-case forms of the words (and numbers, unless ``numbers`` is false) in
+        text order, of the sentences in ``sentences`` (all when None). The forms are
+        found once per document for every family that asks."""
+        forms, is_word, where = self.derived("lower_words", _lower_words)
+        if sentences is None:
+            return list(forms) if numbers else [f for f, w in zip(forms, is_word, strict=True) if w]
+        if numbers:
+            return [f for f, s in zip(forms, where, strict=True) if s in sentences]
+        return [f for f, w, s in zip(forms, is_word, where, strict=True) if w and s in sentences]
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (or the nearest before it), -1 if none."""
@@ -203,6 +218,18 @@ def check_length(words: int, limit: int) -> None:
     if words > limit:
         raise UnsupportedInputError(
             f"article has {words:,} words, over the limit of {limit:,} (max-article-words)")
+
+
+#: Derived values :meth:`Document.forget_derived` keeps: single numbers.
+_KEPT_DERIVED = frozenset({"own_words"})
+
+
+def _lower_words(doc: Document) -> tuple[list[str], list[bool], list[int]]:
+    """(lower-case form, is a word rather than a number, sentence) of every word and
+    number token, as parallel lists."""
+    toks = [t for t in doc.tokens if t.kind != "punct"]
+    return (lowered([t.text for t in toks]), [t.kind == "word" for t in toks],
+            [t.sentence for t in toks])
 
 
 def _sentence_starts(doc: Document) -> list[int]:

@@ -28,7 +28,7 @@ from functools import lru_cache
 from operator import mul
 
 from ...resources import word_list
-from .concepts import antonyms_of, concepts_of
+from .concepts import antonym_table, concepts_of
 from .model import lexical_scores
 from .terms import Terms
 
@@ -112,8 +112,11 @@ class ConceptCache:
         if hit is not None and hit[0] is t:
             return hit[1]
         out: set[str] = set()
+        table = antonym_table()  # read once here, not once per term
         for term in t.weights:
-            out.update(antonyms_of(term))
+            opp_of = table.get(term)
+            if opp_of:
+                out.update(opp_of)
         opp = frozenset(out)
         if len(self._opposite) >= self.KEEP:
             self._opposite.clear()

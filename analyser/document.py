@@ -229,19 +229,19 @@ def _sentence_starts(doc: Document) -> list[int]:
 
 
 def _own_words(doc: Document) -> int:
-    words = doc.words
     if not doc.quotes:
-        return len(words)
+        return doc.word_count
     # one sweep in text order: a word's quote is the last one starting at or before it,
     # as in Document.in_quote
     quotes, n, i, quoted = doc.quotes, len(doc.quotes), -1, 0
-    for t in words:
-        start = t.start
+    for start, text, kind, _ in doc.tokens:
+        if kind == "punct":
+            continue
         while i + 1 < n and quotes[i + 1][0] <= start:
             i += 1
-        if i >= 0 and start + len(t.text) <= quotes[i][1]:
+        if i >= 0 and start + len(text) <= quotes[i][1]:
             quoted += 1
-    return len(words) - quoted
+    return doc.word_count - quoted
 
 
 def classify_block(line: str) -> str:

@@ -10,15 +10,17 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .block_kinds import LABEL_VALUE, structure_kind
 from .errors import UnsupportedInputError
 from .quote_spans import find_quotes
-from .resources import ABBREVIATIONS, TITLE_ABBREVIATIONS, punkt_tokenizer, syllables
+from .resources import syllables
+from .sentence_spans import sentence_spans
 from .tokens import TOKEN_RE as _TOKEN_RE
+from .tokens import lowered
 from .unwrap import FINAL_PUNCT as _FINAL_PUNCT
 from .unwrap import SMALL_WORDS as _SMALL_WORDS
 from .unwrap import wrap_width, wrapped_breaks
@@ -49,27 +51,19 @@ class Paragraph:
     kind: str
 
 
-@dataclass(frozen=True, slots=True, init=False)
-class Token:
+class Token(NamedTuple):
     """A word, number or punctuation mark. ``kind`` is 'word', 'number' or 'punct'.
 
     Its ``end`` is computed, not stored: an article holds one token per word and mark,
-    so each field costs memory in proportion to its length.
+    so each field costs memory in proportion to its length. A named tuple (immutable,
+    compared and hashed by its fields): :func:`parse` builds one per token, and a tuple
+    is built in C where an object with slots runs a Python ``__init__``.
     """
 
     start: int
     text: str
     kind: str
     sentence: int
-
-    def __init__(self, start: int, text: str, kind: str, sentence: int) -> None:
-        # the slots set directly: a frozen dataclass's own __init__ goes through
-        # object.__setattr__ per field, which costs twice as much, once per token
-        s_start, s_text, s_kind, s_sentence = _TOKEN_SLOTS
-        s_start(self, start)
-        s_text(self, text)
-        s_kind(self, kind)
-        s_sentence(self, sentence)
 
     @property
     def end(self) -> int:
@@ -80,9 +74,8 @@ class Token:
         return self.text.lower()
 
 
-#: Token's slot setters (what its __init__ calls).
-_TOKEN_SLOTS = (Token.start.__set__, Token.text.__set__, Token.kind.__set__,  # type: ignore[attr-defined]
-                Token.sentence.__set__)  # type: ignore[attr-defined]
+#: Builds a Token from a tuple of its fields without the Python-level ``__new__``.
+_new_tuple = tuple.__new__
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +127,10 @@ class Document:
     def forget_derived(self) -> None:
         """Drop the values :meth:`derived` computed (they are computed again on next use):
         once the families have run, a long article's shared tables need not outlive
-        them."""
+        them. Single numbers stay (the analysis reads ``own_words`` afterwards)."""
+        kept = {k: v for k, v in self._derived.items() if k in _KEPT_DERIVED}
         self._derived.clear()
+        self._derived.update(kept)
 
     def in_quote(self, start: int, end: int | None = None) -> bool:
         """True when the span [start, end) lies inside a direct quotation."""
@@ -176,7 +171,19 @@ class Document:
     @property
     def quoted_words(self) -> int:
         """Words (and numbers) inside direct quotations."""
-        return len(self.words) - self.own_words
+        return self.word_count - self.own_words
+
+    def lower_words(self, numbers: bool = True,
+                    sentences: Container[int] | None = None) -> list[str]:
+        """The lower-case forms of the words (and numbers, unless ``numbers`` is false) in
+        text order, of the sentences in ``sentences`` (all when None). The forms are
+        found once per document for every family that asks."""
+        forms, is_word, where = self.derived("lower_words", _lower_words)
+        if sentences is None:
+            return list(forms) if numbers else [f for f, w in zip(forms, is_word, strict=True) if w]
+        if numbers:
+            return [f for f, s in zip(forms, where, strict=True) if s in sentences]
+        return [f for f, w, s in zip(forms, is_word, where, strict=True) if w and s in sentences]
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (or the nearest before it), -1 if none."""
@@ -205,24 +212,36 @@ def check_length(words: int, limit: int) -> None:
             f"article has {words:,} words, over the limit of {limit:,} (max-article-words)")
 
 
+#: Derived values :meth:`Document.forget_derived` keeps: single numbers.
+_KEPT_DERIVED = frozenset({"own_words"})
+
+
+def _lower_words(doc: Document) -> tuple[list[str], list[bool], list[int]]:
+    """(lower-case form, is a word rather than a number, sentence) of every word and
+    number token, as parallel lists."""
+    toks = [t for t in doc.tokens if t.kind != "punct"]
+    return (lowered([t.text for t in toks]), [t.kind == "word" for t in toks],
+            [t.sentence for t in toks])
+
+
 def _sentence_starts(doc: Document) -> list[int]:
     return [s.start for s in doc.sentences]
 
 
 def _own_words(doc: Document) -> int:
-    words = doc.words
     if not doc.quotes:
-        return len(words)
+        return doc.word_count
     # one sweep in text order: a word's quote is the last one starting at or before it,
     # as in Document.in_quote
     quotes, n, i, quoted = doc.quotes, len(doc.quotes), -1, 0
-    for t in words:
-        start = t.start
+    for start, text, kind, _ in doc.tokens:
+        if kind == "punct":
+            continue
         while i + 1 < n and quotes[i + 1][0] <= start:
             i += 1
-        if i >= 0 and start + len(t.text) <= quotes[i][1]:
+        if i >= 0 and start + len(text) <= quotes[i][1]:
             quoted += 1
-    return len(words) - quoted
+    return doc.word_count - quoted
 
 
 def classify_block(line: str) -> str:
@@ -305,58 +324,6 @@ def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-_NUMBER_ABBR = re.compile(r"\b(?:No|Nos|p|pp|Vol|Art)\.$")
-_TITLE_END = re.compile(r"\b(?:" + "|".join(sorted(t.capitalize() for t in TITLE_ABBREVIATIONS))
-                        + r")\.$")
-_ONLY_ABBR = re.compile(r"^(?:[^\W\d_]\.){2,}$")
-_SHORT_CAP_ABBR = re.compile(r"\b[A-Z][a-z]{0,3}\.$")
-_COMPANY_END = re.compile(r"\bCo\.$")
-_COMPANY_NEXT = re.compile(r"(?:Ltd|Inc|LLC|Plc|PLC|Corp|KG|AG)\b")
-_ABBR_END = re.compile(r"(?:\b[^\W\d_]|(?:[^\W\d_]\.)+[^\W\d_]|\b[^\W\d_]+)\.$")
-
-
-def _continues(prev: str, nxt: str, heading: bool) -> bool:
-    """Punkt split after ``prev``, but ``nxt`` goes on the same sentence."""
-    if nxt[:1].isdigit() and _NUMBER_ABBR.search(prev):
-        return True  # "No. 1"
-    if _TITLE_END.search(prev) or _ONLY_ABBR.match(prev):
-        return True  # "Dr. Who", "U.S. Officials say ..." at a paragraph's start
-    if nxt[:1].islower() and _SHORT_CAP_ABBR.search(prev):
-        return True  # "Smith & Co. said", "in Mo. state"
-    if _COMPANY_END.search(prev) and _COMPANY_NEXT.match(nxt):
-        return True  # "Co. Ltd"
-    if heading:  # a headline is one sentence: "Police Arrest Man in U.S. Police Chase"
-        m = _ABBR_END.search(prev)
-        return bool(m) and (len(m.group()) == 2 or m.group()[:-1].lower() in ABBREVIATIONS
-                            or "." in m.group()[:-1])
-    return False
-
-
-#: Punkt's sentence-end characters (``PunktLanguageVars.sent_end_chars``).
-_SENT_END = re.compile(r"[.?!]")
-
-
-def _sentence_spans(text: str, a: int, b: int, kind: str = PROSE) -> list[tuple[int, int]]:
-    """Punkt sentence spans inside [a, b), with splits Punkt should not have made mended
-    ("No. 1", "Mr. Nobody", "Smith & Co. said", an abbreviation inside a headline)."""
-    chunk = text[a:b]
-    stripped = chunk.rstrip()
-    if _SENT_END.search(stripped, 0, len(stripped) - 1) is None:
-        # no sentence-end mark before the last character: Punkt finds no candidate break
-        # (one needs a mark followed by something), and its one span is the stripped block
-        return [(a, a + len(stripped))] if stripped else []
-    spans = [(a + x, a + y) for x, y in punkt_tokenizer().span_tokenize(chunk)]
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged:
-            ps, pe = merged[-1]
-            if _continues(text[ps:pe], text[s:e], kind == "heading"):
-                merged[-1] = (ps, e)
-                continue
-        merged.append((s, e))
-    return merged
-
-
 def _bounded_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` with every span of more than ``MAX_SENTENCE_WORDS`` words cut into the
     fewest pieces of at most that many words, of near-equal length; a piece ends with the
@@ -407,22 +374,29 @@ def _blocks(text: str, kinds: Sequence[str] | None) -> tuple[list[tuple[int, int
     return spans, [_refine(text[a:b], k) for (a, b), k in zip(spans, block_kinds, strict=True)]
 
 
+#: What :func:`parse` needs of one token form: (text, token kind, syllables, letters and
+#: digits, regex group, then what it adds to its sentence's counts of words,
+#: polysyllables and long words: 0 or 1 each).
+Form = tuple[str, str, int, int, str, int, int, int]
+
+
 #: Token forms seen so far, by text: one string per distinct form (a long article repeats
 #: its words, and its tokens then hold shared strings rather than a copy each), with the
 #: counts of each form computed once. Bounded, so a text of endless distinct "words"
 #: cannot grow it without limit (about 100 bytes a form).
-_FORMS: dict[str, tuple[str, str, int, int, str]] = {}
+_FORMS: dict[str, Form] = {}
 _FORMS_MAX = 200_000
 
 
-def _form(tok: str, group: str) -> tuple[str, str, int, int, str]:
-    """(text, token kind, syllables, letters and digits, regex group) of one token form;
-    punctuation has no syllables."""
+def _form(tok: str, group: str) -> Form:
+    """The :data:`Form` of one token form; punctuation has no syllables and adds nothing
+    to its sentence's counts."""
     if group == "punct":
-        return tok, "punct", 0, 0, group
+        return tok, "punct", 0, 0, group, 0, 0, 0
     kind = "number" if group == "num" else "word"
     syl = syllables(tok) if kind == "word" else 1
-    return tok, kind, syl, sum(1 for ch in tok if ch.isalnum()), group
+    letters = sum(1 for ch in tok if ch.isalnum())
+    return tok, kind, syl, letters, group, 1, int(syl >= 3), int(letters >= 7)
 
 
 def parse(text: str, kinds: Sequence[str] | None = None) -> Document:
@@ -440,7 +414,7 @@ def parse(text: str, kinds: Sequence[str] | None = None) -> Document:
     word_syll = array("H")  # two bytes a token, not a pointer to an int
     quotes: list[tuple[int, int]] = []
     forms = _FORMS
-    local: dict[str, tuple[str, str, int, int, str]] = {}  # once _FORMS is full
+    local: dict[str, Form] = {}  # once _FORMS is full
     for p_index, ((a, b), kind) in enumerate(zip(spans, block_kinds, strict=True)):
         paragraphs.append(Paragraph(p_index, a, b, kind))
         body_start = a
@@ -450,7 +424,7 @@ def parse(text: str, kinds: Sequence[str] | None = None) -> Document:
         if m:
             body_start = a + m.end()
         quotes.extend(find_quotes(text, body_start, b))
-        for s, e in _bounded_spans(text, _sentence_spans(text, body_start, b, kind)):
+        for s, e in _bounded_spans(text, sentence_spans(text, body_start, b, kind == "heading")):
             t0 = len(tokens)
             si = len(sentences)  # one int object shared by the sentence's tokens
             n_words = n_syl = n_poly = n_long = n_letters = 0
@@ -461,16 +435,15 @@ def parse(text: str, kinds: Sequence[str] | None = None) -> Document:
                 if known is None or known[4] != group:
                     known = _form(tok, group)
                     (forms if len(forms) < _FORMS_MAX else local).setdefault(tok, known)
-                tok, kind_t, syl, letters, _ = known
-                tokens.append(Token(m.start(), tok, kind_t, si))
+                tok, kind_t, syl, letters, _, is_word, poly, long_word = known
+                tokens.append(_new_tuple(Token, (m.start(), tok, kind_t, si)))
                 word_syll.append(syl)
-                if kind_t == "punct":
-                    continue
-                n_words += 1
+                # a mark adds 0 to every count: no branch on the kind
+                n_words += is_word
                 n_syl += syl
-                n_poly += syl >= 3
+                n_poly += poly
                 n_letters += letters
-                n_long += letters >= 7
+                n_long += long_word
             if n_words == 0 and sentences and sentences[-1].paragraph == p_index:
                 # a stray mark (an ellipsis, a lone quote) is not a sentence of its own
                 prev = sentences.pop()

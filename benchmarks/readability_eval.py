@@ -82,7 +82,7 @@ def timing(texts: list[str]) -> dict[str, float]:
     """ms per 1,000 words for each family and for the three together, one core."""
     from analyser import resources
     from analyser.document import parse
-    from analyser.metrics import Context, grade, passive, readability
+    from analyser.metrics import Context, grade, grade_stats, passive, readability
     from analyser.settings import DEFAULT_SETTINGS
 
     docs = [parse(t) for t in texts]
@@ -94,6 +94,7 @@ def timing(texts: list[str]) -> dict[str, float]:
     resources.zipf.cache_clear()
     grade._word_info.cache_clear()
     grade.word_extra.cache_clear()
+    grade_stats._WORD.clear()
     passive.is_participle.cache_clear()
     for d in docs[:20]:
         for m in families.values():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from analyser import document
 from analyser.document import (
     MAX_SENTENCE_WORDS,
     check_length,
@@ -15,6 +14,7 @@ from analyser.document import (
 from analyser.errors import InputError
 from analyser.quote_spans import find_quotes
 from analyser.resources import punkt_tokenizer
+from analyser.sentence_spans import sentence_spans
 from analyser.tokens import MAX_TOKEN_CHARS
 
 
@@ -267,7 +267,7 @@ def test_blocks_without_an_inner_sentence_end_split_as_punkt_does(block):
     # a block with no '.', '?' or '!' before its last character skips Punkt: its spans
     # must be exactly Punkt's (the others go through Punkt, mended as tested above)
     assert not any(c in ".?!" for c in block.rstrip()[:-1])
-    spans = document._sentence_spans(block, 0, len(block))
+    spans = sentence_spans(block, 0, len(block))
     assert spans == list(punkt_tokenizer().span_tokenize(block))
 
 

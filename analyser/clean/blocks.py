@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..unwrap import join_lines, wrap_width, wrapped_breaks
 
@@ -76,7 +77,14 @@ def split_lines(raw: str) -> list[Line]:
 
 def words(text: str) -> list[str]:
     """The \\w+ tokens of a line."""
-    return _WORD.findall(text)
+    return list(_words(text))
+
+
+@lru_cache(maxsize=256)
+def _words(text: str) -> tuple[str, ...]:
+    # a line is tested by several rules in turn (prose? heading? byline?), each counting
+    # its words: found once while the article's lines are being read
+    return tuple(_WORD.findall(text))
 
 
 def ends_sentence(text: str) -> bool:

@@ -158,10 +158,35 @@ def article_names(doc: Document) -> frozenset[str]:
     return frozenset(names)
 
 
+#: word_extra and _word_info of each word form, in one tuple: one look-up a word token
+#: instead of two (bounded as their caches are).
+_WORD: dict[str, tuple] = {}
+_WORD_MAX = 200_000
+
+
+def _word_both(text: str) -> tuple:
+    both = _WORD.get(text)
+    if both is None:
+        both = word_extra(text) + _word_info(text)
+        if len(_WORD) < _WORD_MAX:
+            _WORD[text] = both
+    return both
+
+
 def sentence_stats(doc: Document, s: Sentence, names: frozenset[str] = frozenset()) -> Stats:
     """Counts for one sentence; ``names`` are the article's (:func:`article_names`), used
     only for the unfamiliar words of the sentence model."""
     st = Stats(sentences=1, counts=count(doc, [s]), long_words=s.long_words)
+    # counted in locals and stored once at the end (this runs for every word): the same
+    # sums, added in the same order
+    commas = clause_marks = questions = numbers = function_words = subordinators = 0
+    names_n = rated_n = uncommon_n = unfamiliar = content_rated = nominal_n = 0
+    very_rare = rare_n = 0
+    rarity_sum = content_rarity = unfamiliar_rarity = 0.0
+    peak = st.peak_rarity
+    vocabulary, word_classes = st.vocabulary, st.word_classes
+    unfamiliar_words, rare_words = st.unfamiliar_words, st.rare_words
+    very_rare_floor = RARITY_CEILING - VERY_RARE_ZIPF
     first = True
     tokens = doc.tokens
     quoted = False
@@ -171,49 +196,57 @@ def sentence_stats(doc: Document, s: Sentence, names: frozenset[str] = frozenset
         if kind == "punct":
             text = tok.text
             if text == ",":
-                st.commas += 1
+                commas += 1
             elif text in _CLAUSE_PUNCT:
-                st.clause_marks += 1
+                clause_marks += 1
             elif text in _QUOTE_MARKS:
                 quoted = True
             elif text in "?!":
-                st.questions += 1
+                questions += 1
             continue
         was_first, first = first, False
         if kind != "word":
-            st.numbers += kind == "number"
+            numbers += kind == "number"
             continue
-        low, function, uncommon, familiar, nominal, word_class = word_extra(tok.text)
-        st.vocabulary.append(low)
-        st.function_words += function
+        text = tok.text
+        (low, function, uncommon, familiar, nominal, word_class,
+         sub, capital, rated, rarity, rare) = _WORD.get(text) or _word_both(text)
+        vocabulary.append(low)
+        function_words += function
         if word_class:
-            st.word_classes[word_class] = st.word_classes.get(word_class, 0) + 1
-        sub, capital, rated, rarity, rare = _word_info(tok.text)
+            word_classes[word_class] = word_classes.get(word_class, 0) + 1
         if sub:
-            st.subordinators += 1
+            subordinators += 1
         if not rated:
-            st.numbers += 1
+            numbers += 1
             continue
         if capital and (not was_first or rare):
-            st.names += 1  # a name (a rare capitalised first word too)
+            names_n += 1  # a name (a rare capitalised first word too)
             continue
-        st.rated += 1
-        st.rarity += rarity
-        st.uncommon += uncommon
-        if not familiar and not (capital and tok.text.lower() in names):
-            st.unfamiliar += 1
-            st.unfamiliar_words.append(tok.text)
+        rated_n += 1
+        rarity_sum += rarity
+        uncommon_n += uncommon
+        if not familiar and not (capital and text.lower() in names):
+            unfamiliar += 1
+            unfamiliar_words.append(text)
         if not function:
-            st.content_rated += 1
-            st.content_rarity += rarity
-            st.nominal += nominal
-            st.very_rare_content += rarity > RARITY_CEILING - VERY_RARE_ZIPF
-            st.peak_rarity = max(st.peak_rarity, rarity)
+            content_rated += 1
+            content_rarity += rarity
+            nominal_n += nominal
+            very_rare += rarity > very_rare_floor
+            peak = max(peak, rarity)
             if not familiar:
-                st.unfamiliar_rarity += rarity
+                unfamiliar_rarity += rarity
         if rare:
-            st.rare += 1
-            st.rare_words.append(tok.text)
+            rare_n += 1
+            rare_words.append(text)
+    st.commas, st.clause_marks, st.questions, st.numbers = commas, clause_marks, questions, numbers
+    st.function_words, st.subordinators, st.names, st.rated = (function_words, subordinators,
+                                                               names_n, rated_n)
+    st.rarity, st.uncommon, st.unfamiliar = rarity_sum, uncommon_n, unfamiliar
+    st.content_rated, st.content_rarity, st.nominal = content_rated, content_rarity, nominal_n
+    st.very_rare_content, st.peak_rarity, st.unfamiliar_rarity = very_rare, peak, unfamiliar_rarity
+    st.rare = rare_n
     st.quoted_sentences = int(quoted or doc.in_quote(s.start, s.end))
     st.long_sentences = int(s.words > LONG_SENTENCE_WORDS)
     st.short_sentences = int(s.words < SHORT_SENTENCE_WORDS)

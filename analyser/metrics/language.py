@@ -35,10 +35,15 @@ TOP_PHRASES = 20
 def doc_tokens(doc: Document, index: int) -> list[Tok]:
     """Matcher tokens for one sentence of a document."""
     s = doc.sentences[index]
-    return [  # fold is normalise without its call (this runs for every token)
-        Tok(fold(t.text), t.kind, t.text[:1].isupper(), t.start, t.start + len(t.text))
+    # fold is normalise without its call, and tuple.__new__ a Tok without its Python
+    # __new__ (this runs for every token)
+    return [
+        _new(Tok, (fold(t.text), t.kind, t.text[:1].isupper(), t.start, t.start + len(t.text)))
         for t in doc.tokens[s.token_start : s.token_end]
     ]
+
+
+_new = tuple.__new__
 
 
 def find_language(doc: Document, matcher: Matcher | None = None) -> list[Finding]:

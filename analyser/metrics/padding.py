@@ -48,7 +48,6 @@ import numpy as np
 from ..catalog import LANGUAGE_CATEGORIES
 from ..document import Document
 from ..models import Finding
-from ..tokens import lowered
 from .base import Context, Family, FamilyResult, per_1k
 from .language import FAMILY as LANGUAGE
 from .repetition import FAMILY as REPETITION
@@ -314,13 +313,13 @@ def measure(ctx: Context) -> FamilyResult:
     lang = [f for f in ctx.result(LANGUAGE).findings if f.category in LANGUAGE_CATEGORIES]
     repetition = ctx.result(REPETITION).data
     counts = count_sentences(doc, _language_spans(doc, lang), repetition.restates)
-    words = lowered(t.text for t in doc.tokens if t.kind == "word")
+    words = doc.lower_words(numbers=False)
     own_words = doc.own_words
     lang_own = sum(1 for f in lang if not f.in_quote)
     # diversity and repetition read the prose (every sentence when there is none): a
     # listing's or a table's repeated cells are page structure, not padded writing
     prose = {s.index for s in doc.prose_sentences}
-    prose_words = lowered(t.text for t in doc.tokens if t.kind == "word" and t.sentence in prose)
+    prose_words = doc.lower_words(numbers=False, sentences=prose)
     m = mtld(words)
     m_prose = m if len(prose_words) == len(words) else mtld(prose_words)
     values = index_values(counts, prose_words, m_prose, lang_own, own_words,

@@ -132,20 +132,20 @@ def _sentence_counts(doc: Document, s: Sentence) -> Counts:
     """The counts of one sentence, read from the document's tokens."""
     complex_words = difficult = hard_linsear = 0
     hard = FORMULAS["linsear_write"]["hard_syllables"]
-    tokens, word_syllables = doc.tokens, doc.word_syllables
+    a, b = s.token_start, s.token_end
     first = True
-    for k in range(s.token_start, s.token_end):
-        tok = tokens[k]
-        if tok.kind == "punct":
+    # tokens are (start, text, kind, sentence) tuples: unpacked, not read by attribute
+    for (_, text, kind, _), syl in zip(doc.tokens[a:b], doc.word_syllables[a:b], strict=True):
+        if kind == "punct":
             continue
-        proper = not first and tok.text[:1].isupper()
+        proper = not first and text[:1].isupper()
         first = False
-        if word_syllables[k] >= hard:
+        if syl >= hard:
             hard_linsear += 1
             # Gunning: proper nouns and hyphenated compounds are not "complex"
-            if not proper and "-" not in tok.text:
+            if not proper and "-" not in text:
                 complex_words += 1
-        if tok.kind == "word" and not proper and not is_familiar(tok.text.lower()):
+        if kind == "word" and not proper and not is_familiar(text.lower()):
             difficult += 1
     return Counts(1, s.words, s.syllables, s.polysyllables, complex_words, s.letters,
                   difficult, hard_linsear)

@@ -24,7 +24,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...document import Document
-from ...tokens import lowered
 from ..base import Context, Family, FamilyResult
 from ..restatement import Restatement, Terms
 from .gopher import (
@@ -79,7 +78,7 @@ def measure(ctx: Context) -> FamilyResult[RepetitionData]:
     """Gopher repetition measures, repeated phrases and restatements of one article
     (restatements by meaning too when ``settings.semantic``: the optional extra)."""
     doc = ctx.doc
-    words = lowered(t.text for t in doc.tokens if t.kind != "punct")
+    words = doc.lower_words()
     ngrams = NgramCounts(words)
     scores = gopher_scores(doc.text, words, [doc.text[p.start : p.end] for p in doc.paragraphs],
                            ngrams)
@@ -111,7 +110,7 @@ def _prose_dup_5gram(doc: Document, n_words: int, whole: float) -> float:
     """The duplicate 5-gram character fraction of the prose sentences' words (``whole``,
     the whole text's, when every word is prose or there is no prose)."""
     prose = {s.index for s in doc.prose_sentences}
-    words = lowered(t.text for t in doc.tokens if t.kind != "punct" and t.sentence in prose)
+    words = doc.lower_words(sentences=prose)
     if len(words) == n_words:
         return whole
     return NgramCounts(words).dup_char_ratio(5) if len(words) >= 5 else 0.0

@@ -47,6 +47,11 @@ def antonyms_of(stem: str) -> frozenset[str]:
     return _table()[1].get(stem, _NONE)
 
 
+def antonym_table() -> dict[str, frozenset[str]]:
+    """Every stem with antonyms, and their stems."""
+    return _table()[1]
+
+
 def concept_set(stems: Iterable[str]) -> frozenset[int]:
     """Every concept of some of ``stems``."""
     table = _table()[0]

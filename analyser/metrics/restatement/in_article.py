@@ -25,9 +25,10 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from operator import mul
 
 from ...resources import word_list
-from .concepts import antonyms_of, concepts_of
+from .concepts import antonym_table, concepts_of
 from .model import lexical_scores
 from .terms import Terms
 
@@ -102,7 +103,7 @@ class ConceptCache:
     KEEP = 512
 
     def __init__(self) -> None:
-        self._built: dict[int, tuple[Terms, frozenset[int]]] = {}
+        self._built: dict[int, tuple[Terms, frozenset[int], tuple]] = {}
         self._opposite: dict[int, tuple[Terms, frozenset[str]]] = {}
 
     def antonyms(self, t: Terms) -> frozenset[str]:
@@ -111,8 +112,11 @@ class ConceptCache:
         if hit is not None and hit[0] is t:
             return hit[1]
         out: set[str] = set()
+        table = antonym_table()  # read once here, not once per term
         for term in t.weights:
-            out.update(antonyms_of(term))
+            opp_of = table.get(term)
+            if opp_of:
+                out.update(opp_of)
         opp = frozenset(out)
         if len(self._opposite) >= self.KEEP:
             self._opposite.clear()
@@ -121,17 +125,26 @@ class ConceptCache:
 
     def of_terms(self, t: Terms) -> frozenset[int]:
         """Every concept of some guard term of ``t``."""
+        return self._guard_concepts(t)[1]
+
+    def guard_items(self, t: Terms) -> tuple[tuple[str, float, frozenset[int]], ...]:
+        """``t``'s guard terms in order, each with its weight and its concepts (looked up
+        once per sentence, not once per pair it is judged in)."""
+        return self._guard_concepts(t)[2]
+
+    def _guard_concepts(self, t: Terms) -> tuple[Terms, frozenset[int], tuple]:
         hit = self._built.get(id(t))
         if hit is not None and hit[0] is t:
-            return hit[1]
+            return hit
+        items = tuple((term, w, concepts_of(term)) for term, w in t.guard.items())
         out: set[int] = set()
-        for term in t.guard:
-            out.update(concepts_of(term))
-        cons = frozenset(out)
+        for _, _, c in items:
+            out.update(c)
+        built = (t, frozenset(out), items)
         if len(self._built) >= self.KEEP:
             self._built.clear()
-        self._built[id(t)] = (t, cons)
-        return cons
+        self._built[id(t)] = built
+        return built
 
 
 def changes_a_fact(a: Terms, b: Terms, cache: ConceptCache | None = None) -> bool:
@@ -157,18 +170,20 @@ def edge_flags(eligible: list[bool]) -> list[int]:
     return out
 
 
-def _cover(x: Terms, y: Terms, ycon: frozenset[int]) -> tuple[float, float]:
+def _cover(x: Terms, y: Terms, ycon: frozenset[int],
+           xitems: tuple[tuple[str, float, frozenset[int]], ...]) -> tuple[float, float]:
     """(share of ``x``'s guard weight that ``y`` has, the same counting words that share
-    a concept (``ycon``: the concepts of ``y``'s guard terms) with one of ``y``'s)."""
-    gx, gy = x.guard, y.guard
+    a concept (``ycon``: the concepts of ``y``'s guard terms) with one of ``y``'s);
+    ``xitems``: ``x``'s guard terms with weights and concepts (ConceptCache.guard_items)."""
+    gy = y.guard
     total = x.guard_total
     if not total:
         return 0.0, 0.0
     same = near = 0.0
-    for t, w in gx.items():
+    for t, w, cons in xitems:
         if t in gy:
             same += w
-        elif ycon and not ycon.isdisjoint(concepts_of(t)):
+        elif ycon and not ycon.isdisjoint(cons):
             near += w
     return same / total, (same + near) / total
 
@@ -178,9 +193,10 @@ def features(a: Terms, b: Terms, flags_a: int, flags_b: int, gap: int,
     """The values of :data:`FEATURES` for earlier sentence ``a`` and later ``b``; None
     when neither covers ``MIN_COVER`` of the other, even by concepts (such a pair is
     never a restatement: the paraphrase model is not asked)."""
-    con = (cache or ConceptCache()).of_terms
-    cb, cb2 = _cover(b, a, con(a))
-    ca, ca2 = _cover(a, b, con(b))
+    cache = cache or ConceptCache()
+    con, items = cache.of_terms, cache.guard_items
+    cb, cb2 = _cover(b, a, con(a), items(b))
+    ca, ca2 = _cover(a, b, con(b), items(a))
     if max(cb2, ca2) < MIN_COVER:
         return None
     z = lexical_scores(a, b)[0]
@@ -194,5 +210,5 @@ def features(a: Terms, b: Terms, flags_a: int, flags_b: int, gap: int,
 
 def probability(values: tuple[float, ...]) -> float:
     """The fitted model's probability that the later sentence restates the earlier."""
-    z = BIAS + sum(w * x for w, x in zip(WEIGHTS, values, strict=True))
+    z = BIAS + sum(map(mul, WEIGHTS, values))  # in order, as a generator would add them
     return 1.0 / (1.0 + math.exp(-z)) if z > -50 else 0.0

@@ -40,6 +40,7 @@ it near 0.76 on MRPC.
 from __future__ import annotations
 
 import math
+from operator import mul
 
 from .terms import Terms, sentence_terms
 
@@ -63,7 +64,9 @@ def _coverage(a: frozenset, b: frozenset) -> tuple[float, float, float]:
     if not a or not b:
         return 0.0, 0.0, 0.0
     inter = len(a & b)
-    small, big = sorted((len(a), len(b)))
+    small, big = len(a), len(b)
+    if small > big:
+        small, big = big, small
     return inter / (small + big - inter), inter / big, inter / small
 
 
@@ -108,7 +111,8 @@ def lexical_scores(a: Terms, b: Terms) -> tuple[float, float, float]:
     if not a.words or not b.words:
         return -math.inf, 0.0, 0.0
     f = features(a, b)
-    z = BIAS + sum(w * x for w, x in zip(WEIGHTS, f, strict=True))
+    # map(mul) adds the same products in the same order as a generator, at less cost
+    z = BIAS + sum(map(mul, WEIGHTS, f))
     p = 1.0 / (1.0 + math.exp(-z))
     return z, p, (1.0 - LAMBDA) * p + LAMBDA * f[3]
 

@@ -247,9 +247,13 @@ class _ArticleSearch:
         rules the pair out."""
         ti, tj = self.terms[i], self.terms[j]
         if self.flags is not None:
+            # the fact guard first: it rules out half the pairs judged, at a fraction of
+            # the cost of their features
+            if in_article.changes_a_fact(tj, ti, self.concepts):
+                return None
             values = in_article.features(tj, ti, self.flags[j], self.flags[i], i - j,
                                          self.concepts)
-            if values is None or in_article.changes_a_fact(tj, ti, self.concepts):
+            if values is None:
                 return None
             p = in_article.probability(values)
             return p, p

@@ -22,17 +22,45 @@ class TokenIndex:
 
     def __init__(self, doc: Document) -> None:
         toks = doc.tokens
-        verbs = VERB_WORDS
         self.starts = [t.start for t in toks]
-        self.caps = [k for k, t in enumerate(toks) if t.text[:1].isupper() and t.kind == "word"]
-        self.verbs = [k for k, t in enumerate(toks) if t.text.lower() in verbs]
-        self.numbers = [k for k, t in enumerate(toks) if t.kind == "number"]
+        caps: list[int] = []
+        verbs: list[int] = []
+        numbers: list[int] = []
+        # one pass, punctuation skipped (no speech verb or name is a mark), a form's two
+        # tests answered once per form
+        get = _FORM_FLAGS.get
+        for k, t in enumerate(toks):
+            kind = t.kind
+            if kind == "punct":
+                continue
+            if kind == "number":
+                numbers.append(k)
+            text = t.text
+            cap, verb = get(text) or _form_flags(text)
+            if cap and kind == "word":
+                caps.append(k)
+            if verb:
+                verbs.append(k)
+        self.caps, self.verbs, self.numbers = caps, verbs, numbers
 
     @staticmethod
     def within(indices: list[int], s: Sentence) -> list[int]:
         """The indices inside sentence ``s``."""
         return indices[bisect.bisect_left(indices, s.token_start):
                        bisect.bisect_left(indices, s.token_end)]
+
+
+#: (capitalised, a speech verb) by token form (bounded: endless distinct forms cannot
+#: grow it without limit).
+_FORM_FLAGS: dict[str, tuple[bool, bool]] = {}
+_FORM_FLAGS_MAX = 200_000
+
+
+def _form_flags(text: str) -> tuple[bool, bool]:
+    flags = (text[:1].isupper(), text.lower() in VERB_WORDS)
+    if len(_FORM_FLAGS) < _FORM_FLAGS_MAX:
+        _FORM_FLAGS[text] = flags
+    return flags
 
 
 def token_index(doc: Document) -> TokenIndex:

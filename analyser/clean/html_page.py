@@ -12,7 +12,10 @@ share of the page's text, readability-lxml's extraction extends it (consensus.ex
 its article prose, or whole when the article is split across containers and each
 extractor kept a different one. Wherever readability ran, its article prose in short gaps
 between the kept blocks is added too (consensus.fill_gaps: prose the precision cut removed,
-in sequence with the kept text). The added blocks go where the page holds them. An
+in sequence with the kept text), and when the recall extraction holds the result and
+clearly more, its blocks between two kept blocks are added whatever their kind
+(consensus.fill_list_gaps: lists and short paragraphs the cut removed from inside the
+article). The added blocks go where the page holds them. An
 extraction that still holds a tiny share of the page is replaced by trafilatura's full
 (default-mode) run when that finds much more. readability-lxml is also the fallback when
 trafilatura finds nothing. A page laid out as a table arrives from trafilatura as table

@@ -37,6 +37,13 @@ MAX_GAP_BLOCKS = 3
 #: and this share of function words (navigation and product widgets have few).
 GAP_PROSE_WORDS = 20
 GAP_FUNCTION_SHARE = 0.35
+#: :func:`fill_list_gaps` reads a recall extraction that holds at least this share of the
+#: chosen one's shingles and this many times its text ...
+LIST_INSIDE_SHARE = 0.95
+LIST_RATIO = 1.3
+#: ... and adds its blocks of at least this many words in gaps of at most this many blocks.
+LIST_GAP_BLOCKS = 10
+LIST_MIN_WORDS = 6
 _FULL_STOP = re.compile(r"\w[\"'”’)\]]*[.!?][\"'”’)\]]*(?:\s|$)")
 
 
@@ -130,4 +137,28 @@ def fill_gaps(chosen: list[Block], other: list[Block]) -> list[Block]:
     for a, b in zip(kept, kept[1:], strict=False):
         if b - a - 1 <= MAX_GAP_BLOCKS:
             added += [g for g in other[a + 1:b] if _gap_prose(g)]
+    return chosen + added
+
+
+def fill_list_gaps(chosen: list[Block], recall: list[Block]) -> list[Block]:
+    """``chosen`` with every block of the recall extraction that sits between two blocks
+    ``chosen`` kept, when recall found the same article and clearly more of it.
+
+    The precision cut drops lists, short paragraphs and tables from inside an article;
+    :func:`fill_gaps` adds only long prose. When recall holds nearly all of ``chosen``
+    (LIST_INSIDE_SHARE) and more text (LIST_RATIO), what it adds between two kept blocks is
+    inside the article, whatever its kind; nothing before the first or after the last kept
+    block is added (navigation, related links and comments sit there).
+    """
+    if not chosen or _chars(recall) <= LIST_RATIO * _chars(chosen):
+        return chosen
+    have = shingles(chosen)
+    if contained(have, shingles(recall)) < LIST_INSIDE_SHARE:
+        return chosen
+    texts = {b.text for b in chosen}
+    kept = [i for i, b in enumerate(recall) if b.text in texts or _mostly_in(b, have)]
+    added = []
+    for a, b in zip(kept, kept[1:], strict=False):
+        if b - a - 1 <= LIST_GAP_BLOCKS:
+            added += [g for g in recall[a + 1:b] if len(_TOKEN.findall(g.text)) >= LIST_MIN_WORDS]
     return chosen + added

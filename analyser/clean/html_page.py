@@ -12,7 +12,10 @@ share of the page's text, readability-lxml's extraction extends it (consensus.ex
 its article prose, or whole when the article is split across containers and each
 extractor kept a different one. Wherever readability ran, its article prose in short gaps
 between the kept blocks is added too (consensus.fill_gaps: prose the precision cut removed,
-in sequence with the kept text). The added blocks go where the page holds them. An
+in sequence with the kept text), and when the recall extraction holds the result and
+clearly more, its blocks between two kept blocks are added whatever their kind
+(consensus.fill_list_gaps: lists and short paragraphs the cut removed from inside the
+article). The added blocks go where the page holds them. An
 extraction that still holds a tiny share of the page is replaced by trafilatura's full
 (default-mode) run when that finds much more. readability-lxml is also the fallback when
 trafilatura finds nothing. A page laid out as a table arrives from trafilatura as table
@@ -41,7 +44,8 @@ from typing import Any
 from ..errors import NoArticleError
 from ..models import Block, CleanResult, Removed
 from .blocks import byline_author, is_byline
-from .consensus import extend, fill_gaps, medoid, overlap, shingles
+from .consensus import extend, fill_gaps, fill_list_gaps, medoid, overlap, shingles
+from .extractions import Extractions
 from .features import normalise
 from .page_meta import markup_author, page_metadata
 from .personal_data import (
@@ -51,7 +55,6 @@ from .personal_data import (
     is_prose_with_details,
     redact,
 )
-from .readable import readability_blocks
 from .reasons import (
     NO_ARTICLE,
     comment_header,
@@ -60,7 +63,6 @@ from .reasons import (
     no_article,
     positional_reason,
 )
-from .xml_blocks import body_blocks
 
 #: Larger pages are cut to this many bytes (with a warning) before parsing.
 MAX_HTML_BYTES = 5_000_000
@@ -131,51 +133,39 @@ def _article_blocks(tree: Any, html: str, url: str | None,
     come first in page order (the rest were added by consensus.extend or
     consensus.fill_gaps); [] when none of
     them holds a sentence of prose outside the page's footers and navigation."""
-    from trafilatura import bare_extraction
-
-    common: dict[str, Any] = dict(url=url, fast=True, include_comments=False,
-                                  include_formatting=True, include_tables=True)
-    # bare_extraction copies a tree it is given, so one parse serves both runs.
-    precise = _safe(bare_extraction, tree, favor_precision=True, **common)
-    recall = _safe(bare_extraction, tree, favor_recall=True, **common)
-    chosen = precise
-    if (_text_len(precise) < CHECK_BELOW_PAGE_SHARE * page_chars and _text_len(recall)
-            and _text_len(precise) < AGREEMENT_RATIO * _text_len(recall)):
-        chosen = recall
-    blocks = body_blocks(chosen.body) if _text_len(chosen) else []
-    recall_blocks = body_blocks(recall.body) if _text_len(recall) else []
-    readable: list[Block] | None = None
+    ex = Extractions(tree, html, url)
+    (precise, precise_len), (recall_blocks, recall_len) = ex.precise, ex.recall
+    blocks = precise
+    if (precise_len < CHECK_BELOW_PAGE_SHARE * page_chars and recall_len
+            and precise_len < AGREEMENT_RATIO * recall_len):
+        blocks = recall_blocks
+    ran = False  # whether readability ran: fill_gaps reads it only then (a third of a page)
     if overlap(shingles(blocks), shingles(recall_blocks)) < CONSENSUS_OVERLAP:
-        readable = readability_blocks(html)
-        blocks = medoid([blocks, recall_blocks, readable])
+        blocks, ran = medoid([blocks, recall_blocks, ex.readable]), True
     ordered = len(blocks)  # what extend and fill_gaps add goes where the page holds it
     if sum(len(b.text) for b in blocks) < EXTEND_BELOW_PAGE_SHARE * page_chars:
-        readable = readability_blocks(html) if readable is None else readable
-        blocks = extend(blocks, readable)
-    if readable is not None:  # only where readability ran anyway: it costs a third of a page
-        blocks = fill_gaps(blocks, readable)
-    full = _full_when_tiny(tree, blocks, page_chars, common)
+        blocks, ran = extend(blocks, ex.readable), True
+    if ran:
+        blocks = fill_gaps(blocks, ex.readable)
+    blocks = fill_list_gaps(blocks, recall_blocks)
+    full = _full_when_tiny(ex, blocks, page_chars)
     if full is not blocks:
         blocks, ordered = full, len(full)
     furniture = _furniture_text(tree)
     if not _has_article(blocks, furniture):
-        blocks = readability_blocks(html) if readable is None else readable
+        blocks = ex.readable
         ordered = len(blocks)
     return (blocks, ordered) if _has_article(blocks, furniture) else ([], 0)
 
 
-def _full_when_tiny(tree: Any, blocks: list[Block], page_chars: int,
-                    common: dict[str, Any]) -> list[Block]:
+def _full_when_tiny(ex: Extractions, blocks: list[Block], page_chars: int) -> list[Block]:
     """``blocks``, or trafilatura's full default extraction (its own fallback extractors
     on) when ``blocks`` hold a tiny share of the page and the full run finds much more: a
     recipe or a case study whose text sits in containers fast mode does not read."""
-    from trafilatura import bare_extraction
-
     size = sum(len(b.text) for b in blocks)
     if size >= TINY_PAGE_SHARE * page_chars:
         return blocks
-    full = _safe(bare_extraction, tree, **{**common, "fast": False})
-    more = body_blocks(full.body) if _text_len(full) else []
+    more = ex.full
     return more if sum(len(b.text) for b in more) > 2 * size else blocks
 
 
@@ -300,18 +290,6 @@ def _cap(html: str, max_bytes: int, source: str | None) -> str:
     warnings.warn(f"{source or 'HTML page'}: {len(data):,} bytes; only the first "
                   f"{max_bytes:,} bytes are cleaned", stacklevel=3)
     return data[:max_bytes].decode("utf-8", "ignore")
-
-
-def _safe(fn: Any, tree: Any, **kwargs: Any) -> Any:
-    """trafilatura raises on some pathological trees; treat that as "nothing found"."""
-    try:
-        return fn(tree, **kwargs)
-    except (ValueError, TypeError, AttributeError, RecursionError):
-        return None
-
-
-def _text_len(doc: Any) -> int:
-    return len(getattr(doc, "text", None) or "") if doc is not None else 0
 
 
 def _drop_personal_data(blocks: list[Block]) -> tuple[list[Block], list[Removed], set[str]]:

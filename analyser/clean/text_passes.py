@@ -107,10 +107,13 @@ def apply_model(page: TextPage) -> None:
 
 def keep_short_page_prose(page: TextPage) -> None:
     """On a page of a few lines (a headline, a byline, a paragraph), every paragraph of
-    running text that no rule removed is article text."""
+    running text that no rule removed is article text; so is a page's only line (a short
+    sentence, a run-on paragraph without punctuation), unless a rule removed it: the model
+    learnt from whole web pages and has no context to judge a line alone."""
     if len(page.lines) <= SHORT_PAGE_LINES:
+        only = len(page.lines) == 1
         for ln in page.lines:
-            if ln.prose and not ln.decided:
+            if (ln.prose or only) and not ln.decided:
                 ln.keep = True
 
 

@@ -341,14 +341,14 @@ def test_page_metadata_fields_and_the_markup_author_fallback():
 def test_a_tiny_extraction_is_replaced_by_the_full_trafilatura_run():
     from trafilatura.utils import load_html
 
+    from analyser.clean.extractions import Extractions
     from analyser.clean.html_page import TINY_PAGE_SHARE, _full_when_tiny
 
-    tree = load_html(_page("article.html"))
-    common = dict(url=None, fast=True, include_comments=False, include_formatting=True,
-                  include_tables=True)
+    html = _page("article.html")
+    ex = Extractions(load_html(html), html, None)
     page_chars = 10_000
     tiny = [Block("x" * int(TINY_PAGE_SHARE * page_chars / 2))]
-    full = _full_when_tiny(tree, tiny, page_chars, common)
+    full = _full_when_tiny(ex, tiny, page_chars)
     assert full is not tiny and any(b.text.startswith("The new public library") for b in full)
     enough = [Block("x" * int(TINY_PAGE_SHARE * page_chars))]
-    assert _full_when_tiny(tree, enough, page_chars, common) is enough
+    assert _full_when_tiny(ex, enough, page_chars) is enough

@@ -114,3 +114,29 @@ def test_fill_gaps_needs_the_same_article_and_a_short_gap():
     assert fill_gaps(ARTICLE, long_gap) == ARTICLE
     assert fill_gaps(ARTICLE, [ARTICLE[0], GAP, ARTICLE[1]]) == ARTICLE + [GAP]
     assert fill_gaps([], [GAP]) == []
+
+
+#: Two long paragraphs: the shingles across their join are a small share of the story's.
+STORY = [Block(f"{b.text} {GAP.text} {b.text}", "prose") for b in ARTICLE]
+
+
+def test_fill_list_gaps_adds_any_block_between_kept_blocks_of_a_larger_recall():
+    from analyser.clean.consensus import fill_list_gaps
+
+    item = Block("Bring a passport and two recent photos to the office", "list_item")
+    share = Block("Share on social media", "prose")  # under LIST_MIN_WORDS: not added
+    after = Block("Related: ten more bridges that closed for repairs this year", "list_item")
+    recall = [MENU[0], STORY[0], item, share, STORY[1], after, MENU[0], after]
+    assert fill_list_gaps(STORY, recall) == STORY + [item]
+
+
+def test_fill_list_gaps_needs_recall_to_hold_the_article_and_clearly_more():
+    from analyser.clean.consensus import LIST_GAP_BLOCKS, fill_list_gaps
+
+    item = Block("Bring a passport and two recent photos to the office", "list_item")
+    assert fill_list_gaps(STORY, [STORY[0], item]) == STORY  # not 1.3 times the text
+    other = Block(LONG * 3, "prose")
+    assert fill_list_gaps(STORY, [STORY[0], item, other]) == STORY  # lacks STORY[1]
+    far = [STORY[0]] + [item] * (LIST_GAP_BLOCKS + 1) + [STORY[1]]
+    assert fill_list_gaps(STORY, far) == STORY
+    assert fill_list_gaps([], [item]) == []

@@ -209,7 +209,9 @@ def collect(results: Iterable, *, on_error: Callable | None = None,
 def _duplicates(c: _Collector) -> list[dict]:
     from ..duplicates import find_duplicates
 
-    return find_duplicates((ident, c.texts(i)) for i, (ident, _, _) in enumerate(c.index))
+    # Read back from the text spool as they are checked: no text is held in memory.
+    return find_duplicates(((ident, c.texts(i)) for i, (ident, _, _) in enumerate(c.index)),
+                           text_of=c.texts)
 
 
 def _counts_frame(counts: Counter) -> pd.DataFrame:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .signature import Signature
@@ -42,7 +42,7 @@ COPY_JACCARD = 0.8
 #: Signature similarity from which a pair is checked for being a copy.
 COPY_CANDIDATE = 0.6
 #: Shingle sets held at once while copies are checked.
-SHINGLE_CACHE = 4096
+SHINGLE_CACHE = 512
 #: No story grows beyond this many articles (a runaway merge is a topic, not an event).
 MAX_STORY_ARTICLES = 60
 #: Products are computed a block of rows at a time, the block sized so that it touches at
@@ -114,7 +114,29 @@ def _pack(items: Iterable[StoryItem], use_dates: bool) -> _Corpus:
     return _Corpus(matrix, np.frombuffer(outlet, dtype=np.int64), days)
 
 
-def _candidates(packed: _Corpus, floor: float) -> list[tuple[float, int, int]]:
+class _Links:
+    """Candidate pairs (similarity, i, j), strongest first, held as three packed arrays
+    (12 bytes a pair: a corpus full of copies has many) and read back as tuples."""
+
+    STEP = 65_536
+
+    def __init__(self, sims, rows, cols) -> None:
+        import numpy as np
+
+        order = np.lexsort((cols, rows, -sims))  # similarity down, then i, then j
+        self.sims, self.rows, self.cols = sims[order], rows[order], cols[order]
+
+    def __len__(self) -> int:
+        return len(self.sims)
+
+    def __iter__(self) -> Iterator[tuple[float, int, int]]:
+        for at in range(0, len(self.sims), self.STEP):
+            part = slice(at, at + self.STEP)
+            yield from zip(self.sims[part].tolist(), self.rows[part].tolist(),
+                           self.cols[part].tolist(), strict=True)
+
+
+def _candidates(packed: _Corpus, floor: float) -> _Links:
     """Pairs (similarity, i, j), i < j, within the date window: from different outlets at
     ``floor`` or more, from one outlet at ``COPY_CANDIDATE`` or more; strongest first."""
     import numpy as np
@@ -122,8 +144,9 @@ def _candidates(packed: _Corpus, floor: float) -> list[tuple[float, int, int]]:
     matrix, outlet = packed.matrix, packed.outlet
     day = np.array([d.toordinal() if d is not None else -1 for d in packed.day],
                    dtype=np.int64)
+    index = np.int32 if matrix.shape[0] < 2**31 else np.int64
     transposed = matrix.T.tocsr()
-    out: list[tuple[float, int, int]] = []
+    sims, rows_out, cols_out = [], [], []
     for start, stop in _blocks(matrix):
         block = (matrix[start:stop] @ transposed).tocoo()
         rows = block.row.astype(np.int64) + start
@@ -134,11 +157,11 @@ def _candidates(packed: _Corpus, floor: float) -> list[tuple[float, int, int]]:
             (outlet[rows] != outlet[cols]) | (block.data >= COPY_CANDIDATE))
         dated = (day[rows] >= 0) & (day[cols] >= 0)
         keep &= ~dated | (np.abs(day[rows] - day[cols]) <= WINDOW_DAYS)
-        out.extend(zip(block.data[keep].tolist(), rows[keep].tolist(), cols[keep].tolist(),
-                       strict=True))
+        sims.append(block.data[keep])
+        rows_out.append(rows[keep].astype(index))
+        cols_out.append(cols[keep].astype(index))
         del block, rows, cols, keep, dated
-    out.sort(key=lambda t: (-t[0], t[1], t[2]))
-    return out
+    return _Links(np.concatenate(sims), np.concatenate(rows_out), np.concatenate(cols_out))
 
 
 def _blocks(matrix) -> list[tuple[int, int]]:

@@ -5,8 +5,9 @@ docs/scale.md) reads corpus files (JSONL, CSV, Parquet; a folder or a glob of th
 writes ``DIR/part-NNNNN.parquet`` with the columns and values of the local run, row for
 row:
 
-1. **Plan**: every corpus file is cut into partitions of ``PARTITION_ROWS`` rows, in the
-   order the local run reads them; the plan is saved in ``DIR/_plan.json``.
+1. **Plan**: every corpus file is cut into partitions (:func:`partition_rows`: about
+   ``TASKS_PER_WORKER`` per worker, at most ``PARTITION_ROWS`` rows), in the order the
+   local run reads them; the plan is saved in ``DIR/_plan.json``.
 2. **Analyse** (on the workers): a partition's articles are read by the worker and
    analysed with :func:`analyser.corpus.iter_analyses`' per-article function; the score
    rows, story items, bodies and per-record errors come back to the client, which saves
@@ -49,6 +50,8 @@ PARTITION_ROWS = 250
 TASKS_PER_WORKER = 8
 #: ... but no partition smaller than this (each task reads its file up to its rows).
 MIN_PARTITION_ROWS = 25
+#: Dask settings of the LocalCluster's workers (see docs/scale.md for other clusters).
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 PLAN = "_plan.json"
 SUMMARY = "_summary.json"
 WORK = "_work"
@@ -358,9 +361,14 @@ def local_client(workers: int | None = None):
     """A client of a LocalCluster: one single-threaded worker process per core (the
     analysis is pure Python: threads would share one interpreter lock)."""
     distributed = _require_dask()
-    cluster = distributed.LocalCluster(n_workers=workers or local_workers(),
-                                       threads_per_worker=1, processes=True,
-                                       dashboard_address=None)
+    import dask
+
+    # The workers' statistical profiler walks every thread's stack each 10 ms: time taken
+    # from the analysis, for a dashboard this cluster does not serve.
+    with dask.config.set(WORKER_CONFIG):
+        cluster = distributed.LocalCluster(n_workers=workers or local_workers(),
+                                           threads_per_worker=1, processes=True,
+                                           dashboard_address=None)
     return _Owned(distributed.Client(cluster), cluster)
 
 

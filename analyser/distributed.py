@@ -161,7 +161,8 @@ def analyse_partition(part: Partition, settings: Settings) -> dict:
     columns = ColumnTypes()
     out: dict = {"ids": [], "rows": [], "items": [], "texts": [], "errors": [],
                  "columns": columns}
-    articles = _read_corpus(Path(part.path), part.outlet, lambda rid: rid)
+    # The rows before the partition are skipped unparsed where the format allows it.
+    articles = _read_corpus(Path(part.path), part.outlet, lambda rid: rid, skip=part.start)
     for article in islice(articles, part.start, part.stop):
         if isinstance(article, IngestError):
             out["errors"].append((article.source, article.reason, article.kind))

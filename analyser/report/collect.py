@@ -21,6 +21,7 @@ in place of the findings frame and the analyses.
 from __future__ import annotations
 
 import random
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -122,7 +123,8 @@ class _Collector:
         self.own_words[a.id] = a.own_words
         for f in a.findings:
             own = not f.in_quote  # a category found only in quotations is kept, at 0
-            phrase = f.text if own and f.category in PHRASE_CATEGORIES else ""
+            # One string per distinct phrase, however many articles use it.
+            phrase = sys.intern(f.text) if own and f.category in PHRASE_CATEGORIES else ""
             self.counts[(a.id, f.category, phrase)] += int(own)
         self.views.add(view_meta(a, score_texts(row)), view_body(a, self.tables))
         self._sample(n, a)

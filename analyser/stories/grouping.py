@@ -48,7 +48,7 @@ MAX_STORY_ARTICLES = 60
 #: Products are computed a block of rows at a time, the block sized so that it touches at
 #: most this many (row, article) pairs: the peak memory of a block is bounded, whatever the
 #: size of the corpus.
-BLOCK_PAIRS = 1_000_000
+BLOCK_PAIRS = 250_000
 
 
 @dataclass(frozen=True)
@@ -97,18 +97,23 @@ def _pack(items: Iterable[StoryItem], use_dates: bool) -> _Corpus:
 
     vocab: dict[str, int] = {}
     outlets: dict[str, int] = {}
-    indptr, indices, data = array("q", [0]), array("q"), array("f")
+    # 32-bit term numbers and offsets (the matrix's own index type, so nothing is copied)
+    # while they fit; 64-bit past 2**31 terms.
+    indptr, indices, data = array("i", [0]), array("i"), array("f")
     outlet, days = array("q"), []
     for item in items:
         for term, weight in item.signature:
             indices.append(vocab.setdefault(term, len(vocab)))
             data.append(weight)
+        if len(indices) >= 2**31 - 1 and indptr.typecode == "i":
+            indptr, indices = array("q", indptr), array("q", indices)
         indptr.append(len(indices))
         outlet.append(outlets.setdefault(item.outlet, len(outlets)))
         days.append(parse_date(item.published) if use_dates else None)
+    index = np.int32 if indices.typecode == "i" else np.int64
     matrix = sparse.csr_matrix(
-        (np.frombuffer(data, dtype=np.float32), np.frombuffer(indices, dtype=np.int64),
-         np.frombuffer(indptr, dtype=np.int64)),
+        (np.frombuffer(data, dtype=np.float32), np.frombuffer(indices, dtype=index),
+         np.frombuffer(indptr, dtype=index)),
         shape=(len(days), max(len(vocab), 1)),
     )
     return _Corpus(matrix, np.frombuffer(outlet, dtype=np.int64), days)
@@ -120,11 +125,16 @@ class _Links:
 
     STEP = 65_536
 
-    def __init__(self, sims, rows, cols) -> None:
+    def __init__(self, parts: list[tuple]) -> None:
         import numpy as np
 
-        order = np.lexsort((cols, rows, -sims))  # similarity down, then i, then j
-        self.sims, self.rows, self.cols = sims[order], rows[order], cols[order]
+        # Each column joined, then put in order one at a time: at most one unsorted copy.
+        columns = [np.concatenate([p[k] for p in parts]) for k in range(3)]
+        parts.clear()
+        order = np.lexsort((columns[2], columns[1], -columns[0]))  # similarity down, i, j
+        for k in range(3):
+            columns[k] = columns[k][order]
+        self.sims, self.rows, self.cols = columns
 
     def __len__(self) -> int:
         return len(self.sims)
@@ -146,7 +156,7 @@ def _candidates(packed: _Corpus, floor: float) -> _Links:
                    dtype=np.int64)
     index = np.int32 if matrix.shape[0] < 2**31 else np.int64
     transposed = matrix.T.tocsr()
-    sims, rows_out, cols_out = [], [], []
+    parts: list[tuple] = []
     for start, stop in _blocks(matrix):
         block = (matrix[start:stop] @ transposed).tocoo()
         rows = block.row.astype(np.int64) + start
@@ -157,11 +167,10 @@ def _candidates(packed: _Corpus, floor: float) -> _Links:
             (outlet[rows] != outlet[cols]) | (block.data >= COPY_CANDIDATE))
         dated = (day[rows] >= 0) & (day[cols] >= 0)
         keep &= ~dated | (np.abs(day[rows] - day[cols]) <= WINDOW_DAYS)
-        sims.append(block.data[keep])
-        rows_out.append(rows[keep].astype(index))
-        cols_out.append(cols[keep].astype(index))
+        parts.append((block.data[keep], rows[keep].astype(index), cols[keep].astype(index)))
         del block, rows, cols, keep, dated
-    return _Links(np.concatenate(sims), np.concatenate(rows_out), np.concatenate(cols_out))
+    del transposed
+    return _Links(parts)
 
 
 def _blocks(matrix) -> list[tuple[int, int]]:

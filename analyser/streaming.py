@@ -209,6 +209,20 @@ def write_rows(rows: Iterable[tuple[dict, str]], columns: ColumnTypes, sink: Tab
     sink.close()
 
 
+def release_caches() -> None:
+    """Empty the analysis's bounded per-word caches (every ``lru_cache`` of more than one
+    entry in the analyser's modules; the loaded resources stay). Called once a streamed
+    run has analysed its last article: the passes over the whole corpus that follow then
+    reuse that memory instead of adding to the peak. Results never depend on a cache."""
+    for name, module in list(sys.modules.items()):
+        if name != "analyser" and not name.startswith("analyser."):
+            continue
+        for value in list(vars(module).values()):
+            info = getattr(value, "cache_info", None)
+            if callable(info) and hasattr(value, "cache_clear") and (info().maxsize or 0) > 1:
+                value.cache_clear()
+
+
 @dataclass
 class StreamResult:
     """What a streamed run did: articles written and inputs that failed."""
@@ -266,6 +280,7 @@ def score_stream(results: Iterable, open_out: Callable[[], Any] | None, fmt: str
         result.articles = spool.count
         if not spool.count:
             return result
+        release_caches()
         stories = group_stories((s for _, s in spool), text_of=texts)
         with open_out() if open_out else nullcontext(sys.stdout) as out:
             rows = ((row, stories.story[i]) for i, (row, _) in enumerate(spool))

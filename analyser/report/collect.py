@@ -33,7 +33,7 @@ import pandas as pd
 from ..analysis import Analysis
 from ..catalog import SCORECARD
 from ..outlets import named_outlet
-from ..streaming import _progress, _Spool, _Texts, chunks
+from ..streaming import _progress, _Spool, _Texts, chunks, release_caches
 from ..tables import article_row, versioned
 from .frames import PHRASE_CATEGORIES, finding_counts
 from .views import Tables, ViewStore, index_short, view_body, view_meta
@@ -183,6 +183,7 @@ def collect(results: Iterable, *, on_error: Callable | None = None,
     if bar is not None:
         bar.close()
     c.views.flush()
+    release_caches()
     try:
         if not c.index:
             return _empty(c, errors)

@@ -7,6 +7,7 @@ import os
 import sys
 import time
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -27,6 +28,9 @@ log = logging.getLogger(__name__)
 
 #: Show a progress bar on a terminal from this many articles on.
 PROGRESS_FROM = 20
+#: With ``jobs`` > 1: articles per task sent to a worker, and tasks in flight per worker.
+POOL_CHUNK = 8
+POOL_WINDOW = 8
 
 
 @dataclass
@@ -119,17 +123,29 @@ def iter_analyses(
             yield item if isinstance(item, IngestError) else _raise_bugs(
                 _safe_analyse(item, settings_for(item)))
         return
-    # Batches keep memory bounded on huge corpora; chunks amortise the pickling cost.
-    batch_size = jobs * 64
+    # Chunks of articles amortise the pickling cost; a window of chunks in flight keeps
+    # memory bounded on huge corpora, and is refilled as each chunk is consumed so that no
+    # worker waits for the slowest chunk of a batch.
+    window: deque = deque()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for batch in chunks(articles, batch_size):
-            todo = [a for a in batch if not isinstance(a, IngestError)]
-            done = iter(pool.map(_safe_analyse, todo, [settings_for(a) for a in todo],
-                                 chunksize=8))
-            for item in batch:
-                yield item if isinstance(item, IngestError) else _raise_bugs(next(done))
+        for chunk in chunks(articles, POOL_CHUNK):
+            todo = [a for a in chunk if not isinstance(a, IngestError)]
+            done = pool.submit(_analyse_chunk, todo, [settings_for(a) for a in todo])
+            window.append((chunk, done))
+            if len(window) > jobs * POOL_WINDOW:
+                yield from _in_order(*window.popleft())
+        while window:
+            yield from _in_order(*window.popleft())
 
 
+def _analyse_chunk(articles: list[Article], settings: list[Settings]) -> list:
+    return [_safe_analyse(a, s) for a, s in zip(articles, settings, strict=True)]
+
+
+def _in_order(chunk: list, done) -> Iterator[Analysis | IngestError]:
+    results = iter(done.result())
+    for item in chunk:
+        yield item if isinstance(item, IngestError) else _raise_bugs(next(results))
 
 
 def iter_path_analyses(

@@ -5,8 +5,9 @@ docs/scale.md) reads corpus files (JSONL, CSV, Parquet; a folder or a glob of th
 writes ``DIR/part-NNNNN.parquet`` with the columns and values of the local run, row for
 row:
 
-1. **Plan**: every corpus file is cut into partitions of ``PARTITION_ROWS`` rows, in the
-   order the local run reads them; the plan is saved in ``DIR/_plan.json``.
+1. **Plan**: every corpus file is cut into partitions (:func:`partition_rows`: about
+   ``TASKS_PER_WORKER`` per worker, at most ``PARTITION_ROWS`` rows), in the order the
+   local run reads them; the plan is saved in ``DIR/_plan.json``.
 2. **Analyse** (on the workers): a partition's articles are read by the worker and
    analysed with :func:`analyser.corpus.iter_analyses`' per-article function; the score
    rows, story items, bodies and per-record errors come back to the client, which saves
@@ -45,6 +46,12 @@ log = logging.getLogger(__name__)
 #: Articles per partition (a task): small enough to spread a corpus over the workers and
 #: to lose little work to an interruption, large enough to amortise the task overhead.
 PARTITION_ROWS = 250
+#: A corpus is cut into at least this many partitions per worker where it can be ...
+TASKS_PER_WORKER = 8
+#: ... but no partition smaller than this (each task reads its file up to its rows).
+MIN_PARTITION_ROWS = 25
+#: Dask settings of the LocalCluster's workers (see docs/scale.md for other clusters).
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 PLAN = "_plan.json"
 SUMMARY = "_summary.json"
 WORK = "_work"
@@ -85,14 +92,14 @@ def _inputs(paths: Sequence[str]) -> list[str]:
     return out
 
 
-def plan(paths: Sequence[str], *, outlet: str | None = None, follow_links: bool = False,
-         rows: int = PARTITION_ROWS) -> tuple[list[Partition], list[tuple[str, str]]]:
-    """The partitions of every corpus file among ``paths``, in the local run's order, and
+def count_rows(paths: Sequence[str], *, follow_links: bool = False,
+               ) -> tuple[list[tuple[str, int]], list[tuple[str, str]]]:
+    """(path, rows) of every corpus file among ``paths``, in the local run's order, and
     (source, reason) for inputs that cannot be read this way."""
     from .ingest.corpus_files import is_corpus_file, iter_rows
     from .ingest.sources import IngestError, expand
 
-    parts: list[Partition] = []
+    counts: list[tuple[str, int]] = []
     skipped: list[tuple[str, str]] = []
     for found in expand(_inputs(paths), follow_links=follow_links):
         if isinstance(found, IngestError):
@@ -104,13 +111,41 @@ def plan(paths: Sequence[str], *, outlet: str | None = None, follow_links: bool 
                                   ".parquet); score pages with the local engine"))
             continue
         try:
-            count = sum(1 for _ in iter_rows(path))
+            counts.append((str(path), sum(1 for _ in iter_rows(path))))
         except (OSError, ValueError) as exc:
             skipped.append((str(path), f"cannot read corpus file: {exc}"))
-            continue
-        parts += [Partition(str(path), s, min(s + rows, count), outlet)
-                  for s in range(0, count, rows)]
-    return parts, skipped
+    return counts, skipped
+
+
+def cut(counts: Sequence[tuple[str, int]], rows: int,
+        outlet: str | None = None) -> list[Partition]:
+    """Each file's rows in partitions of ``rows`` (the last of a file shorter)."""
+    return [Partition(path, s, min(s + rows, count), outlet)
+            for path, count in counts for s in range(0, count, rows)]
+
+
+def plan(paths: Sequence[str], *, outlet: str | None = None, follow_links: bool = False,
+         rows: int = PARTITION_ROWS) -> tuple[list[Partition], list[tuple[str, str]]]:
+    """The partitions of every corpus file among ``paths``, in the local run's order, and
+    (source, reason) for inputs that cannot be read this way."""
+    counts, skipped = count_rows(paths, follow_links=follow_links)
+    return cut(counts, rows, outlet), skipped
+
+
+def partition_rows(total: int, workers: int, out: str | os.PathLike | None = None) -> int:
+    """Rows per partition: the size a saved plan in ``out`` used (a resumed run cuts the
+    corpus as the first run did), else enough partitions for ``TASKS_PER_WORKER`` each
+    (the last partitions then leave a worker idle only briefly), between
+    ``MIN_PARTITION_ROWS`` and ``PARTITION_ROWS``."""
+    saved = Path(out) / PLAN if out is not None else None
+    if saved is not None and saved.is_file():
+        try:
+            keys = json.loads(saved.read_text(encoding="utf-8"))
+            return max(stop - start for _, start, stop in keys)
+        except (ValueError, TypeError):
+            pass  # an unreadable plan is refused by _output_folder
+    share = -(-total // (max(workers, 1) * TASKS_PER_WORKER))
+    return max(MIN_PARTITION_ROWS, min(PARTITION_ROWS, share))
 
 
 def analyse_partition(part: Partition, settings: Settings) -> dict:
@@ -126,7 +161,8 @@ def analyse_partition(part: Partition, settings: Settings) -> dict:
     columns = ColumnTypes()
     out: dict = {"ids": [], "rows": [], "items": [], "texts": [], "errors": [],
                  "columns": columns}
-    articles = _read_corpus(Path(part.path), part.outlet, lambda rid: rid)
+    # The rows before the partition are skipped unparsed where the format allows it.
+    articles = _read_corpus(Path(part.path), part.outlet, lambda rid: rid, skip=part.start)
     for article in islice(articles, part.start, part.stop):
         if isinstance(article, IngestError):
             out["errors"].append((article.source, article.reason, article.kind))
@@ -288,16 +324,22 @@ def _finish(folder: Path, count: int, run: DaskRun) -> None:
 
 def score_corpus(paths: Sequence[str], out: str | os.PathLike, *, client=None,
                  settings: Settings | None = None, outlet: str | None = None,
-                 follow_links: bool = False, rows: int = PARTITION_ROWS,
+                 follow_links: bool = False, rows: int | None = None,
                  progress: bool = False) -> DaskRun:
     """Score corpus files on a Dask ``client`` (default: a LocalCluster sized to this
-    machine) into partitioned Parquet in ``out``; see the module docstring."""
+    machine) into partitioned Parquet in ``out``; see the module docstring. ``rows`` per
+    partition: by default sized to the corpus and the workers (:func:`partition_rows`)."""
     from .analysis import validate_settings
     from .settings import DEFAULT_SETTINGS
 
     settings = settings or DEFAULT_SETTINGS
     validate_settings(settings)
-    parts, skipped = plan(paths, outlet=outlet, follow_links=follow_links, rows=rows)
+    counts, skipped = count_rows(paths, follow_links=follow_links)
+    if rows is None:
+        workers = (len(client.scheduler_info().get("workers", ())) if client is not None
+                   else local_workers())
+        rows = partition_rows(sum(c for _, c in counts), workers, out)
+    parts = cut(counts, rows, outlet)
     folder = _output_folder(out, parts)
     run = DaskRun(partitions=len(parts), skipped=list(skipped))
     if parts:
@@ -311,13 +353,23 @@ def score_corpus(paths: Sequence[str], out: str | os.PathLike, *, client=None,
     return run
 
 
+def local_workers() -> int:
+    """Worker processes of the default LocalCluster: one per core."""
+    return os.cpu_count() or 1
+
+
 def local_client(workers: int | None = None):
     """A client of a LocalCluster: one single-threaded worker process per core (the
     analysis is pure Python: threads would share one interpreter lock)."""
     distributed = _require_dask()
-    cluster = distributed.LocalCluster(n_workers=workers or os.cpu_count() or 1,
-                                       threads_per_worker=1, processes=True,
-                                       dashboard_address=None)
+    import dask
+
+    # The workers' statistical profiler walks every thread's stack each 10 ms: time taken
+    # from the analysis, for a dashboard this cluster does not serve.
+    with dask.config.set(WORKER_CONFIG):
+        cluster = distributed.LocalCluster(n_workers=workers or local_workers(),
+                                           threads_per_worker=1, processes=True,
+                                           dashboard_address=None)
     return _Owned(distributed.Client(cluster), cluster)
 
 

@@ -19,12 +19,15 @@ for shingling and hashing, plus the candidate checks.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from .tokens import PLAIN_WORD_RE
 
 SHINGLE = 5
 NUM_PERM = 128
+#: Shingle sets held at once while candidate pairs are checked (with ``text_of``).
+SHINGLE_CACHE = 512
 
 
 def shingles(text: str, k: int = SHINGLE) -> set[str]:
@@ -61,28 +64,35 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def find_duplicates(items: Iterable[tuple[str, str]], threshold: float = 0.8) -> list[dict]:
+def find_duplicates(items: Iterable[tuple[str, str]], threshold: float = 0.8, *,
+                    text_of: Callable[[int], str] | None = None) -> list[dict]:
     """Groups of duplicate and near-duplicate texts among ``(id, text)`` pairs.
 
     Returns ``[{"ids": [...], "similarity": float}]``: ids in input order, groups ordered
-    by their first id's position; only groups of two or more.
+    by their first id's position; only groups of two or more. The pairs are read once, as
+    they come. With ``text_of(i)`` (item ``i``'s text, from wherever the caller keeps it)
+    no text or shingle set is kept: each distinct body leaves only its MinHash (about
+    1 kB), and the few candidate pairs are re-read and re-shingled to be checked, at most
+    ``SHINGLE_CACHE`` shingle sets held at a time. Without it every distinct body's
+    shingle set is kept.
     """
-    from datasketch import MinHash, MinHashLSH
-
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], got {threshold}")
-    pairs = list(items)
+    near = _Near(threshold) if threshold < 1.0 else None
     ids: list[str] = []
-    rep_of_hash: dict[str, int] = {}
+    rep_of_hash: dict[bytes, int] = {}
     rep: list[int] = []  # per item: index of its representative (first identical body)
-    for i, (ident, text) in enumerate(pairs):
+    for i, (ident, text) in enumerate(items):
         ids.append(ident)
         norm = " ".join(text.split())
         if not PLAIN_WORD_RE.search(norm):
             rep.append(-1)
             continue
-        h = hashlib.sha1(norm.encode("utf-8")).hexdigest()
-        rep.append(rep_of_hash.setdefault(h, i))
+        r = rep_of_hash.setdefault(hashlib.sha1(norm.encode("utf-8")).digest(), i)
+        rep.append(r)
+        if r == i and near is not None:
+            near.add(i, text, keep=text_of is None)
+    del rep_of_hash
 
     uf = _UnionFind(len(ids))
     weakest: dict[tuple[int, int], float] = {}  # edge -> similarity
@@ -90,29 +100,64 @@ def find_duplicates(items: Iterable[tuple[str, str]], threshold: float = 0.8) ->
         if r >= 0 and r != i:
             uf.union(r, i)
             weakest[(r, i)] = 1.0
+    if near is not None:
+        for i, j, sim in near.verified(text_of):
+            uf.union(i, j)
+            weakest[(i, j)] = sim
+    return _groups(ids, rep, uf, weakest)
 
-    reps = sorted(set(rep_of_hash.values()))
-    if len(reps) > 1 and threshold < 1.0:
-        texts: dict[int, set[str]] = {}
-        lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        hashes: dict[int, MinHash] = {}
-        for i in reps:
-            sh = shingles(pairs[i][1])
-            texts[i] = sh
-            m = MinHash(num_perm=NUM_PERM)
-            m.update_batch([s.encode("utf-8") for s in sh])
-            hashes[i] = m
-            lsh.insert(str(i), m)
-        for i in reps:
-            for key in lsh.query(hashes[i]):
+
+class _Near:
+    """MinHash LSH over the distinct bodies, and the exact check of its candidate pairs."""
+
+    def __init__(self, threshold: float) -> None:
+        from datasketch import MinHash, MinHashLSH
+
+        self.threshold = threshold
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        # One set of permutations for every body (the ones each MinHash would draw).
+        template = MinHash(num_perm=NUM_PERM)
+        self.permutations, self.scheme = template.permutations, template.scheme
+        self.hashes: dict = {}
+        self.sets: dict[int, set[str]] = {}
+
+    def add(self, i: int, text: str, *, keep: bool) -> None:
+        from datasketch import MinHash
+
+        sh = shingles(text)
+        m = MinHash(num_perm=NUM_PERM, permutations=self.permutations, scheme=self.scheme)
+        m.update_batch([s.encode("utf-8") for s in sh])
+        self.hashes[i] = m
+        self.lsh.insert(str(i), m)
+        if keep:
+            self.sets[i] = sh
+
+    def verified(self, text_of: Callable[[int], str] | None) -> Iterator[tuple[int, int, float]]:
+        """Candidate pairs (i < j) whose exact Jaccard reaches the threshold."""
+        cache: OrderedDict[int, set[str]] = OrderedDict()
+
+        def shingled(i: int) -> set[str]:
+            if text_of is None:
+                return self.sets[i]
+            if i in cache:
+                cache.move_to_end(i)
+            else:
+                cache[i] = shingles(text_of(i))
+                if len(cache) > SHINGLE_CACHE:
+                    cache.popitem(last=False)
+            return cache[i]
+
+        if len(self.hashes) < 2:
+            return
+        for i in sorted(self.hashes):
+            for key in self.lsh.query(self.hashes[i]):
                 j = int(key)
-                if j <= i:
-                    continue
-                sim = jaccard(texts[i], texts[j])
-                if sim >= threshold:
-                    uf.union(i, j)
-                    weakest[(i, j)] = sim
+                if j > i and (sim := jaccard(shingled(i), shingled(j))) >= self.threshold:
+                    yield i, j, sim
 
+
+def _groups(ids: list[str], rep: list[int], uf: _UnionFind,
+            weakest: dict[tuple[int, int], float]) -> list[dict]:
     groups: dict[int, list[int]] = {}
     for i in range(len(ids)):
         if rep[i] >= 0:

@@ -126,3 +126,33 @@ def test_analyse_dataframe_maps_over_a_dask_frame(client, corpus):
     assert got.loc[0, "words"] == analyse_text(TEXTS[0]).scores["words"]
     assert got.loc[2, "flesch_reading_ease"] == pytest.approx(
         analyse_text(TEXTS[2]).scores["flesch_reading_ease"])
+
+
+def test_partitions_are_sized_to_the_workers_and_a_resumed_run_keeps_its_cut(tmp_path):
+    from analyser.distributed import (
+        MIN_PARTITION_ROWS,
+        PARTITION_ROWS,
+        PLAN,
+        TASKS_PER_WORKER,
+        partition_rows,
+    )
+
+    # enough partitions for TASKS_PER_WORKER tasks on each worker, within the bounds
+    assert partition_rows(2225, 2) == -(-2225 // (2 * TASKS_PER_WORKER))
+    assert partition_rows(10, 2) == MIN_PARTITION_ROWS
+    assert partition_rows(10**6, 2) == PARTITION_ROWS
+    assert partition_rows(2225, 0) == partition_rows(2225, 1)
+    # a folder holding a plan: its partition size, whatever the workers now
+    (tmp_path / PLAN).write_text(json.dumps([["a.jsonl", 0, 40], ["a.jsonl", 40, 77],
+                                             ["b.jsonl", 0, 12]]), encoding="utf-8")
+    assert partition_rows(2225, 2, tmp_path) == 40
+    assert partition_rows(2225, 2, tmp_path / "new") == partition_rows(2225, 2)
+
+
+def test_default_partitions_give_the_same_table(client, corpus, tmp_path):
+    from analyser.distributed import score_corpus
+
+    out = tmp_path / "dask"
+    run = score_corpus([str(corpus)], out, client=client)  # one partition per file here
+    assert run.partitions == 2
+    pd.testing.assert_frame_equal(_parts(out), _local(corpus, tmp_path))

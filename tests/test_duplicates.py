@@ -112,3 +112,25 @@ def test_duplicates_command_reports_bad_input_and_goes_on(tmp_path, seeds_dir):
     assert "empty.txt" in err and json.loads(out) == []
     status, _, err = _run_cli("duplicates", str(seeds_dir), "--threshold", "0")
     assert status == 2 and "--threshold" in err
+
+
+def test_read_back_texts_give_the_same_groups():
+    """With ``text_of`` no text is kept: candidate pairs are re-read, and the groups are
+    those found with every shingle set in memory."""
+    rng = random.Random(11)
+    bases = [_article(rng) for _ in range(30)]
+    items = [(f"a{i}", t) for i, t in enumerate(bases)]
+    items += [(f"b{i}", " ".join(t.split()[:-k] + ["tail"] * k))
+              for i, (t, k) in enumerate(zip(bases, [1, 3, 8, 20, 40] * 6, strict=True))]
+    items += [(f"c{i}", t) for i, t in enumerate(bases[:5])]
+    read: list[int] = []
+
+    def text_of(i: int) -> str:
+        read.append(i)
+        return items[i][1]
+
+    expected = find_duplicates(items)
+    assert any(g["similarity"] < 1.0 for g in expected) and any(
+        g["similarity"] == 1.0 for g in expected)
+    assert find_duplicates(iter(items), text_of=text_of) == expected
+    assert read and set(read) < set(range(len(items)))  # only candidates were re-read

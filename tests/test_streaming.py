@@ -87,3 +87,17 @@ def test_nothing_is_opened_when_no_article_could_be_analysed(tmp_path):
 
     done = streaming.score_stream(iter_analyses(iter_articles([str(path)])), never, "csv")
     assert done.articles == 0 and len(done.errors) == 1
+
+
+def test_released_caches_are_empty_and_change_no_result():
+    from analyser import analyse_text
+    from analyser.resources import zipf
+    from analyser.streaming import release_caches
+
+    text = "The council approved the budget on Monday. It will, you know, raise taxes."
+    first = analyse_text(text)
+    assert zipf.cache_info().currsize > 0
+    release_caches()
+    assert zipf.cache_info().currsize == 0
+    again = analyse_text(text)
+    assert again.scores == first.scores and again.findings == first.findings

@@ -99,8 +99,11 @@ def file_encoding(path: Path) -> str:
     return detect_encoding(chunks, str(path))
 
 
-def iter_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
+def iter_rows(path: Path, skip: int = 0,
+              ) -> Iterator[tuple[int, dict[str, Any] | InputError | None]]:
     """Yield (row number, row dict) — or (row number, error) for an unreadable row.
+    ``skip``: the first ``skip`` rows of a JSON Lines file are yielded as None, unparsed
+    (a worker reading a partition further on in the file).
 
     Raises CorpusFileError when the file as a whole cannot be read: no ``text`` column
     (CSV, Parquet), no rows at all, a line over the size limit, a corrupt compressed
@@ -112,7 +115,7 @@ def iter_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
     elif name.endswith(".csv"):
         rows = _csv_rows(path, file_encoding(path))
     else:
-        rows = _jsonl_rows(path, file_encoding(path))
+        rows = _jsonl_rows(path, file_encoding(path), skip)
     count = 0
     for row in rows:
         count += 1
@@ -121,10 +124,15 @@ def iter_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
         raise CorpusFileError("corpus file has no rows")
 
 
-def _jsonl_rows(path: Path, encoding: str) -> Iterator[tuple[int, dict | InputError]]:
+def _jsonl_rows(path: Path, encoding: str,
+                skip: int = 0) -> Iterator[tuple[int, dict | InputError | None]]:
     with _open_bytes(path) as raw:
         for i, line in enumerate(_text_lines(raw, encoding), 1):
             if not line.strip():
+                continue
+            if skip:
+                skip -= 1
+                yield i, None
                 continue
             try:
                 row = json.loads(line)

@@ -253,9 +253,14 @@ def _host(url: str) -> str | None:
         return None
 
 
-def _read_corpus(path: Path, outlet: str | None, unique) -> Iterator[Article | IngestError]:
+def _read_corpus(path: Path, outlet: str | None, unique,
+                 skip: int = 0) -> Iterator[Article | IngestError | None]:
+    """The rows of a corpus file as articles (``skip``: the first rows as None, unread)."""
     try:
-        for n, row in iter_rows(path):
+        for n, row in iter_rows(path, skip):
+            if row is None:
+                yield None
+                continue
             source = f"{path}#{n}"
             if isinstance(row, InputError):
                 yield IngestError.of(str(path), row)

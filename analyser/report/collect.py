@@ -21,6 +21,7 @@ in place of the findings frame and the analyses.
 from __future__ import annotations
 
 import random
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -32,7 +33,7 @@ import pandas as pd
 from ..analysis import Analysis
 from ..catalog import SCORECARD
 from ..outlets import named_outlet
-from ..streaming import _progress, _Spool, _Texts, chunks
+from ..streaming import _progress, _Spool, _Texts, chunks, release_caches
 from ..tables import article_row, versioned
 from .frames import PHRASE_CATEGORIES, finding_counts
 from .views import Tables, ViewStore, index_short, view_body, view_meta
@@ -122,7 +123,8 @@ class _Collector:
         self.own_words[a.id] = a.own_words
         for f in a.findings:
             own = not f.in_quote  # a category found only in quotations is kept, at 0
-            phrase = f.text if own and f.category in PHRASE_CATEGORIES else ""
+            # One string per distinct phrase, however many articles use it.
+            phrase = sys.intern(f.text) if own and f.category in PHRASE_CATEGORIES else ""
             self.counts[(a.id, f.category, phrase)] += int(own)
         self.views.add(view_meta(a, score_texts(row)), view_body(a, self.tables))
         self._sample(n, a)
@@ -181,6 +183,7 @@ def collect(results: Iterable, *, on_error: Callable | None = None,
     if bar is not None:
         bar.close()
     c.views.flush()
+    release_caches()
     try:
         if not c.index:
             return _empty(c, errors)
@@ -209,7 +212,9 @@ def collect(results: Iterable, *, on_error: Callable | None = None,
 def _duplicates(c: _Collector) -> list[dict]:
     from ..duplicates import find_duplicates
 
-    return find_duplicates((ident, c.texts(i)) for i, (ident, _, _) in enumerate(c.index))
+    # Read back from the text spool as they are checked: no text is held in memory.
+    return find_duplicates(((ident, c.texts(i)) for i, (ident, _, _) in enumerate(c.index)),
+                           text_of=c.texts)
 
 
 def _counts_frame(counts: Counter) -> pd.DataFrame:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .signature import Signature
@@ -42,13 +42,13 @@ COPY_JACCARD = 0.8
 #: Signature similarity from which a pair is checked for being a copy.
 COPY_CANDIDATE = 0.6
 #: Shingle sets held at once while copies are checked.
-SHINGLE_CACHE = 4096
+SHINGLE_CACHE = 512
 #: No story grows beyond this many articles (a runaway merge is a topic, not an event).
 MAX_STORY_ARTICLES = 60
 #: Products are computed a block of rows at a time, the block sized so that it touches at
 #: most this many (row, article) pairs: the peak memory of a block is bounded, whatever the
 #: size of the corpus.
-BLOCK_PAIRS = 1_000_000
+BLOCK_PAIRS = 250_000
 
 
 @dataclass(frozen=True)
@@ -97,24 +97,56 @@ def _pack(items: Iterable[StoryItem], use_dates: bool) -> _Corpus:
 
     vocab: dict[str, int] = {}
     outlets: dict[str, int] = {}
-    indptr, indices, data = array("q", [0]), array("q"), array("f")
+    # 32-bit term numbers and offsets (the matrix's own index type, so nothing is copied)
+    # while they fit; 64-bit past 2**31 terms.
+    indptr, indices, data = array("i", [0]), array("i"), array("f")
     outlet, days = array("q"), []
     for item in items:
         for term, weight in item.signature:
             indices.append(vocab.setdefault(term, len(vocab)))
             data.append(weight)
+        if len(indices) >= 2**31 - 1 and indptr.typecode == "i":
+            indptr, indices = array("q", indptr), array("q", indices)
         indptr.append(len(indices))
         outlet.append(outlets.setdefault(item.outlet, len(outlets)))
         days.append(parse_date(item.published) if use_dates else None)
+    index = np.int32 if indices.typecode == "i" else np.int64
     matrix = sparse.csr_matrix(
-        (np.frombuffer(data, dtype=np.float32), np.frombuffer(indices, dtype=np.int64),
-         np.frombuffer(indptr, dtype=np.int64)),
+        (np.frombuffer(data, dtype=np.float32), np.frombuffer(indices, dtype=index),
+         np.frombuffer(indptr, dtype=index)),
         shape=(len(days), max(len(vocab), 1)),
     )
     return _Corpus(matrix, np.frombuffer(outlet, dtype=np.int64), days)
 
 
-def _candidates(packed: _Corpus, floor: float) -> list[tuple[float, int, int]]:
+class _Links:
+    """Candidate pairs (similarity, i, j), strongest first, held as three packed arrays
+    (12 bytes a pair: a corpus full of copies has many) and read back as tuples."""
+
+    STEP = 65_536
+
+    def __init__(self, parts: list[tuple]) -> None:
+        import numpy as np
+
+        # Each column joined, then put in order one at a time: at most one unsorted copy.
+        columns = [np.concatenate([p[k] for p in parts]) for k in range(3)]
+        parts.clear()
+        order = np.lexsort((columns[2], columns[1], -columns[0]))  # similarity down, i, j
+        for k in range(3):
+            columns[k] = columns[k][order]
+        self.sims, self.rows, self.cols = columns
+
+    def __len__(self) -> int:
+        return len(self.sims)
+
+    def __iter__(self) -> Iterator[tuple[float, int, int]]:
+        for at in range(0, len(self.sims), self.STEP):
+            part = slice(at, at + self.STEP)
+            yield from zip(self.sims[part].tolist(), self.rows[part].tolist(),
+                           self.cols[part].tolist(), strict=True)
+
+
+def _candidates(packed: _Corpus, floor: float) -> _Links:
     """Pairs (similarity, i, j), i < j, within the date window: from different outlets at
     ``floor`` or more, from one outlet at ``COPY_CANDIDATE`` or more; strongest first."""
     import numpy as np
@@ -122,8 +154,9 @@ def _candidates(packed: _Corpus, floor: float) -> list[tuple[float, int, int]]:
     matrix, outlet = packed.matrix, packed.outlet
     day = np.array([d.toordinal() if d is not None else -1 for d in packed.day],
                    dtype=np.int64)
+    index = np.int32 if matrix.shape[0] < 2**31 else np.int64
     transposed = matrix.T.tocsr()
-    out: list[tuple[float, int, int]] = []
+    parts: list[tuple] = []
     for start, stop in _blocks(matrix):
         block = (matrix[start:stop] @ transposed).tocoo()
         rows = block.row.astype(np.int64) + start
@@ -134,11 +167,10 @@ def _candidates(packed: _Corpus, floor: float) -> list[tuple[float, int, int]]:
             (outlet[rows] != outlet[cols]) | (block.data >= COPY_CANDIDATE))
         dated = (day[rows] >= 0) & (day[cols] >= 0)
         keep &= ~dated | (np.abs(day[rows] - day[cols]) <= WINDOW_DAYS)
-        out.extend(zip(block.data[keep].tolist(), rows[keep].tolist(), cols[keep].tolist(),
-                       strict=True))
+        parts.append((block.data[keep], rows[keep].astype(index), cols[keep].astype(index)))
         del block, rows, cols, keep, dated
-    out.sort(key=lambda t: (-t[0], t[1], t[2]))
-    return out
+    del transposed
+    return _Links(parts)
 
 
 def _blocks(matrix) -> list[tuple[int, int]]:

@@ -124,8 +124,8 @@ def symmetric_features(a, b, cache) -> tuple[float, ...]:
     from analyser.metrics.restatement import in_article
     from analyser.metrics.restatement.model import lexical_scores
 
-    cb, cb2 = in_article._cover(b, a, cache.of_terms(a))
-    ca, ca2 = in_article._cover(a, b, cache.of_terms(b))
+    cb, cb2 = in_article._cover(b, a, cache.of_terms(a), cache.guard_items(b))
+    ca, ca2 = in_article._cover(a, b, cache.of_terms(b), cache.guard_items(a))
     na, nb = set(a.names), set(b.names)
     return (min(cb, ca), max(cb, ca), min(cb2, ca2), max(cb2, ca2),
             max(-10.0, min(10.0, lexical_scores(a, b)[0])) / 10.0,

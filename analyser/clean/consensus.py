@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..models import Block
 
@@ -126,18 +126,7 @@ def fill_gaps(chosen: list[Block], other: list[Block]) -> list[Block]:
     ``chosen`` kept are added: prose in sequence with the kept text, not the navigation,
     comments or related links before or after the article.
     """
-    if not chosen or _chars(other) <= _chars(chosen):
-        return chosen
-    have = shingles(chosen)
-    if contained(have, shingles(other)) < GAP_INSIDE_SHARE:
-        return chosen
-    texts = {b.text for b in chosen}
-    kept = [i for i, b in enumerate(other) if b.text in texts or _mostly_in(b, have)]
-    added = []
-    for a, b in zip(kept, kept[1:], strict=False):
-        if b - a - 1 <= MAX_GAP_BLOCKS:
-            added += [g for g in other[a + 1:b] if _gap_prose(g)]
-    return chosen + added
+    return _fill_between(chosen, other, 1.0, GAP_INSIDE_SHARE, MAX_GAP_BLOCKS, _gap_prose)
 
 
 def fill_list_gaps(chosen: list[Block], recall: list[Block]) -> list[Block]:
@@ -150,15 +139,24 @@ def fill_list_gaps(chosen: list[Block], recall: list[Block]) -> list[Block]:
     inside the article, whatever its kind; nothing before the first or after the last kept
     block is added (navigation, related links and comments sit there).
     """
-    if not chosen or _chars(recall) <= LIST_RATIO * _chars(chosen):
+    return _fill_between(chosen, recall, LIST_RATIO, LIST_INSIDE_SHARE, LIST_GAP_BLOCKS,
+                         lambda g: len(_TOKEN.findall(g.text)) >= LIST_MIN_WORDS)
+
+
+def _fill_between(chosen: list[Block], other: list[Block], ratio: float, inside: float,
+                  max_gap: int, admit: Callable[[Block], bool]) -> list[Block]:
+    """``chosen`` plus the blocks of ``other`` that ``admit`` accepts in gaps of at most
+    ``max_gap`` blocks between two blocks ``chosen`` kept; only when ``other`` has more
+    than ``ratio`` times ``chosen``'s text and holds ``inside`` of its shingles."""
+    if not chosen or _chars(other) <= ratio * _chars(chosen):
         return chosen
     have = shingles(chosen)
-    if contained(have, shingles(recall)) < LIST_INSIDE_SHARE:
+    if contained(have, shingles(other)) < inside:
         return chosen
     texts = {b.text for b in chosen}
-    kept = [i for i, b in enumerate(recall) if b.text in texts or _mostly_in(b, have)]
+    kept = [i for i, b in enumerate(other) if b.text in texts or _mostly_in(b, have)]
     added = []
     for a, b in zip(kept, kept[1:], strict=False):
-        if b - a - 1 <= LIST_GAP_BLOCKS:
-            added += [g for g in recall[a + 1:b] if len(_TOKEN.findall(g.text)) >= LIST_MIN_WORDS]
+        if b - a - 1 <= max_gap:
+            added += [g for g in other[a + 1:b] if admit(g)]
     return chosen + added

@@ -82,23 +82,29 @@ def _cos(u, v) -> float:
     return 0.0 if u is None or v is None else float(u @ v)
 
 
-def item_pairs(item: dict, model: Path, cache: Path, static: StaticVectors,
-               timing: list) -> tuple[list, dict]:
-    """(pairs, losses) of one item: each pair (later, earlier, label, judged, fact,
-    features, static cos, soft b, soft a, MiniLM cos); losses: annotated restating
-    sentences lost as ineligible, to the fact guard, to the cover gate."""
+def parsed_item(text: str) -> tuple:
+    """(document, every sentence's terms, eligibility, restatement flags, indices of the
+    eligible sentences) of one item's text, as the shipped search sees it."""
     from analyser.document import parse
     from analyser.metrics.repetition.restatements import (
         restatement_eligible,
         restatement_flags,
         sentence_terms,
     )
+
+    doc = parse(text)
+    terms, ok = sentence_terms(doc), restatement_eligible(doc)
+    return doc, terms, ok, restatement_flags(doc, ok), [k for k in range(len(ok)) if ok[k]]
+
+
+def item_pairs(item: dict, model: Path, cache: Path, static: StaticVectors,
+               timing: list) -> tuple[list, dict]:
+    """(pairs, losses) of one item: each pair (later, earlier, label, judged, fact,
+    features, static cos, soft b, soft a, MiniLM cos); losses: annotated restating
+    sentences lost as ineligible, to the fact guard, to the cover gate."""
     from analyser.metrics.restatement import in_article
 
-    doc = parse(item["text"])
-    terms, ok = sentence_terms(doc), restatement_eligible(doc)
-    flags = restatement_flags(doc, ok)
-    idx = [k for k in range(len(ok)) if ok[k]]
+    doc, terms, ok, flags, idx = parsed_item(item["text"])
     path = cache / f"minilm-{item['set']}-{item['id']}.npy"
     if path.is_file():
         emb = np.load(path)

@@ -66,20 +66,13 @@ def quoted_words(text: str) -> str | None:
 def item_pairs(item: dict) -> list[dict]:
     """Every pair of eligible sentences of an item: indices, label, texts, flags, and the
     shipped model's fact guard and features (None: below the cover gate)."""
-    from analyser.document import parse
-    from analyser.metrics.repetition.restatements import (
-        restatement_eligible,
-        restatement_flags,
-        sentence_terms,
-    )
+    from restatement_meaning import parsed_item
+
     from analyser.metrics.restatement import in_article
 
-    doc = parse(item["text"])
-    terms, ok = sentence_terms(doc), restatement_eligible(doc)
-    flags = restatement_flags(doc, ok)
+    doc, terms, _, flags, idx = parsed_item(item["text"])
     cache = in_article.ConceptCache()
     gold, out = item["gold"], []
-    idx = [k for k in range(len(ok)) if ok[k]]
     for i in idx:
         mine = rs._overlaps((doc.sentences[i].start, doc.sentences[i].end), gold)
         for j in (k for k in idx if k < i):

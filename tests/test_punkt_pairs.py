@@ -48,3 +48,14 @@ def test_the_analyser_splits_with_the_pair_cached_punkt():
     tok = punkt_tokenizer()
     assert hasattr(tok, "_pair_breaks")
     assert list(tok.span_tokenize("Plan B. Nobody agreed.")) == [(0, 7), (8, 22)]
+
+
+def test_cache_stops_at_its_limit_and_spans_stay_equal(monkeypatch):
+    import analyser.punkt_pairs as pp
+
+    monkeypatch.setattr(pp, "PAIR_CACHE", 3)
+    plain = _plain_punkt()
+    cached = pp.pair_cached_punkt(plain._params)
+    text = " ".join(TEXTS)
+    assert list(cached.span_tokenize(text)) == list(plain.span_tokenize(text))
+    assert len(cached._breaks) == 3

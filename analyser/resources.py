@@ -197,12 +197,9 @@ def punkt_tokenizer():
     "at 10 a.m. Police said" split, "J. K. Rowling" does not.
     """
     import_nltk()
-    from nltk.tokenize.punkt import (
-        _ORTHO_BEG_UC,
-        _ORTHO_MID_LC,
-        PunktParameters,
-        PunktSentenceTokenizer,
-    )
+    from nltk.tokenize.punkt import _ORTHO_BEG_UC, _ORTHO_MID_LC, PunktParameters
+
+    from .punkt_pairs import pair_cached_punkt
 
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
@@ -210,7 +207,7 @@ def punkt_tokenizer():
     for word in SENTENCE_STARTERS:
         params.ortho_context[word] = _ORTHO_BEG_UC | _ORTHO_MID_LC
     params.collocations = {(m, "##number##") for m in MONTH_ABBREVIATIONS}
-    return PunktSentenceTokenizer(params)
+    return pair_cached_punkt(params)
 
 
 @lru_cache(maxsize=32)

@@ -275,8 +275,10 @@ def test_fifty_thousand_words():
                  for _ in range(10))
         for _ in range(250)
     )
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     res = _run(text)
-    assert time.perf_counter() - t0 < 30  # a bound against all-pairs blow-up, not a benchmark
+    # CPU time, not wall time, so a loaded machine does not fail it: a bound against
+    # all-pairs blow-up (about 3 s here), not a benchmark.
+    assert time.process_time() - t0 < 30
     assert all(math.isfinite(v) for v in res.scores.values())
     assert 0 < res.scores["mtld"] and 0 < res.scores["mattr"] <= 1

@@ -366,9 +366,9 @@ def test_fifty_thousand_words_is_near_linear():
     text = "\n\n".join(paragraphs)
     doc = parse(text)
     assert sum(s.words for s in doc.sentences) >= 50_000
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     res = run_family(repetition.FAMILY, doc)
-    assert time.perf_counter() - t0 < 30  # generous: a bound, not a benchmark
+    assert time.process_time() - t0 < 30  # CPU time: a bound against blow-up, not a benchmark
     assert _finite(res.scores)
     assert sum(f.code == "RPT002" for f in res.findings) <= repetition.MAX_RESTATEMENT_FINDINGS
 

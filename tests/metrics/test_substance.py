@@ -210,8 +210,8 @@ def test_fifty_thousand_words():
                  for _ in range(10))
         for _ in range(250)
     )
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     s = run_family(substance.FAMILY, parse(text)).scores
-    assert time.perf_counter() - t0 < 30
+    assert time.process_time() - t0 < 30
     assert all(math.isfinite(v) for v in s.values())
     assert s["attributions"] > 0 and s["distinct_dates"] >= 1

@@ -108,12 +108,13 @@ def cmd_score(args) -> int:
     elif args.format == "parquet":
         raise UsageError("--format parquet writes a file: give -o FILE")
     from .corpus import iter_path_analyses
-    from .streaming import score_stream
+    from .streaming import score_record, score_stream
 
     resolver = _resolver(args)
     results = iter_path_analyses(default_inputs(args.paths), outlet=args.outlet,
                                  settings=lambda a: resolver.for_path(a.source or None),
-                                 jobs=args.jobs, follow_links=args.follow_links)
+                                 jobs=args.jobs, follow_links=args.follow_links,
+                                 keep=score_record)
     mode = "wb" if args.format == "parquet" else "w"
     done = score_stream(results, (lambda: atomic_open(args.output, mode)) if args.output
                         else None, args.format, on_error=_print_error)

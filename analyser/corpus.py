@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 import pandas as pd
 
@@ -85,14 +86,16 @@ class Corpus:
         return len(self.analyses)
 
 
-def _safe_analyse(article: Article,
-                  settings: Settings) -> Analysis | IngestError | InternalError:
-    """One article's analysis; an input error as a record (one bad article never stops the
-    others), and a bug as an InternalError naming the article, with its traceback (a
-    worker process cannot hand back the live traceback)."""
+def _safe_analyse(article: Article, settings: Settings,
+                  keep: Callable[[Analysis], Any] | None = None,
+                  ) -> Analysis | Any | IngestError | InternalError:
+    """One article's analysis (or ``keep(analysis)``); an input error as a record (one bad
+    article never stops the others), and a bug as an InternalError naming the article,
+    with its traceback (a worker process cannot hand back the live traceback)."""
     source = article.source or article.id
     try:
-        return analyse_article(article, settings)
+        done = analyse_article(article, settings)
+        return keep(done) if keep is not None else done
     except InputError as exc:
         return IngestError(source, str(exc) or exc.kind, exc.kind)
     except Exception as exc:  # a bug: re-raised by iter_analyses in the calling process
@@ -100,7 +103,7 @@ def _safe_analyse(article: Article,
         return InternalError(source, f"{type(exc).__name__}: {exc}", traceback.format_exc())
 
 
-def _raise_bugs(result: Analysis | IngestError | InternalError) -> Analysis | IngestError:
+def _raise_bugs(result: Any) -> Any:
     if isinstance(result, InternalError):
         raise result
     return result
@@ -115,13 +118,20 @@ def iter_analyses(
     articles: Iterable[Article | IngestError],
     settings: SettingsFor = DEFAULT_SETTINGS,
     jobs: int = 1,
-) -> Iterator[Analysis | IngestError]:
-    """Analyse articles in order, in this process or in a pool of ``jobs`` processes."""
+    keep: Callable[[Analysis], Any] | None = None,
+) -> Iterator[Analysis | Any | IngestError]:
+    """Analyse articles in order, in this process or in a pool of ``jobs`` processes.
+
+    ``keep`` (a module-level function, so that it pickles) is applied to each analysis
+    where it is made and its result yielded instead: with ``jobs`` > 1 that runs in the
+    workers, so only what the caller reads is pickled back, and the calling process's own
+    work (which competes with the workers for the cores) stays small.
+    """
     settings_for = settings if callable(settings) else (lambda _a: settings)
     if jobs <= 1:
         for item in articles:
             yield item if isinstance(item, IngestError) else _raise_bugs(
-                _safe_analyse(item, settings_for(item)))
+                _safe_analyse(item, settings_for(item), keep))
         return
     # Chunks of articles amortise the pickling cost; a window of chunks in flight keeps
     # memory bounded on huge corpora, and is refilled as each chunk is consumed so that no
@@ -130,7 +140,7 @@ def iter_analyses(
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for chunk in chunks(articles, POOL_CHUNK):
             todo = [a for a in chunk if not isinstance(a, IngestError)]
-            done = pool.submit(_analyse_chunk, todo, [settings_for(a) for a in todo])
+            done = pool.submit(_analyse_chunk, todo, [settings_for(a) for a in todo], keep)
             window.append((chunk, done))
             if len(window) > jobs * POOL_WINDOW:
                 yield from _in_order(*window.popleft())
@@ -138,8 +148,9 @@ def iter_analyses(
             yield from _in_order(*window.popleft())
 
 
-def _analyse_chunk(articles: list[Article], settings: list[Settings]) -> list:
-    return [_safe_analyse(a, s) for a, s in zip(articles, settings, strict=True)]
+def _analyse_chunk(articles: list[Article], settings: list[Settings],
+                   keep: Callable[[Analysis], Any] | None = None) -> list:
+    return [_safe_analyse(a, s, keep) for a, s in zip(articles, settings, strict=True)]
 
 
 def _in_order(chunk: list, done) -> Iterator[Analysis | IngestError]:
@@ -151,11 +162,12 @@ def _in_order(chunk: list, done) -> Iterator[Analysis | IngestError]:
 def iter_path_analyses(
     paths: Sequence[str], *, outlet: str | None = None,
     settings: SettingsFor = DEFAULT_SETTINGS, jobs: int = 1, follow_links: bool = False,
-) -> Iterator[Analysis | IngestError]:
+    keep: Callable[[Analysis], Any] | None = None,
+) -> Iterator[Analysis | Any | IngestError]:
     """Read and analyse the inputs one at a time (see :func:`analyse_paths`), without
-    keeping them: what a streamed run consumes."""
+    keeping them: what a streamed run consumes (``keep``: see :func:`iter_analyses`)."""
     return iter_analyses(iter_articles(list(paths), outlet=outlet,
-                                       follow_links=follow_links), settings, jobs)
+                                       follow_links=follow_links), settings, jobs, keep)
 
 
 def analyse_paths(

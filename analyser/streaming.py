@@ -26,7 +26,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 import pandas as pd
 
@@ -224,6 +224,27 @@ def release_caches() -> None:
     _trim_heap()
 
 
+def release_resources() -> None:
+    """Drop the language resources too (what :mod:`analyser.resources` loads: CMUdict's
+    syllable counts, wordfreq's table, the Punkt parameters, the word lists, and wordfreq's
+    own caches of them), after :func:`release_caches`. For a streamed ``score`` once its
+    last article is analysed: the passes over the whole corpus read none of them, so they
+    grow into that memory instead of adding to the peak. They are loaded again on first
+    use should the process analyse more; results never depend on it."""
+    from . import resources
+
+    release_caches()
+    owners = [resources, sys.modules.get("wordfreq")]
+    for module in owners:
+        for value in list(vars(module).values()) if module is not None else ():
+            if callable(getattr(value, "cache_clear", None)) and hasattr(value, "cache_info"):
+                value.cache_clear()
+    wordfreq = owners[1]
+    if wordfreq is not None and isinstance(getattr(wordfreq, "_wf_cache", None), dict):
+        wordfreq._wf_cache.clear()
+    _trim_heap()
+
+
 def _trim_heap() -> None:
     """Hand the freed heap back to the system (glibc), so the passes that follow grow
     from what is still in use, not from the analysis's high-water mark."""
@@ -236,6 +257,23 @@ def _trim_heap() -> None:
         ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc: the memory is reused all the same
         pass
+
+
+class ScoreRecord(NamedTuple):
+    """What the score table keeps of one analysis: its score row, its story item and its
+    body (for the copy check of story grouping)."""
+
+    row: dict[str, Any]
+    item: Any
+    text: str
+
+
+def score_record(analysis) -> ScoreRecord:
+    """The :class:`ScoreRecord` of one analysis (made in the worker with ``-j``: see
+    :func:`analyser.corpus.iter_analyses`' ``keep``)."""
+    from .stories.table import story_item
+
+    return ScoreRecord(article_row(analysis), story_item(analysis), analysis.text)
 
 
 @dataclass
@@ -261,8 +299,8 @@ def _progress(show: bool | None):
 def score_stream(results: Iterable, open_out: Callable[[], Any] | None, fmt: str, *,
                  on_error: Callable | None = None, progress: bool | None = None,
                  ) -> StreamResult:
-    """Write the score table of ``results`` (analyses and input errors, as
-    :func:`analyser.corpus.iter_analyses` yields them) in ``fmt``.
+    """Write the score table of ``results`` (analyses, or their :class:`ScoreRecord`, and
+    input errors, as :func:`analyser.corpus.iter_analyses` yields them) in ``fmt``.
 
     ``open_out()`` is a context manager giving the file to write (None: standard output),
     entered only once every article is analysed and at least one was (so nothing is
@@ -271,7 +309,6 @@ def score_stream(results: Iterable, open_out: Callable[[], Any] | None, fmt: str
     """
     from .ingest import IngestError
     from .stories import group_stories
-    from .stories.table import story_item
 
     result = StreamResult()
     started = time.perf_counter()
@@ -286,16 +323,16 @@ def score_stream(results: Iterable, open_out: Callable[[], Any] | None, fmt: str
                 if on_error:
                     on_error(item)
                 continue
-            row = article_row(item)
-            columns.add(row)
-            spool.add((row, story_item(item)))
-            texts.add(item.text)
+            record = item if isinstance(item, ScoreRecord) else score_record(item)
+            columns.add(record.row)
+            spool.add((record.row, record.item))
+            texts.add(record.text)
         if bar is not None:
             bar.close()
         result.articles = spool.count
         if not spool.count:
             return result
-        release_caches()
+        release_resources()
         stories = group_stories((s for _, s in spool), text_of=texts)
         with open_out() if open_out else nullcontext(sys.stdout) as out:
             rows = ((row, stories.story[i]) for i, (row, _) in enumerate(spool))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 
 import pandas as pd
@@ -38,3 +39,23 @@ def test_analysis_is_picklable():
     a = analyse_article(article)
     b = pickle.loads(pickle.dumps(a))
     assert b.scores == a.scores and b.text == a.text
+
+
+def test_keep_runs_in_the_workers_and_gives_what_it_would_in_process(tmp_path):
+    from analyser.corpus import iter_path_analyses
+    from analyser.streaming import ScoreRecord, score_record
+
+    path = tmp_path / "c.jsonl"
+    rows = [{"id": f"a{i}", "outlet": f"o{i % 2}",
+             "text": f"The council met on day {i}. It will, you know, raise taxes."}
+            for i in range(5)]
+    rows.insert(2, {"id": "empty", "text": ""})
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    whole = [score_record(a) if hasattr(a, "scores") else a
+             for a in iter_path_analyses([str(path)])]
+    for jobs in (1, 2):
+        kept = list(iter_path_analyses([str(path)], jobs=jobs, keep=score_record))
+        assert [type(k) for k in kept] == [type(w) for w in whole]
+        records = [k for k in kept if isinstance(k, ScoreRecord)]
+        assert len(records) == 5
+        assert records == [w for w in whole if isinstance(w, ScoreRecord)]

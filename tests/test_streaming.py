@@ -101,3 +101,18 @@ def test_released_caches_are_empty_and_change_no_result():
     assert zipf.cache_info().currsize == 0
     again = analyse_text(text)
     assert again.scores == first.scores and again.findings == first.findings
+
+
+def test_released_resources_are_reloaded_and_change_no_result():
+    from analyser import analyse_text
+    from analyser.resources import cmu_syllables, zipf
+    from analyser.streaming import release_resources
+
+    text = "The council approved the budget on Monday. It will, you know, raise taxes."
+    first = analyse_text(text)
+    cmu_syllables()  # loaded (the analysis may have read every word from a cache)
+    assert cmu_syllables.cache_info().currsize == 1
+    release_resources()
+    assert cmu_syllables.cache_info().currsize == 0 and zipf.cache_info().currsize == 0
+    again = analyse_text(text)
+    assert again.scores == first.scores and again.findings == first.findings

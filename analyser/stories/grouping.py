@@ -49,6 +49,8 @@ MAX_STORY_ARTICLES = 60
 #: most this many (row, article) pairs: the peak memory of a block is bounded, whatever the
 #: size of the corpus.
 BLOCK_PAIRS = 250_000
+#: Rows whose block costs are summed at once (bounds that pass's memory too).
+_COST_ROWS = 4_096
 
 
 @dataclass(frozen=True)
@@ -125,12 +127,16 @@ class _Links:
 
     STEP = 65_536
 
-    def __init__(self, parts: list[tuple]) -> None:
+    def __init__(self, parts: list[list]) -> None:
         import numpy as np
 
-        # Each column joined, then put in order one at a time: at most one unsorted copy.
-        columns = [np.concatenate([p[k] for p in parts]) for k in range(3)]
-        parts.clear()
+        # ``parts`` holds one list of blocks per column: each column is joined and its
+        # blocks dropped before the next, then put in order one at a time, so at most one
+        # column is held twice at any moment.
+        columns = []
+        for blocks in parts:
+            columns.append(np.concatenate(blocks))
+            blocks.clear()
         order = np.lexsort((columns[2], columns[1], -columns[0]))  # similarity down, i, j
         for k in range(3):
             columns[k] = columns[k][order]
@@ -156,19 +162,26 @@ def _candidates(packed: _Corpus, floor: float) -> _Links:
                    dtype=np.int64)
     index = np.int32 if matrix.shape[0] < 2**31 else np.int64
     transposed = matrix.T.tocsr()
-    parts: list[tuple] = []
+    parts: list[list] = [[], [], []]
     for start, stop in _blocks(matrix):
-        block = (matrix[start:stop] @ transposed).tocoo()
-        rows = block.row.astype(np.int64) + start
-        cols = block.col.astype(np.int64)
+        block = matrix[start:stop] @ transposed
+        # Only the products at ``floor`` or more are looked at further (most are below
+        # it): their rows are found from the block's row offsets, so no array as long as
+        # the whole product is made beyond the product itself.
+        at = np.flatnonzero(block.data >= floor)
+        sims = block.data[at]
+        cols = block.indices[at].astype(np.int64)
+        rows = np.searchsorted(block.indptr, at, side="right") - 1 + start
+        del block, at
         # Same-outlet pairs are kept only to be checked as copies (an outlet that runs one
         # text twice tells the story once); they never link a story.
-        keep = (cols > rows) & (block.data >= floor) & (
-            (outlet[rows] != outlet[cols]) | (block.data >= COPY_CANDIDATE))
+        keep = (cols > rows) & ((outlet[rows] != outlet[cols]) | (sims >= COPY_CANDIDATE))
         dated = (day[rows] >= 0) & (day[cols] >= 0)
         keep &= ~dated | (np.abs(day[rows] - day[cols]) <= WINDOW_DAYS)
-        parts.append((block.data[keep], rows[keep].astype(index), cols[keep].astype(index)))
-        del block, rows, cols, keep, dated
+        for column, values in zip(parts, (sims[keep], rows[keep].astype(index),
+                                          cols[keep].astype(index)), strict=True):
+            column.append(values)
+        del sims, rows, cols, keep, dated
     del transposed
     return _Links(parts)
 
@@ -181,11 +194,21 @@ def _blocks(matrix) -> list[tuple[int, int]]:
     n = matrix.shape[0]
     if not matrix.nnz:
         return [(0, n)]
-    postings = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    # Per row, the sum of its terms' postings (a bincount by row: empty rows, the last
-    # one included, cost 0; reduceat fails on an empty last row).
-    row_of = np.repeat(np.arange(n), np.diff(matrix.indptr))
-    cost = np.bincount(row_of, weights=postings[matrix.indices], minlength=n).astype(np.int64)
+    # Articles per term (a bincount a slice at a time: it widens what it counts to 64 bits).
+    postings = np.zeros(matrix.shape[1], dtype=np.int64)
+    for lo in range(0, matrix.nnz, _COST_ROWS * 64):
+        postings += np.bincount(matrix.indices[lo:lo + _COST_ROWS * 64],
+                                minlength=matrix.shape[1])
+    # Per row, the sum of its terms' postings: differences of a running sum over the
+    # row's stored values (empty rows cost 0), taken ``_COST_ROWS`` rows at a time so that
+    # no array as long as the whole matrix is made.
+    indptr, cost = matrix.indptr.astype(np.int64), np.empty(n, dtype=np.int64)
+    for a in range(0, n, _COST_ROWS):
+        b = min(a + _COST_ROWS, n)
+        lo = indptr[a]
+        running = np.zeros(indptr[b] - lo + 1, dtype=np.int64)
+        np.cumsum(postings[matrix.indices[lo:indptr[b]]], out=running[1:])
+        cost[a:b] = running[indptr[a + 1:b + 1] - lo] - running[indptr[a:b] - lo]
     out, start, total = [], 0, 0
     for i, c in enumerate(cost.tolist()):
         if i > start and total + c > BLOCK_PAIRS:

@@ -157,3 +157,22 @@ def test_one_outlet_running_its_text_twice_tells_the_story_once():
     result = group_stories(its, text_of=lambda i: tellings[i][1])
     assert result.copy_of == [-1, 0, -1]
     assert result.story[0] == result.story[1] == result.story[2] != ""
+
+
+def test_block_costs_are_the_postings_summed_per_row(monkeypatch):
+    np = pytest.importorskip("numpy")
+    sparse = pytest.importorskip("scipy.sparse")
+    rng = np.random.default_rng(7)
+    dense = (rng.random((40, 12)) < 0.3) * rng.random((40, 12))
+    dense[[5, 39]] = 0  # empty rows, the last one too
+    matrix = sparse.csr_matrix(dense.astype(np.float32))
+    postings = (dense > 0).sum(axis=0)
+    cost = [(postings * (row > 0)).sum() for row in dense]
+    monkeypatch.setattr(grouping, "_COST_ROWS", 3)  # several slices, ragged at the end
+    monkeypatch.setattr(grouping, "BLOCK_PAIRS", 30)
+    blocks = grouping._blocks(matrix)
+    assert blocks[0][0] == 0 and blocks[-1][1] == 40
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(blocks))
+    for start, stop in blocks:  # each block is the longest run that fits (or one row)
+        assert stop - start == 1 or sum(cost[start:stop]) <= 30
+        assert stop == 40 or sum(cost[start:stop + 1]) > 30

@@ -85,6 +85,12 @@ EXTEND_BELOW_PAGE_SHARE = 0.4
 #: once more in full (default) mode (_full_when_tiny). Chosen on cached extractions of both
 #: sets (docs/cleaning.md).
 TINY_PAGE_SHARE = 0.1
+#: The recall extraction runs only when the precision extraction holds less than this share
+#: of the page's visible text: above it, recall has no room for the text that would make it
+#: count (consensus.fill_list_gaps needs LIST_RATIO times the chosen text, 1/1.3 = 0.77;
+#: the consensus needs them to differ by a tenth). Skipping it there changed no page of
+#: either benchmark at 0.7 (docs/cleaning.md); it saves the recall run on half the pages.
+ROOMY_PAGE_SHARE = 0.75
 #: A page too deep for libxml2 is parsed again with its elements below this depth
 #: unwrapped: deep enough for any real layout, shallow enough for the recursive tree walks
 #: of trafilatura and html-text.
@@ -134,7 +140,10 @@ def _article_blocks(tree: Any, html: str, url: str | None,
     consensus.fill_gaps); [] when none of
     them holds a sentence of prose outside the page's footers and navigation."""
     ex = Extractions(tree, html, url)
-    (precise, precise_len), (recall_blocks, recall_len) = ex.precise, ex.recall
+    precise, precise_len = ex.precise
+    recall_blocks, recall_len = precise, precise_len
+    if precise_len < ROOMY_PAGE_SHARE * page_chars:
+        recall_blocks, recall_len = ex.recall
     blocks = precise
     if (precise_len < CHECK_BELOW_PAGE_SHARE * page_chars and recall_len
             and precise_len < AGREEMENT_RATIO * recall_len):

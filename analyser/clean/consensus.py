@@ -50,7 +50,7 @@ _FULL_STOP = re.compile(r"\w[\"'”’)\]]*[.!?][\"'”’)\]]*(?:\s|$)")
 def shingles(blocks: Sequence[Block], n: int = 4) -> Counter:
     """Multiset of the n-word shingles of the blocks' text."""
     tok = _TOKEN.findall("\n".join(b.text for b in blocks))
-    return Counter(tuple(tok[i:i + n]) for i in range(max(0, len(tok) - n + 1)))
+    return Counter(zip(*(tok[i:] for i in range(n)), strict=False))
 
 
 def overlap(a: Counter, b: Counter) -> float:

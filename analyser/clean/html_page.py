@@ -38,6 +38,7 @@ import html as html_lib
 import re
 import warnings
 from collections.abc import Iterator
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any
 
@@ -46,7 +47,7 @@ from ..models import Block, CleanResult, Removed
 from .blocks import byline_author, is_byline
 from .consensus import extend, fill_gaps, fill_list_gaps, medoid, overlap, shingles
 from .extractions import Extractions
-from .features import normalise
+from .features import normalise as _normalise
 from .page_meta import markup_author, page_metadata
 from .personal_data import (
     REDACTED,
@@ -96,6 +97,8 @@ ROOMY_PAGE_SHARE = 0.75
 #: of trafilatura and html-text.
 FLAT_DEPTH = 100
 _WS = re.compile(r"\s+")
+#: Each block's key is looked up by several passes (page order, bylines, leftovers).
+normalise = lru_cache(maxsize=4096)(_normalise)
 #: Elements that are page furniture by their markup (HTML5 and ARIA), unless broken markup
 #: made one wrap the article.
 _FURNITURE_XPATH = ("(//footer | //nav | //*[@role='navigation' or @role='contentinfo'])"

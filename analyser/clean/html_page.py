@@ -1,9 +1,10 @@
 """Clean an HTML page: the article's text as typed blocks, page metadata, and what was dropped.
 
-trafilatura (comments excluded) extracts the article twice from one parsed tree: in
-precision mode and in recall mode. The precision extraction is chosen unless it kept less
-than half the text the recall extraction found on a page where it is short, which means it
-cut into the article itself. When the chosen and the recall extractions then disagree,
+trafilatura (comments excluded) extracts the article from one parsed tree in precision
+mode, and in recall mode too unless the precision extraction already holds most of the
+page's text (ROOMY_PAGE_SHARE: recall would find nothing the steps below could use). The
+precision extraction is chosen unless it kept less than half the text the recall
+extraction found on a page where it is short, which means it cut into the article itself. When the chosen and the recall extractions then disagree,
 readability-lxml extracts the page too and the extraction that agrees most with the other
 two wins (consensus.py): precision-first holds on 2019 news, while newer, more varied pages
 are where the precision cut drops article text or one extractor keeps the wrong part of the

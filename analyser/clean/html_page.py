@@ -3,24 +3,25 @@
 trafilatura (comments excluded) extracts the article from one parsed tree in precision
 mode, and in recall mode too unless the precision extraction already holds most of the
 page's text (ROOMY_PAGE_SHARE: recall would find nothing the steps below could use). The
-precision extraction is chosen unless it kept less than half the text the recall
-extraction found on a page where it is short, which means it cut into the article itself. When the chosen and the recall extractions then disagree,
-readability-lxml extracts the page too and the extraction that agrees most with the other
-two wins (consensus.py): precision-first holds on 2019 news, while newer, more varied pages
-are where the precision cut drops article text or one extractor keeps the wrong part of the
-page (benchmarks/extraction_eval.py, docs/cleaning.md). When the result holds a small
-share of the page's text, readability-lxml's extraction extends it (consensus.extend): by
-its article prose, or whole when the article is split across containers and each
-extractor kept a different one. Wherever readability ran, its article prose in short gaps
-between the kept blocks is added too (consensus.fill_gaps: prose the precision cut removed,
-in sequence with the kept text), and when the recall extraction holds the result and
-clearly more, its blocks between two kept blocks are added whatever their kind
-(consensus.fill_list_gaps: lists and short paragraphs the cut removed from inside the
-article). The added blocks go where the page holds them. An
-extraction that still holds a tiny share of the page is replaced by trafilatura's full
-(default-mode) run when that finds much more. readability-lxml is also the fallback when
-trafilatura finds nothing. A page laid out as a table arrives from trafilatura as table
-cells holding paragraphs, lists and headings; those are read as blocks, not rows.
+precision extraction is chosen unless it kept less than half the text the recall extraction
+found on a page where it is short, which means it cut into the article itself. When the
+chosen and the recall extractions then disagree, readability-lxml extracts the page too and
+the extraction that agrees most with the other two wins (consensus.py): precision-first
+holds on 2019 news, while newer, more varied pages are where the precision cut drops
+article text or one extractor keeps the wrong part of the page
+(benchmarks/extraction_eval.py, docs/cleaning.md). When the result holds a small share of
+the page's text, readability-lxml's extraction extends it (consensus.extend): by its
+article prose, or whole when the article is split across containers and each extractor kept
+a different one. Wherever readability ran, its article prose in short gaps between the kept
+blocks is added too (consensus.fill_gaps: prose the precision cut removed, in sequence with
+the kept text), and when the recall extraction holds the result and clearly more, its
+blocks between two kept blocks are added whatever their kind (consensus.fill_list_gaps:
+lists and short paragraphs the cut removed from inside the article). The added blocks go
+where the page holds them. An extraction that still holds a tiny share of the page is
+replaced by trafilatura's full (default-mode) run when that finds much more. readability-
+lxml is also the fallback when trafilatura finds nothing. A page laid out as a table
+arrives from trafilatura as table cells holding paragraphs, lists and headings; those are
+read as blocks, not rows.
 
 What trafilatura sets aside is read back from the page's visible text: a byline just above
 the first paragraph returns to the article as a byline block; every other line is recorded

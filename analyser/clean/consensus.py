@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from ..models import Block
+from .reasons import line_reason
 
 _TOKEN = re.compile(r"\w+")
 #: A block of the other extraction is added when it holds at least this many words and
@@ -50,7 +51,7 @@ _FULL_STOP = re.compile(r"\w[\"'”’)\]]*[.!?][\"'”’)\]]*(?:\s|$)")
 def shingles(blocks: Sequence[Block], n: int = 4) -> Counter:
     """Multiset of the n-word shingles of the blocks' text."""
     tok = _TOKEN.findall("\n".join(b.text for b in blocks))
-    return Counter(tuple(tok[i:i + n]) for i in range(max(0, len(tok) - n + 1)))
+    return Counter(zip(*(tok[i:] for i in range(n)), strict=False))
 
 
 def overlap(a: Counter, b: Counter) -> float:
@@ -158,5 +159,9 @@ def _fill_between(chosen: list[Block], other: list[Block], ratio: float, inside:
     added = []
     for a, b in zip(kept, kept[1:], strict=False):
         if b - a - 1 <= max_gap:
-            added += [g for g in other[a + 1:b] if admit(g)]
+            for g in other[a + 1:b]:
+                # a repeated block (a sign-up notice under each form) is furniture
+                if g.text not in texts and admit(g) and line_reason(g.text) is None:
+                    texts.add(g.text)
+                    added.append(g)
     return chosen + added

@@ -24,7 +24,7 @@ def _safe(fn: Any, tree: Any, **kwargs: Any) -> Any:
 
 
 def _text_len(doc: Any) -> int:
-    return len(getattr(doc, "text", None) or "") if doc is not None else 0
+    return len(getattr(doc, "raw_text", None) or "") if doc is not None else 0
 
 
 class Extractions:
@@ -32,8 +32,11 @@ class Extractions:
 
     def __init__(self, tree: Any, html: str, url: str | None):
         self.tree, self.html = tree, html
+        # output_format "txt": trafilatura then skips rendering the body to text (its
+        # "python" format does that), which is a tenth of a run; raw_text has the length.
         self.common: dict[str, Any] = dict(url=url, fast=True, include_comments=False,
-                                           include_formatting=True, include_tables=True)
+                                           include_formatting=True, include_tables=True,
+                                           output_format="txt")
 
     def _run(self, **mode: Any) -> tuple[list[Block], int]:
         from trafilatura import bare_extraction

@@ -1,25 +1,27 @@
 """Clean an HTML page: the article's text as typed blocks, page metadata, and what was dropped.
 
-trafilatura (comments excluded) extracts the article twice from one parsed tree: in
-precision mode and in recall mode. The precision extraction is chosen unless it kept less
-than half the text the recall extraction found on a page where it is short, which means it
-cut into the article itself. When the chosen and the recall extractions then disagree,
-readability-lxml extracts the page too and the extraction that agrees most with the other
-two wins (consensus.py): precision-first holds on 2019 news, while newer, more varied pages
-are where the precision cut drops article text or one extractor keeps the wrong part of the
-page (benchmarks/extraction_eval.py, docs/cleaning.md). When the result holds a small
-share of the page's text, readability-lxml's extraction extends it (consensus.extend): by
-its article prose, or whole when the article is split across containers and each
-extractor kept a different one. Wherever readability ran, its article prose in short gaps
-between the kept blocks is added too (consensus.fill_gaps: prose the precision cut removed,
-in sequence with the kept text), and when the recall extraction holds the result and
-clearly more, its blocks between two kept blocks are added whatever their kind
-(consensus.fill_list_gaps: lists and short paragraphs the cut removed from inside the
-article). The added blocks go where the page holds them. An
-extraction that still holds a tiny share of the page is replaced by trafilatura's full
-(default-mode) run when that finds much more. readability-lxml is also the fallback when
-trafilatura finds nothing. A page laid out as a table arrives from trafilatura as table
-cells holding paragraphs, lists and headings; those are read as blocks, not rows.
+trafilatura (comments excluded) extracts the article from one parsed tree in precision
+mode, and in recall mode too unless the precision extraction already holds most of the
+page's text (ROOMY_PAGE_SHARE: recall would find nothing the steps below could use). The
+precision extraction is chosen unless it kept less than half the text the recall extraction
+found on a page where it is short, which means it cut into the article itself. When the
+chosen and the recall extractions then disagree, readability-lxml extracts the page too and
+the extraction that agrees most with the other two wins (consensus.py): precision-first
+holds on 2019 news, while newer, more varied pages are where the precision cut drops
+article text or one extractor keeps the wrong part of the page
+(benchmarks/extraction_eval.py, docs/cleaning.md). When the result holds a small share of
+the page's text, readability-lxml's extraction extends it (consensus.extend): by its
+article prose, or whole when the article is split across containers and each extractor kept
+a different one. Wherever readability ran, its article prose in short gaps between the kept
+blocks is added too (consensus.fill_gaps: prose the precision cut removed, in sequence with
+the kept text), and when the recall extraction holds the result and clearly more, its
+blocks between two kept blocks are added whatever their kind (consensus.fill_list_gaps:
+lists and short paragraphs the cut removed from inside the article). The added blocks go
+where the page holds them. An extraction that still holds a tiny share of the page is
+replaced by trafilatura's full (default-mode) run when that finds much more. readability-
+lxml is also the fallback when trafilatura finds nothing. A page laid out as a table
+arrives from trafilatura as table cells holding paragraphs, lists and headings; those are
+read as blocks, not rows.
 
 What trafilatura sets aside is read back from the page's visible text: a byline just above
 the first paragraph returns to the article as a byline block; every other line is recorded
@@ -38,6 +40,7 @@ import html as html_lib
 import re
 import warnings
 from collections.abc import Iterator
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any
 
@@ -46,7 +49,7 @@ from ..models import Block, CleanResult, Removed
 from .blocks import byline_author, is_byline
 from .consensus import extend, fill_gaps, fill_list_gaps, medoid, overlap, shingles
 from .extractions import Extractions
-from .features import normalise
+from .features import normalise as _normalise
 from .page_meta import markup_author, page_metadata
 from .personal_data import (
     REDACTED,
@@ -85,11 +88,19 @@ EXTEND_BELOW_PAGE_SHARE = 0.4
 #: once more in full (default) mode (_full_when_tiny). Chosen on cached extractions of both
 #: sets (docs/cleaning.md).
 TINY_PAGE_SHARE = 0.1
+#: The recall extraction runs only when the precision extraction holds less than this share
+#: of the page's visible text: above it, recall has no room for the text that would make it
+#: count (consensus.fill_list_gaps needs LIST_RATIO times the chosen text, 1/1.3 = 0.77;
+#: the consensus needs them to differ by a tenth). Skipping it there changed no page of
+#: either benchmark at 0.7 (docs/cleaning.md); it saves the recall run on half the pages.
+ROOMY_PAGE_SHARE = 0.75
 #: A page too deep for libxml2 is parsed again with its elements below this depth
 #: unwrapped: deep enough for any real layout, shallow enough for the recursive tree walks
 #: of trafilatura and html-text.
 FLAT_DEPTH = 100
 _WS = re.compile(r"\s+")
+#: Each block's key is looked up by several passes (page order, bylines, leftovers).
+normalise = lru_cache(maxsize=4096)(_normalise)
 #: Elements that are page furniture by their markup (HTML5 and ARIA), unless broken markup
 #: made one wrap the article.
 _FURNITURE_XPATH = ("(//footer | //nav | //*[@role='navigation' or @role='contentinfo'])"
@@ -134,7 +145,10 @@ def _article_blocks(tree: Any, html: str, url: str | None,
     consensus.fill_gaps); [] when none of
     them holds a sentence of prose outside the page's footers and navigation."""
     ex = Extractions(tree, html, url)
-    (precise, precise_len), (recall_blocks, recall_len) = ex.precise, ex.recall
+    precise, precise_len = ex.precise
+    recall_blocks, recall_len = precise, precise_len
+    if precise_len < ROOMY_PAGE_SHARE * page_chars:
+        recall_blocks, recall_len = ex.recall
     blocks = precise
     if (precise_len < CHECK_BELOW_PAGE_SHARE * page_chars and recall_len
             and precise_len < AGREEMENT_RATIO * recall_len):

@@ -44,13 +44,28 @@ def body_blocks(body: Any) -> list[Block]:
     blocks: list[Block] = []
     if body is None:
         return blocks
+    # Text between two blocks arrives as the first one's tail (a paragraph after a heading
+    # whose <p> the page never closed): it is article text, read as prose.
+    _loose_text(body.text, blocks)
     for el in body:
         _element_blocks(el, blocks)
+        _loose_text(el.tail, blocks)
     return blocks
 
 
 #: trafilatura's block elements: a container holding one is a layout wrapper, not a block.
 _BLOCK_TAGS = frozenset("p head list table quote row cell".split())
+#: trafilatura's inline elements: a paragraph holding only these (and text) is one block.
+_INLINE_TAGS = frozenset("hi ref lb del graphic span".split())
+#: Elements read by their own rule below, whatever they hold.
+_OWN_RULE = frozenset("head list table quote".split())
+
+
+def _holds_blocks(el: Any) -> bool:
+    """A paragraph (or an element trafilatura left unconverted: main, header, section)
+    holding blocks, not only text and inline markup: recall mode can leave a <p> around
+    the page's <main>."""
+    return el.tag not in _OWN_RULE and any(c.tag not in _INLINE_TAGS for c in el)
 
 
 def _element_blocks(el: Any, out: list[Block]) -> None:
@@ -62,6 +77,8 @@ def _element_blocks(el: Any, out: list[Block]) -> None:
         for child in el:
             _element_blocks(child, out)
             _loose_text(child.tail, out)
+    elif tag not in ("row", "cell", "div") and _holds_blocks(el):
+        _mixed_blocks(el, out)
     elif tag == "head":
         out.extend(Block(t, "heading") for t in _lines(el))
     elif tag == "list":
@@ -77,9 +94,21 @@ def _element_blocks(el: Any, out: list[Block]) -> None:
             _element_blocks(child, out)
     else:
         out.extend(Block(t, "byline" if is_byline(t) else "prose") for t in _lines(el))
-        for child in el:
-            if child.tag in ("list", "table"):
-                _element_blocks(child, out)
+
+
+def _mixed_blocks(el: Any, out: list[Block]) -> None:
+    """The blocks of an element holding both text and blocks: each run of text and inline
+    markup is prose, each block child is read by its own rule, in page order."""
+    run = el.text or ""
+    for child in el:
+        if child.tag in _INLINE_TAGS:
+            run = run + "\n" if child.tag == "lb" else _join(run, _text(child))
+        else:
+            _loose_text(run, out)
+            run = ""
+            _element_blocks(child, out)
+        run = _join(run, child.tail or "")
+    _loose_text(run, out)
 
 
 def _is_layout(table: Any) -> bool:

@@ -52,6 +52,24 @@ def test_data_table_stays_rows():
     assert [b.kind for b in body_blocks(body)] == ["table_row", "table_row"]
 
 
+
+def test_text_after_a_block_is_kept_as_prose():
+    # a paragraph the page never wrapped in <p> arrives as the heading's tail
+    body = etree.fromstring("<body><head>Choosing</head>Text after the heading.<p>Next.</p>"
+                            "</body>")
+    assert [(b.kind, b.text) for b in body_blocks(body)] == [
+        ("heading", "Choosing"), ("prose", "Text after the heading."), ("prose", "Next.")]
+
+
+def test_blocks_inside_a_paragraph_keep_their_kinds_in_order():
+    # recall mode can leave a <p> around the page's unconverted <main>
+    body = etree.fromstring(
+        "<body><p>Skip <hi>to</hi> content<main><head>Why</head><p>One.</p>"
+        "<list><item>first</item><item>second</item></list></main>Tail text.</p></body>")
+    assert [(b.kind, b.text) for b in body_blocks(body)] == [
+        ("prose", "Skip to content"), ("heading", "Why"), ("prose", "One."),
+        ("list_item", "first"), ("list_item", "second"), ("prose", "Tail text.")]
+
 LONG = ("The council said the repairs would cost more than it had planned, and that the "
         "money would come from the reserve it keeps for the town's bridges and roads.")
 OTHER = [Block(f"{LONG} Paragraph {k} of the part of the article the first extractor missed.",
